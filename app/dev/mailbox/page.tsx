@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { PageHeader } from "@/components/page-header";
+import { Card } from "@/components/ui/card";
+import { db } from "@/db/client";
+import { listDevMailbox } from "@/lib/notify/list-dev-mailbox";
+
+export const metadata: Metadata = { title: "Dev mailbox" };
+export const dynamic = "force-dynamic";
+
+export default async function DevMailboxPage() {
+  const messages = await listDevMailbox(await db());
+  if (!messages) notFound();
+  return (
+    <main className="mx-auto max-w-4xl px-4 py-8">
+      <PageHeader
+        title="Dev mailbox"
+        description="No email provider is configured, so Elevate keeps its emails here. Demo mode only."
+        actions={
+          <Link href="/" className="text-sm font-medium text-brand-700 hover:underline">
+            Back to Elevate
+          </Link>
+        }
+      />
+      {messages.length === 0 ? (
+        <Card>
+          <p className="text-sm text-slate-600">No messages yet. Ask for a sign-in link or make a request, and its email appears here.</p>
+        </Card>
+      ) : (
+        <ul className="space-y-3">
+          {messages.map((message) => (
+            <li key={message.id}>
+              <Card>
+                <details>
+                  <summary className="cursor-pointer">
+                    <span className="font-medium text-slate-900">{message.subject}</span>
+                    <span className="block text-xs text-slate-500">
+                      To {message.toEmail} · {message.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+                    </span>
+                  </summary>
+                  <iframe
+                    title={`HTML of “${message.subject}”`}
+                    sandbox="allow-top-navigation-by-user-activation allow-popups"
+                    srcDoc={`<base target="_top">${message.html}`}
+                    className="mt-3 h-48 w-full rounded border border-slate-200 bg-white"
+                  />
+                  <pre className="mt-3 whitespace-pre-wrap rounded bg-slate-50 p-3 text-xs text-slate-700">{message.text}</pre>
+                </details>
+              </Card>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,38 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { z } from "zod";
+import { signIn } from "@/lib/auth/auth";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+
+export interface EmailSignInState {
+  errors?: { email?: string[] };
+  message?: string;
+}
+
+const emailForm = z.object({
+  email: z.email({ error: "Enter an email address such as you@contoso.com." }),
+  callbackUrl: z.string().optional(),
+});
+
+export async function signInWithEmail(_: EmailSignInState, formData: FormData): Promise<EmailSignInState> {
+  const parsed = emailForm.safeParse(Object.fromEntries(formData));
+  if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors };
+  try {
+    await signIn("resend", { email: parsed.data.email.toLowerCase(), redirectTo: safeCallbackUrl(parsed.data.callbackUrl) });
+  } catch (error) {
+    if (error instanceof AuthError) return { message: "The sign-in link could not be sent. Try again in a minute." };
+    throw error; // Next's redirect to "check your email" travels as an exception.
+  }
+  return {};
+}
+
+export async function signInAsDemoAccount(formData: FormData) {
+  const email = String(formData.get("email") ?? "");
+  const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
+  await signIn("demo", { email, redirectTo });
+}
+
+export async function signInWithEntraId(formData: FormData) {
+  await signIn("microsoft-entra-id", { redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
+}

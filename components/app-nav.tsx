@@ -1,0 +1,33 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import type { NavItem } from "./nav-items";
+import { cn } from "./ui/cn";
+
+export function AppNav({ items }: { items: NavItem[] }) {
+  const pathname = usePathname();
+  return (
+    <nav aria-label="Main">
+      <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+        {items.map((item) => {
+          const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+          return (
+            <li key={item.href}>
+              <Link
+                href={item.href}
+                aria-current={current ? "page" : undefined}
+                className={cn(
+                  "block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
+                  current ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100",
+                )}
+              >
+                {item.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,24 @@
+import { type Actor, type Permission, can } from "@/lib/auth/roles";
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+const items: (NavItem & { permission?: Permission })[] = [
+  { href: "/", label: "Dashboard" },
+  { href: "/requests", label: "My requests" },
+  { href: "/inbox", label: "Approvals", permission: "requests:approve" },
+  { href: "/access", label: "Active access", permission: "access:view-active" },
+  { href: "/runspace", label: "Runspace" },
+  { href: "/policies", label: "Policies", permission: "policies:manage" },
+  { href: "/audit", label: "Audit", permission: "audit:read" },
+  { href: "/settings", label: "Settings", permission: "settings:manage" },
+];
+
+/** The screens this person may open. The pages check again on the server: this only tidies the menu. */
+export function navItemsFor(actor: Actor): NavItem[] {
+  return items
+    .filter((item) => !item.permission || can(actor, item.permission))
+    .map(({ href, label }) => ({ href, label }));
+}

@@ -1,0 +1,716 @@
+/**
+ * The whole data model of Elevate. Every domain row carries `organisationId`: one deployment hosts
+ * several organisations and no query may cross them. Column names are snake_case in Postgres
+ * (drizzle `casing: "snake_case"`), camelCase here.
+ *
+ * Durations are whole minutes: requests come in 0.25-hour steps, so minutes are exact.
+ */
+import { relations, sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+const organisationId = () =>
+  uuid()
+    .notNull()
+    .references(() => organisations.id, { onDelete: "cascade" });
+
+// ---------------------------------------------------------------------------------------------
+// Enums
+// ---------------------------------------------------------------------------------------------
+
+/** Admin roles of the app. Every member is a requestor; approvers are made by group membership. */
+export const appRole = pgEnum("app_role", ["global_admin", "role_management", "auditor"]);
+/** Guests may request but never approve. */
+export const membershipKind = pgEnum("membership_kind", ["member", "guest"]);
+export const scopeKind = pgEnum("scope_kind", ["builtin", "external"]);
+export const targetType = pgEnum("target_type", ["task", "role", "role_group"]);
+export const approvalType = pgEnum("approval_type", ["manual", "auto"]);
+export const requestStatus = pgEnum("request_status", [
+  "pending",
+  "approved",
+  "denied",
+  "cancelled",
+  "expired",
+  "revoked",
+]);
+export const decisionKind = pgEnum("decision_kind", ["approve", "deny"]);
+export const runOutcome = pgEnum("run_outcome", ["succeeded", "blocked", "failed"]);
+export const actorType = pgEnum("actor_type", ["user", "token", "system"]);
+export const emailStatus = pgEnum("email_status", ["pending", "sending", "sent", "failed", "dev"]);
+
+// ---------------------------------------------------------------------------------------------
+// Tenancy, people and Auth.js
+// ---------------------------------------------------------------------------------------------
+
+export const organisations = pgTable("organisations", {
+  id: uuid().primaryKey().defaultRandom(),
+  slug: text().notNull().unique(),
+  name: text().notNull(),
+  pamEnabled: boolean().notNull().default(true),
+  defaultApproverGroupId: uuid().references((): AnyPgColumn => approverGroups.id, {
+    onDelete: "set null",
+  }),
+  policyLimit: integer().notNull().default(30),
+  maxDurationMinutes: integer().notNull().default(24 * 60),
+  defaultPendingLifetimeMinutes: integer().notNull().default(24 * 60),
+  /** Minutes before a window ends that its holder is warned by email. */
+  endingSoonNoticeMinutes: integer().notNull().default(15),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+/** Auth.js `user`: a person, global to the deployment; what they may do lives in memberships. */
+export const users = pgTable("users", {
+  id: text()
+    .primaryKey()
+    .$defaultFn(() => crypto.randomUUID()),
+  name: text(),
+  email: text().notNull().unique(),
+  emailVerified: timestamp({ withTimezone: true, mode: "date" }),
+  image: text(),
+  createdAt: createdAt(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    kind: membershipKind().notNull().default("member"),
+    roles: appRole().array().notNull().default(sql`'{}'::app_role[]`),
+    /** Excluded (system) accounts bypass PAM; each exclusion is audited and listed for review. */
+    excludedFromPam: boolean().notNull().default(false),
+    /** A disabled member cannot sign in and every live session of theirs ends at its next check. */
+    disabledAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("memberships_org_user_uq").on(t.organisationId, t.userId),
+    index("memberships_user_idx").on(t.userId),
+  ],
+);
+
+/** Auth.js `account`: links an OAuth identity (Microsoft Entra ID) to a user. */
+export const accounts = pgTable(
+  "accounts",
+  {
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    type: text().notNull(),
+    provider: text().notNull(),
+    providerAccountId: text().notNull(),
+    refresh_token: text(),
+    access_token: text(),
+    expires_at: integer(),
+    token_type: text(),
+    scope: text(),
+    id_token: text(),
+    session_state: text(),
+  },
+  (t) => [primaryKey({ columns: [t.provider, t.providerAccountId] })],
+);
+
+/**
+ * Server-side sessions. The browser holds a signed JWT naming `sessionToken`; every request checks
+ * this row, so signing out, expiry and disabling a member end the session at once. The shape is
+ * Auth.js's `session` table plus the organisation and the end marker.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    sessionToken: text().primaryKey(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    organisationId: uuid().references(() => organisations.id, { onDelete: "cascade" }),
+    expires: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+    endedAt: timestamp({ withTimezone: true }),
+    ip: text(),
+    userAgent: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** Auth.js `verificationToken`: the one-time tokens of magic-link sign-in (stored hashed by Auth.js). */
+export const verificationTokens = pgTable(
+  "verification_tokens",
+  {
+    identifier: text().notNull(),
+    token: text().notNull(),
+    expires: timestamp({ withTimezone: true, mode: "date" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.identifier, t.token] })],
+);
+
+export const approverGroups = pgTable(
+  "approver_groups",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("approver_groups_org_name_uq").on(t.organisationId, t.name)],
+);
+
+export const approverGroupMembers = pgTable(
+  "approver_group_members",
+  {
+    organisationId: organisationId(),
+    groupId: uuid()
+      .notNull()
+      .references(() => approverGroups.id, { onDelete: "cascade" }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.userId] }),
+    // "Which groups is this user in?" drives the inbox.
+    index("approver_group_members_user_idx").on(t.organisationId, t.userId),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// The managed workload: scopes, tasks, roles, role groups (Exchange RBAC shape)
+// ---------------------------------------------------------------------------------------------
+
+export const scopes = pgTable(
+  "scopes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    name: text().notNull(),
+    kind: scopeKind().notNull().default("builtin"),
+    description: text().notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("scopes_org_name_uq").on(t.organisationId, t.name)],
+);
+
+export const tasks = pgTable(
+  "tasks",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    scopeId: uuid()
+      .notNull()
+      .references(() => scopes.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("tasks_scope_name_uq").on(t.scopeId, t.name)],
+);
+
+export const roles = pgTable(
+  "roles",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    scopeId: uuid()
+      .notNull()
+      .references(() => scopes.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("roles_scope_name_uq").on(t.scopeId, t.name)],
+);
+
+export const roleTasks = pgTable(
+  "role_tasks",
+  {
+    organisationId: organisationId(),
+    roleId: uuid()
+      .notNull()
+      .references(() => roles.id, { onDelete: "cascade" }),
+    taskId: uuid()
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roleId, t.taskId] }),
+    // The access decision walks task → roles.
+    index("role_tasks_task_idx").on(t.taskId),
+  ],
+);
+
+export const roleGroups = pgTable(
+  "role_groups",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    scopeId: uuid()
+      .notNull()
+      .references(() => scopes.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    description: text().notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("role_groups_scope_name_uq").on(t.scopeId, t.name)],
+);
+
+export const roleGroupRoles = pgTable(
+  "role_group_roles",
+  {
+    organisationId: organisationId(),
+    roleGroupId: uuid()
+      .notNull()
+      .references(() => roleGroups.id, { onDelete: "cascade" }),
+    roleId: uuid()
+      .notNull()
+      .references(() => roles.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.roleGroupId, t.roleId] }),
+    index("role_group_roles_role_idx").on(t.roleId),
+  ],
+);
+
+/** Standing (ordinary RBAC) role-group assignments: what a user may do when no policy applies. */
+export const roleGroupAssignments = pgTable(
+  "role_group_assignments",
+  {
+    organisationId: organisationId(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    roleGroupId: uuid()
+      .notNull()
+      .references(() => roleGroups.id, { onDelete: "cascade" }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.roleGroupId] }),
+    index("role_group_assignments_org_user_idx").on(t.organisationId, t.userId),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Policies, requests, approvals, runs
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * A policy targets exactly one task, role or role group. The three nullable references (instead
+ * of one untyped id) let Postgres enforce that the target exists and belongs to the catalog;
+ * the unique indexes give "one policy per (scope, type, target)".
+ */
+export const policies = pgTable(
+  "policies",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    scopeId: uuid()
+      .notNull()
+      .references(() => scopes.id, { onDelete: "restrict" }),
+    targetType: targetType().notNull(),
+    taskId: uuid().references(() => tasks.id, { onDelete: "restrict" }),
+    roleId: uuid().references(() => roles.id, { onDelete: "restrict" }),
+    roleGroupId: uuid().references(() => roleGroups.id, { onDelete: "restrict" }),
+    approvalType: approvalType().notNull().default("manual"),
+    approverGroupId: uuid()
+      .notNull()
+      .references(() => approverGroups.id, { onDelete: "restrict" }),
+    requiredApprovals: integer().notNull().default(1),
+    maxDurationMinutes: integer().notNull().default(8 * 60),
+    defaultDurationMinutes: integer().notNull().default(4 * 60),
+    pendingLifetimeMinutes: integer().notNull().default(24 * 60),
+    reasonRequired: boolean().notNull().default(true),
+    reasonPattern: text(),
+    ticketRequired: boolean().notNull().default(false),
+    ticketPattern: text(),
+    enabled: boolean().notNull().default(true),
+    createdBy: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex("policies_task_uq").on(t.taskId).where(sql`${t.taskId} is not null`),
+    uniqueIndex("policies_role_uq").on(t.roleId).where(sql`${t.roleId} is not null`),
+    uniqueIndex("policies_role_group_uq")
+      .on(t.roleGroupId)
+      .where(sql`${t.roleGroupId} is not null`),
+    index("policies_org_idx").on(t.organisationId),
+    check(
+      "policies_one_target",
+      sql`(${t.targetType} = 'task' and ${t.taskId} is not null and ${t.roleId} is null and ${t.roleGroupId} is null)
+       or (${t.targetType} = 'role' and ${t.roleId} is not null and ${t.taskId} is null and ${t.roleGroupId} is null)
+       or (${t.targetType} = 'role_group' and ${t.roleGroupId} is not null and ${t.taskId} is null and ${t.roleId} is null)`,
+    ),
+    check("policies_required_approvals", sql`${t.requiredApprovals} >= 1`),
+    check(
+      "policies_durations",
+      sql`${t.defaultDurationMinutes} > 0 and ${t.defaultDurationMinutes} <= ${t.maxDurationMinutes}`,
+    ),
+  ],
+);
+
+/**
+ * A just-in-time request. The target is copied from the policy so history survives policy edits;
+ * the approver group is captured when the request is made, so the inbox is one indexed lookup.
+ */
+export const accessRequests = pgTable(
+  "access_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    policyId: uuid().references(() => policies.id, { onDelete: "set null" }),
+    requesterId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    targetType: targetType().notNull(),
+    taskId: uuid().references(() => tasks.id, { onDelete: "cascade" }),
+    roleId: uuid().references(() => roles.id, { onDelete: "cascade" }),
+    roleGroupId: uuid().references(() => roleGroups.id, { onDelete: "cascade" }),
+    approverGroupId: uuid().references(() => approverGroups.id, { onDelete: "set null" }),
+    requiredApprovals: integer().notNull().default(1),
+    status: requestStatus().notNull().default("pending"),
+    durationMinutes: integer().notNull(),
+    reason: text().notNull().default(""),
+    ticket: text(),
+    requestedStartAt: timestamp({ withTimezone: true }),
+    pendingUntil: timestamp({ withTimezone: true }).notNull(),
+    decidedAt: timestamp({ withTimezone: true }),
+    startsAt: timestamp({ withTimezone: true }),
+    endsAt: timestamp({ withTimezone: true }),
+    revokedBy: text().references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp({ withTimezone: true }),
+    revocationComment: text(),
+    extendsRequestId: uuid().references((): AnyPgColumn => accessRequests.id, {
+      onDelete: "set null",
+    }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // The access decision: this user's approved grants whose window may contain now.
+    index("access_requests_grant_idx")
+      .on(t.requesterId, t.endsAt)
+      .where(sql`${t.status} = 'approved'`),
+    // The approver inbox: pending requests of the caller's groups, oldest first.
+    index("access_requests_inbox_idx")
+      .on(t.approverGroupId, t.createdAt)
+      .where(sql`${t.status} = 'pending'`),
+    index("access_requests_org_created_idx").on(t.organisationId, t.createdAt),
+    index("access_requests_requester_idx").on(t.requesterId, t.createdAt),
+    check("access_requests_duration", sql`${t.durationMinutes} > 0`),
+  ],
+);
+
+export const approvals = pgTable(
+  "approvals",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    requestId: uuid()
+      .notNull()
+      .references(() => accessRequests.id, { onDelete: "cascade" }),
+    approverId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    decision: decisionKind().notNull(),
+    comment: text(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // One decision per approver per request: a quorum of N needs N distinct people.
+    uniqueIndex("approvals_request_approver_uq").on(t.requestId, t.approverId),
+    index("approvals_approver_idx").on(t.approverId, t.createdAt),
+  ],
+);
+
+export const taskRuns = pgTable(
+  "task_runs",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    scopeId: uuid()
+      .notNull()
+      .references(() => scopes.id, { onDelete: "cascade" }),
+    taskId: uuid()
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    /** The grant the run used, when it ran under a policy. */
+    requestId: uuid().references(() => accessRequests.id, { onDelete: "set null" }),
+    outcome: runOutcome().notNull(),
+    /** Parameters with secrets redacted. */
+    parameters: jsonb().notNull().default({}),
+    result: jsonb(),
+    error: text(),
+    decisionReason: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("task_runs_org_created_idx").on(t.organisationId, t.createdAt),
+    index("task_runs_user_idx").on(t.userId, t.createdAt),
+  ],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Audit: append-only and hash-chained per organisation
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * `seq` numbers each organisation's events 1, 2, 3… and `prevHash` links them; the head row in
+ * `audit_chain_heads` is locked by every writer so concurrent writers never fork the chain.
+ * Triggers (see the migrations) reject UPDATE, DELETE and TRUNCATE on this table.
+ */
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    seq: bigint({ mode: "number" }).notNull(),
+    at: timestamp({ withTimezone: true }).notNull(),
+    actorType: actorType().notNull(),
+    actorId: text(),
+    actorEmail: text(),
+    action: text().notNull(),
+    targetType: text(),
+    targetId: text(),
+    details: jsonb().notNull().default({}),
+    ip: text(),
+    userAgent: text(),
+    prevHash: text().notNull(),
+    hash: text().notNull(),
+  },
+  (t) => [
+    uniqueIndex("audit_events_org_seq_uq").on(t.organisationId, t.seq),
+    index("audit_events_org_at_idx").on(t.organisationId, t.at, t.seq),
+    index("audit_events_org_action_idx").on(t.organisationId, t.action, t.at),
+    index("audit_events_org_target_idx").on(t.organisationId, t.targetId),
+    index("audit_events_org_actor_idx").on(t.organisationId, t.actorEmail, t.at),
+  ],
+);
+
+export const auditChainHeads = pgTable("audit_chain_heads", {
+  organisationId: uuid()
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: "cascade" }),
+  lastSeq: bigint({ mode: "number" }).notNull().default(0),
+  lastHash: text().notNull(),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Email outbox and API tokens
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * Written in the same transaction as the change that causes the email. `(eventKey, toEmail)` is
+ * unique, so one event never mails one person twice, and it doubles as Resend's idempotency key.
+ * Status `dev` marks messages kept for the in-app dev mailbox (no RESEND_API_KEY).
+ */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    eventKey: text().notNull(),
+    kind: text().notNull(),
+    toEmail: text().notNull(),
+    subject: text().notNull(),
+    html: text().notNull(),
+    text: text().notNull(),
+    status: emailStatus().notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lockedUntil: timestamp({ withTimezone: true }),
+    lastError: text(),
+    providerMessageId: text(),
+    sentAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("email_outbox_event_recipient_uq").on(t.eventKey, t.toEmail),
+    index("email_outbox_due_idx")
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('pending', 'sending')`),
+    index("email_outbox_org_created_idx").on(t.organisationId, t.createdAt),
+  ],
+);
+
+/** Personal API tokens: only a keyed hash is stored; `prefix` is what people see in lists. */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    prefix: text().notNull(),
+    tokenHash: text().notNull().unique(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("api_tokens_user_idx").on(t.userId)],
+);
+
+// ---------------------------------------------------------------------------------------------
+// Relations
+// ---------------------------------------------------------------------------------------------
+
+export const organisationsRelations = relations(organisations, ({ many }) => ({
+  memberships: many(memberships),
+  approverGroups: many(approverGroups),
+  scopes: many(scopes),
+  policies: many(policies),
+}));
+
+export const usersRelations = relations(users, ({ many }) => ({
+  memberships: many(memberships),
+  groupMemberships: many(approverGroupMembers),
+  roleGroupAssignments: many(roleGroupAssignments),
+}));
+
+export const membershipsRelations = relations(memberships, ({ one }) => ({
+  organisation: one(organisations, {
+    fields: [memberships.organisationId],
+    references: [organisations.id],
+  }),
+  user: one(users, { fields: [memberships.userId], references: [users.id] }),
+}));
+
+export const approverGroupsRelations = relations(approverGroups, ({ one, many }) => ({
+  organisation: one(organisations, {
+    fields: [approverGroups.organisationId],
+    references: [organisations.id],
+  }),
+  members: many(approverGroupMembers),
+}));
+
+export const approverGroupMembersRelations = relations(approverGroupMembers, ({ one }) => ({
+  group: one(approverGroups, {
+    fields: [approverGroupMembers.groupId],
+    references: [approverGroups.id],
+  }),
+  user: one(users, { fields: [approverGroupMembers.userId], references: [users.id] }),
+}));
+
+export const scopesRelations = relations(scopes, ({ many }) => ({
+  tasks: many(tasks),
+  roles: many(roles),
+  roleGroups: many(roleGroups),
+}));
+
+export const tasksRelations = relations(tasks, ({ one, many }) => ({
+  scope: one(scopes, { fields: [tasks.scopeId], references: [scopes.id] }),
+  roleTasks: many(roleTasks),
+}));
+
+export const rolesRelations = relations(roles, ({ one, many }) => ({
+  scope: one(scopes, { fields: [roles.scopeId], references: [scopes.id] }),
+  roleTasks: many(roleTasks),
+  roleGroupRoles: many(roleGroupRoles),
+}));
+
+export const roleTasksRelations = relations(roleTasks, ({ one }) => ({
+  role: one(roles, { fields: [roleTasks.roleId], references: [roles.id] }),
+  task: one(tasks, { fields: [roleTasks.taskId], references: [tasks.id] }),
+}));
+
+export const roleGroupsRelations = relations(roleGroups, ({ one, many }) => ({
+  scope: one(scopes, { fields: [roleGroups.scopeId], references: [scopes.id] }),
+  roleGroupRoles: many(roleGroupRoles),
+}));
+
+export const roleGroupRolesRelations = relations(roleGroupRoles, ({ one }) => ({
+  roleGroup: one(roleGroups, {
+    fields: [roleGroupRoles.roleGroupId],
+    references: [roleGroups.id],
+  }),
+  role: one(roles, { fields: [roleGroupRoles.roleId], references: [roles.id] }),
+}));
+
+export const roleGroupAssignmentsRelations = relations(roleGroupAssignments, ({ one }) => ({
+  user: one(users, { fields: [roleGroupAssignments.userId], references: [users.id] }),
+  roleGroup: one(roleGroups, {
+    fields: [roleGroupAssignments.roleGroupId],
+    references: [roleGroups.id],
+  }),
+}));
+
+export const policiesRelations = relations(policies, ({ one, many }) => ({
+  scope: one(scopes, { fields: [policies.scopeId], references: [scopes.id] }),
+  task: one(tasks, { fields: [policies.taskId], references: [tasks.id] }),
+  role: one(roles, { fields: [policies.roleId], references: [roles.id] }),
+  roleGroup: one(roleGroups, { fields: [policies.roleGroupId], references: [roleGroups.id] }),
+  approverGroup: one(approverGroups, {
+    fields: [policies.approverGroupId],
+    references: [approverGroups.id],
+  }),
+  requests: many(accessRequests),
+}));
+
+export const accessRequestsRelations = relations(accessRequests, ({ one, many }) => ({
+  policy: one(policies, { fields: [accessRequests.policyId], references: [policies.id] }),
+  requester: one(users, { fields: [accessRequests.requesterId], references: [users.id] }),
+  task: one(tasks, { fields: [accessRequests.taskId], references: [tasks.id] }),
+  role: one(roles, { fields: [accessRequests.roleId], references: [roles.id] }),
+  roleGroup: one(roleGroups, {
+    fields: [accessRequests.roleGroupId],
+    references: [roleGroups.id],
+  }),
+  approvals: many(approvals),
+}));
+
+export const approvalsRelations = relations(approvals, ({ one }) => ({
+  request: one(accessRequests, {
+    fields: [approvals.requestId],
+    references: [accessRequests.id],
+  }),
+  approver: one(users, { fields: [approvals.approverId], references: [users.id] }),
+}));
+
+// ---------------------------------------------------------------------------------------------
+// Types
+// ---------------------------------------------------------------------------------------------
+
+export type Organisation = typeof organisations.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Membership = typeof memberships.$inferSelect;
+export type AppRole = (typeof appRole.enumValues)[number];
+export type ApproverGroup = typeof approverGroups.$inferSelect;
+export type Scope = typeof scopes.$inferSelect;
+export type Task = typeof tasks.$inferSelect;
+export type Role = typeof roles.$inferSelect;
+export type RoleGroup = typeof roleGroups.$inferSelect;
+export type Policy = typeof policies.$inferSelect;
+export type NewPolicy = typeof policies.$inferInsert;
+export type AccessRequest = typeof accessRequests.$inferSelect;
+export type NewAccessRequest = typeof accessRequests.$inferInsert;
+export type Approval = typeof approvals.$inferSelect;
+export type TaskRun = typeof taskRuns.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type EmailMessage = typeof emailOutbox.$inferSelect;
+export type ApiToken = typeof apiTokens.$inferSelect;

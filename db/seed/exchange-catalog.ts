@@ -1,0 +1,149 @@
+/**
+ * The demo Exchange workload: real cmdlets grouped the way Exchange Online RBAC groups them
+ * (management roles bundle cmdlets, role groups bundle roles). A task may sit in several roles.
+ */
+export const EXCHANGE_SCOPE = {
+  name: "Exchange",
+  description: "Exchange Online administration (demo workload run by Elevate's runspace)",
+};
+
+export const exchangeTasks: Record<string, string> = {
+  "Get-Mailbox": "Lists mailboxes and their settings.",
+  "Set-Mailbox": "Changes mailbox settings such as quotas, forwarding and litigation hold.",
+  "New-Mailbox": "Creates a mailbox and its user.",
+  "Remove-Mailbox": "Deletes a mailbox and its user.",
+  "Enable-Mailbox": "Creates a mailbox for an existing user.",
+  "Add-MailboxPermission": "Grants a user full access to another user's mailbox.",
+  "Remove-MailboxPermission": "Removes a mailbox permission.",
+  "Get-MailboxPermission": "Lists who holds permissions on a mailbox.",
+  "Add-RecipientPermission": "Grants Send As permission on a recipient.",
+  "Set-CASMailbox": "Changes client access (OWA, ActiveSync, POP, IMAP) for a mailbox.",
+  "New-MailContact": "Creates a mail contact for an external address.",
+  "New-DistributionGroup": "Creates a distribution group.",
+  "Set-DistributionGroup": "Changes a distribution group's settings.",
+  "Add-DistributionGroupMember": "Adds a member to a distribution group.",
+  "Remove-DistributionGroupMember": "Removes a member from a distribution group.",
+  "New-JournalRule": "Creates a journal rule that copies matching mail to a journaling mailbox.",
+  "Set-JournalRule": "Changes a journal rule.",
+  "Remove-JournalRule": "Deletes a journal rule.",
+  "Get-JournalRule": "Lists journal rules.",
+  "Disable-JournalRule": "Turns a journal rule off.",
+  "New-MailboxExportRequest": "Exports a mailbox's content to a PST file.",
+  "Get-MailboxExportRequest": "Lists mailbox export requests.",
+  "Remove-MailboxExportRequest": "Removes a mailbox export request.",
+  "New-MailboxImportRequest": "Imports a PST file into a mailbox.",
+  "New-TransportRule": "Creates a mail flow (transport) rule.",
+  "Set-TransportRule": "Changes a mail flow rule.",
+  "Remove-TransportRule": "Deletes a mail flow rule.",
+  "Get-TransportRule": "Lists mail flow rules.",
+  "Disable-TransportRule": "Turns a mail flow rule off.",
+  "New-RetentionPolicy": "Creates a retention policy.",
+  "Set-RetentionPolicy": "Changes a retention policy.",
+  "Start-ManagedFolderAssistant": "Applies retention settings to a mailbox now.",
+  "New-MailboxSearch": "Creates an eDiscovery search across mailboxes.",
+  "Search-AdminAuditLog": "Searches the administrator audit log.",
+  "Search-MailboxAuditLog": "Searches mailbox audit logs.",
+  "Set-AdminAuditLogConfig": "Changes administrator audit logging settings.",
+  "Set-OrganizationConfig": "Changes organisation-wide Exchange settings.",
+  "New-AcceptedDomain": "Adds an accepted domain.",
+  "Remove-AcceptedDomain": "Removes an accepted domain.",
+};
+
+export const exchangeRoles: Record<string, { description: string; tasks: string[] }> = {
+  "Mail Recipients": {
+    description: "Manage existing mailboxes, mail users and mail contacts.",
+    tasks: [
+      "Get-Mailbox",
+      "Set-Mailbox",
+      "Enable-Mailbox",
+      "Add-MailboxPermission",
+      "Remove-MailboxPermission",
+      "Get-MailboxPermission",
+      "Add-RecipientPermission",
+      "Set-CASMailbox",
+    ],
+  },
+  "Mail Recipient Creation": {
+    description: "Create and remove mailboxes, mail users and mail contacts.",
+    tasks: ["New-Mailbox", "Remove-Mailbox", "New-MailContact", "Get-Mailbox"],
+  },
+  "Distribution Groups": {
+    description: "Create and manage distribution groups and their members.",
+    tasks: [
+      "New-DistributionGroup",
+      "Set-DistributionGroup",
+      "Add-DistributionGroupMember",
+      "Remove-DistributionGroupMember",
+    ],
+  },
+  Journaling: {
+    description: "Configure journal rules.",
+    tasks: ["New-JournalRule", "Set-JournalRule", "Remove-JournalRule", "Get-JournalRule", "Disable-JournalRule"],
+  },
+  "Mailbox Import Export": {
+    description: "Import and export mailbox content (PST).",
+    tasks: [
+      "New-MailboxExportRequest",
+      "Get-MailboxExportRequest",
+      "Remove-MailboxExportRequest",
+      "New-MailboxImportRequest",
+    ],
+  },
+  "Transport Rules": {
+    description: "Manage mail flow rules.",
+    tasks: [
+      "New-TransportRule",
+      "Set-TransportRule",
+      "Remove-TransportRule",
+      "Get-TransportRule",
+      "Disable-TransportRule",
+    ],
+  },
+  "Retention Management": {
+    description: "Manage retention policies and apply them.",
+    tasks: ["New-RetentionPolicy", "Set-RetentionPolicy", "Start-ManagedFolderAssistant"],
+  },
+  "Legal Hold": {
+    description: "Place mailboxes on litigation hold.",
+    tasks: ["Set-Mailbox", "Get-Mailbox"],
+  },
+  "Mailbox Search": {
+    description: "Search mailbox content for eDiscovery.",
+    tasks: ["New-MailboxSearch"],
+  },
+  "Audit Logs": {
+    description: "Search audit logs and configure audit logging.",
+    tasks: ["Search-AdminAuditLog", "Search-MailboxAuditLog", "Set-AdminAuditLogConfig"],
+  },
+  "Organization Configuration": {
+    description: "Change organisation-wide settings.",
+    tasks: ["Set-OrganizationConfig"],
+  },
+  "Remote and Accepted Domains": {
+    description: "Manage accepted and remote domains.",
+    tasks: ["New-AcceptedDomain", "Remove-AcceptedDomain"],
+  },
+};
+
+export const exchangeRoleGroups: Record<string, { description: string; roles: string[] }> = {
+  "Organization Management": {
+    description: "Administer every part of the Exchange organisation.",
+    roles: Object.keys(exchangeRoles),
+  },
+  "Recipient Management": {
+    description: "Create and manage recipients and distribution groups.",
+    roles: ["Mail Recipients", "Mail Recipient Creation", "Distribution Groups"],
+  },
+  "Records Management": {
+    description: "Configure compliance features: journaling, mail flow rules, retention, audit.",
+    roles: ["Journaling", "Transport Rules", "Retention Management", "Audit Logs"],
+  },
+  "Discovery Management": {
+    description: "Search mailboxes and place them on legal hold.",
+    roles: ["Mailbox Search", "Legal Hold"],
+  },
+  "Compliance Management": {
+    description: "Review compliance configuration and audit logs.",
+    roles: ["Audit Logs", "Retention Management"],
+  },
+};

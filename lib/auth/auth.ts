@@ -1,0 +1,150 @@
+/**
+ * Auth.js v5: magic link by email (Resend, or the dev mailbox in demo mode), Microsoft Entra ID when
+ * configured, and the one-click demo account picker in demo mode.
+ *
+ * Sessions are JWTs (Credentials sign-in needs that) that carry only a server-side session token;
+ * the `jwt` callback checks that session row on every request, so sign-out and a disabled member
+ * take effect at once, not when a cookie expires.
+ */
+import "server-only";
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth, { type DefaultSession, type NextAuthConfig } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
+import Resend from "next-auth/providers/resend";
+import { cache } from "react";
+import { db } from "@/db/client";
+import { accounts, users, verificationTokens } from "@/db/schema";
+import { config, resolveAuthSecret } from "@/lib/config";
+import { sendSignInLink } from "@/lib/notify/send-sign-in-link";
+import { isDemoAccount } from "./demo-accounts";
+import { findSignInMembership } from "./find-sign-in-membership";
+import { type ClientInfo, SESSION_LIFETIME_DAYS, auditRefusedSignIn, endSession, findLiveSession, startSession } from "./sessions";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string } & DefaultSession["user"];
+    organisationId: string;
+  }
+}
+
+declare module "@auth/core/jwt" {
+  interface JWT {
+    /** The server-side session token: the only thing the cookie needs. */
+    sid?: string;
+    uid?: string;
+    org?: string;
+  }
+}
+
+function clientInfo(request: Request | undefined): ClientInfo {
+  return {
+    ip: request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
+    userAgent: request?.headers.get("user-agent") ?? null,
+  };
+}
+
+/** Which sign-in methods this deployment offers; the sign-in page shows the same. */
+export function signInMethods() {
+  const cfg = config();
+  return {
+    // Outside demo mode there is no dev mailbox, so email sign-in needs a real provider.
+    email: Boolean(cfg.email.resendApiKey) || cfg.demo,
+    entraId: Boolean(cfg.entraId),
+    demo: cfg.demo,
+  };
+}
+
+async function buildConfig(request: Request | undefined): Promise<NextAuthConfig> {
+  const cfg = config();
+  const database = await db();
+  const methods = signInMethods();
+  const client = clientInfo(request);
+
+  const providers: NextAuthConfig["providers"] = [];
+  if (methods.email) {
+    providers.push(
+      Resend({
+        from: cfg.email.from,
+        sendVerificationRequest: ({ identifier, url }) => sendSignInLink(database, { email: identifier, url }),
+      }),
+    );
+  }
+  if (cfg.entraId) {
+    providers.push(
+      MicrosoftEntraID({
+        ...cfg.entraId,
+        // Members are provisioned by their email; the tenant vouches for it, so the first Entra
+        // sign-in attaches to the existing user instead of failing as "not linked".
+        allowDangerousEmailAccountLinking: true,
+      }),
+    );
+  }
+  if (methods.demo) {
+    providers.push(
+      Credentials({
+        id: "demo",
+        name: "Demo account",
+        credentials: { email: { label: "Email", type: "email" } },
+        authorize: async (input) => {
+          const email = typeof input.email === "string" ? input.email.toLowerCase() : "";
+          if (!config().demo || !(await isDemoAccount(database, email))) return null;
+          const membership = await findSignInMembership(database, email);
+          return membership ? { id: membership.userId, email: membership.email } : null;
+        },
+      }),
+    );
+  }
+
+  return {
+    adapter: DrizzleAdapter(database, {
+      usersTable: users,
+      accountsTable: accounts,
+      verificationTokensTable: verificationTokens,
+    } as never),
+    providers,
+    secret: resolveAuthSecret(cfg),
+    trustHost: true,
+    session: { strategy: "jwt", maxAge: SESSION_LIFETIME_DAYS * 24 * 60 * 60 },
+    pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    callbacks: {
+      async signIn({ user, account, email }) {
+        // The link request itself: sendSignInLink quietly skips non-members.
+        if (email?.verificationRequest) return true;
+        if (user.email && (await findSignInMembership(database, user.email))) return true;
+        await auditRefusedSignIn(database, { email: user.email ?? "(none)", method: account?.provider ?? "unknown", client });
+        return false;
+      },
+      async jwt({ token, user, account }) {
+        if (user?.email) {
+          const session = await startSession(database, {
+            email: user.email,
+            method: account?.provider ?? "unknown",
+            client,
+          });
+          return { sid: session.sessionToken, uid: session.userId, org: session.organisationId, email: user.email };
+        }
+        if (!token.sid) return null;
+        const live = await findLiveSession(database, token.sid);
+        if (!live) return null; // Ended, expired or disabled: the cookie is cleared.
+        return { ...token, uid: live.userId, org: live.organisationId };
+      },
+      session({ session, token }) {
+        session.user.id = token.uid!;
+        session.organisationId = token.org!;
+        return session;
+      },
+    },
+    events: {
+      async signOut(message) {
+        if ("token" in message && message.token?.sid) await endSession(database, message.token.sid, client);
+      },
+    },
+  };
+}
+
+const nextAuth = NextAuth((request) => buildConfig(request));
+
+export const { handlers, signIn, signOut } = nextAuth;
+/** The session of this request, read once per render. */
+export const auth = cache(() => nextAuth.auth());

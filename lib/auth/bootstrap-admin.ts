@@ -1,0 +1,71 @@
+import { asc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { memberships, organisations, users } from "@/db/schema";
+import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
+
+const bootstrapInput = z.object({
+  email: z.email({ error: "must be an email address" }).transform((e) => e.toLowerCase()),
+  organisationSlug: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, { error: "must be lowercase letters, digits and dashes" })
+    .optional(),
+  organisationName: z.string().trim().min(1).max(120).optional(),
+});
+
+export class BootstrapError extends Error {}
+
+/**
+ * Makes `email` a Global Administrator: the first administrator of a production install, and the
+ * way back in when every administrator is locked out. Creates the organisation when there is none
+ * (or when a new slug is named), the user when unknown, and re-enables a disabled membership.
+ * Audited as a system action in the same transaction.
+ */
+export async function bootstrapAdmin(db: Database, input: z.input<typeof bootstrapInput>) {
+  const { email, organisationSlug, organisationName } = bootstrapInput.parse(input);
+  return db.transaction(async (tx) => {
+    const all = await tx.select().from(organisations).orderBy(asc(organisations.createdAt));
+    let organisation = organisationSlug ? all.find((o) => o.slug === organisationSlug) : all[0];
+    if (!organisationSlug && all.length > 1) {
+      throw new BootstrapError(
+        `There are ${all.length} organisations (${all.map((o) => o.slug).join(", ")}): name one with --org.`,
+      );
+    }
+    let createdOrganisation = false;
+    if (!organisation) {
+      const slug = organisationSlug ?? "default";
+      [organisation] = await tx
+        .insert(organisations)
+        .values({ slug, name: organisationName ?? (organisationSlug ? organisationSlug : "My organisation") })
+        .returning();
+      createdOrganisation = true;
+    }
+    const org = organisation!;
+
+    await tx.insert(users).values({ email }).onConflictDoNothing();
+    const [user] = await tx.select().from(users).where(eq(users.email, email));
+    const existing = await tx.query.memberships.findFirst({
+      where: (m, { and }) => and(eq(m.userId, user!.id), eq(m.organisationId, org.id)),
+    });
+    const alreadyAdmin = existing && existing.roles.includes("global_admin") && !existing.disabledAt;
+    if (alreadyAdmin) return { organisation: org, email, changed: false };
+
+    if (existing) {
+      await tx
+        .update(memberships)
+        .set({ roles: [...new Set([...existing.roles, "global_admin" as const])], disabledAt: null })
+        .where(eq(memberships.id, existing.id));
+    } else {
+      await tx.insert(memberships).values({ organisationId: org.id, userId: user!.id, roles: ["global_admin"] });
+    }
+    await appendAuditEvent(tx, {
+      organisationId: org.id,
+      actor: SYSTEM_ACTOR,
+      action: "admin.bootstrapped",
+      targetType: "user",
+      targetId: user!.id,
+      details: { email, createdOrganisation, reenabled: Boolean(existing?.disabledAt) },
+    });
+    return { organisation: org, email, changed: true };
+  });
+}

@@ -1,0 +1,19 @@
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { memberships, organisations, users } from "@/db/schema";
+
+/**
+ * The organisation a person signs in to: their oldest active membership. Only members sign in;
+ * null means refuse.
+ */
+export async function findSignInMembership(db: Database, email: string) {
+  const [row] = await db
+    .select({ userId: users.id, email: users.email, organisationId: memberships.organisationId })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), isNull(memberships.disabledAt)))
+    .innerJoin(organisations, eq(organisations.id, memberships.organisationId))
+    .where(eq(users.email, sql`lower(${email})`))
+    .orderBy(asc(organisations.createdAt))
+    .limit(1);
+  return row ?? null;
+}

@@ -1,0 +1,121 @@
+/**
+ * Server-side sessions. The browser's signed cookie only names a session; whether it is still good
+ * is decided here on every request, so signing out, expiry and disabling a member end it at once.
+ */
+import { randomBytes } from "node:crypto";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { memberships, sessions, users } from "@/db/schema";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { findSignInMembership } from "./find-sign-in-membership";
+
+export const SESSION_LIFETIME_DAYS = 30;
+
+export interface ClientInfo {
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+export class SignInRefusedError extends Error {
+  readonly code = "forbidden:not-a-member";
+  constructor() {
+    super("This account is not a member of any organisation on this Elevate, or it is disabled.");
+  }
+}
+
+/** Opens a session for a member and audits the sign-in, in one transaction. */
+export async function startSession(
+  db: Database,
+  { email, method, client = {} }: { email: string; method: string; client?: ClientInfo },
+) {
+  const membership = await findSignInMembership(db, email);
+  if (!membership) throw new SignInRefusedError();
+  const sessionToken = randomBytes(32).toString("base64url");
+  await db.transaction(async (tx) => {
+    await tx.insert(sessions).values({
+      sessionToken,
+      userId: membership.userId,
+      organisationId: membership.organisationId,
+      expires: new Date(Date.now() + SESSION_LIFETIME_DAYS * 24 * 60 * 60 * 1000),
+      ip: client.ip ?? null,
+      userAgent: client.userAgent ?? null,
+    });
+    await appendAuditEvent(tx, {
+      organisationId: membership.organisationId,
+      actor: { type: "user", id: membership.userId, email: membership.email, ...client },
+      action: "auth.signed-in",
+      targetType: "user",
+      targetId: membership.userId,
+      details: { method },
+    });
+  });
+  return { sessionToken, userId: membership.userId, organisationId: membership.organisationId };
+}
+
+/** The live session behind a token: not ended, not expired, and its member not disabled. */
+export async function findLiveSession(db: Database, sessionToken: string) {
+  const [row] = await db
+    .select({ userId: sessions.userId, organisationId: memberships.organisationId })
+    .from(sessions)
+    .innerJoin(
+      memberships,
+      and(
+        eq(memberships.userId, sessions.userId),
+        eq(memberships.organisationId, sessions.organisationId),
+        isNull(memberships.disabledAt),
+      ),
+    )
+    .where(
+      and(eq(sessions.sessionToken, sessionToken), isNull(sessions.endedAt), gt(sessions.expires, sql`now()`)),
+    );
+  return row ?? null;
+}
+
+/** Ends a session (sign-out) and audits it. Ending an ended session does nothing. */
+export async function endSession(db: Database, sessionToken: string, client: ClientInfo = {}) {
+  await db.transaction(async (tx) => {
+    const [ended] = await tx
+      .update(sessions)
+      .set({ endedAt: sql`now()` })
+      .where(and(eq(sessions.sessionToken, sessionToken), isNull(sessions.endedAt)))
+      .returning({ userId: sessions.userId, organisationId: sessions.organisationId });
+    if (!ended?.organisationId) return;
+    await appendAuditEvent(tx, {
+      organisationId: ended.organisationId,
+      actor: { type: "user", id: ended.userId, ...client },
+      action: "auth.signed-out",
+      targetType: "user",
+      targetId: ended.userId,
+    });
+  });
+}
+
+/**
+ * Audits a refused sign-in. A disabled member's attempt lands in their organisation's log; an
+ * address that belongs to no organisation has no log to land in and is only written to the server log.
+ */
+export async function auditRefusedSignIn(
+  db: Database,
+  { email, method, client = {} }: { email: string; method: string; client?: ClientInfo },
+) {
+  const [known] = await db
+    .select({ userId: users.id, organisationId: memberships.organisationId })
+    .from(users)
+    .innerJoin(memberships, eq(memberships.userId, users.id))
+    .where(eq(users.email, email.toLowerCase()))
+    .limit(1);
+  if (!known) {
+    console.warn(`[auth] sign-in refused (${method}): no organisation has a member ${email}`);
+    return;
+  }
+  await db.transaction(async (tx) => {
+    await appendAuditEvent(tx, {
+      organisationId: known.organisationId,
+      actor: { type: "user", id: known.userId, email, ...client },
+      action: "auth.refused",
+      targetType: "user",
+      targetId: known.userId,
+      details: { method, reason: "membership disabled" },
+    });
+  });
+}

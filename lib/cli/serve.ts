@@ -1,0 +1,43 @@
+import { spawn, spawnSync } from "node:child_process";
+import path from "node:path";
+import { Command } from "commander";
+import { config } from "@/lib/config";
+import { buildIsCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint";
+import { CliError } from "./cli-error";
+
+/**
+ * `npm start`: builds when the sources changed since the last build, then runs the production
+ * server. The server itself validates the configuration, migrates, seeds the embedded demo on its
+ * first start and prints its URL (instrumentation.ts).
+ */
+export function serveCommand() {
+  return new Command("serve")
+    .description("Build if needed, then start the production server")
+    .option("--port <port>", "the port (default: PORT or 3000)")
+    .action(async (options: { port?: string }) => {
+      const root = process.env.ELEVATE_ROOT ?? process.cwd();
+      if (options.port) process.env.PORT = options.port;
+      const { port } = config(); // Fails here, naming the variable, before a long build.
+      const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+
+      if (!buildIsCurrent(root)) {
+        const fingerprint = sourceFingerprint(root);
+        console.log("Building Elevate (first start or changed sources)…");
+        const started = Date.now();
+        const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+        if (build.status !== 0) throw new CliError("The build failed: see the output above.");
+        recordBuild(root, fingerprint);
+        console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+      }
+
+      const server = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
+        cwd: root,
+        stdio: "inherit",
+      });
+      for (const signal of ["SIGINT", "SIGTERM"] as const) {
+        process.on(signal, () => server.kill(signal));
+      }
+      const code = await new Promise<number>((resolve) => server.on("exit", (c) => resolve(c ?? 1)));
+      process.exit(code);
+    });
+}

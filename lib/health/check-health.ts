@@ -1,0 +1,22 @@
+import packageJson from "@/package.json" with { type: "json" };
+import { database, pingDatabase } from "@/db/client";
+import { config } from "@/lib/config";
+
+export interface Health {
+  ok: boolean;
+  database: "embedded" | "postgres";
+  version: string;
+  error?: string;
+}
+
+export async function checkHealth(): Promise<Health> {
+  const kind = config().database.kind;
+  try {
+    await pingDatabase((await database()).db);
+    return { ok: true, database: kind, version: packageJson.version };
+  } catch (error) {
+    // The reason goes to the server log; the public answer does not describe the infrastructure.
+    console.error("[health] database check failed:", error instanceof Error ? error.message : error);
+    return { ok: false, database: kind, version: packageJson.version, error: "database unavailable" };
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * Delivers a magic sign-in link. It goes out at once rather than through the outbox worker: the
+ * person is waiting at the sign-in page, and the link is useless after it expires anyway.
+ * Without a Resend key the message is kept for the dev mailbox (demo mode only).
+ */
+import { createHash } from "node:crypto";
+import type { Database } from "@/db/client";
+import { emailOutbox } from "@/db/schema";
+import { findSignInMembership } from "@/lib/auth/find-sign-in-membership";
+import { config } from "@/lib/config";
+import { escapeHtml } from "./escape-html";
+import { resendClient } from "./resend-client";
+
+export async function sendSignInLink(db: Database, { email, url }: { email: string; url: string }) {
+  // Only members get a link; anyone else gets the same "check your email" page and no mail, so the
+  // form does not reveal who is a member.
+  const membership = await findSignInMembership(db, email);
+  if (!membership) {
+    console.warn("[auth] sign-in link not sent: the address is not an active member");
+    return;
+  }
+  const host = new URL(url).host;
+  const subject = `Sign in to Elevate at ${host}`;
+  const text = `Sign in to Elevate at ${host}:\n\n${url}\n\nThe link works once and expires in 24 hours. If you did not ask for it, ignore this email.`;
+  const html = `<p>Sign in to Elevate at <strong>${escapeHtml(host)}</strong>.</p>
+<p><a href="${escapeHtml(url)}" style="display:inline-block;padding:10px 16px;background:#1d4ed8;color:#fff;border-radius:6px;text-decoration:none">Sign in</a></p>
+<p style="color:#555">The link works once and expires in 24 hours. If you did not ask for it, ignore this email.</p>`;
+  // The link itself is a secret: only its hash goes into keys that are stored.
+  const eventKey = `sign-in:${createHash("sha256").update(url).digest("hex").slice(0, 32)}`;
+
+  const resend = resendClient();
+  if (!resend) {
+    if (!config().demo) throw new Error("Email sign-in needs RESEND_API_KEY outside demo mode.");
+    await db.insert(emailOutbox).values({
+      organisationId: membership.organisationId,
+      eventKey,
+      kind: "sign-in",
+      toEmail: membership.email,
+      subject,
+      html,
+      text,
+      status: "dev",
+      sentAt: new Date(),
+    });
+    return;
+  }
+  const { error } = await resend.emails.send(
+    { from: config().email.from, to: membership.email, subject, html, text },
+    { idempotencyKey: eventKey },
+  );
+  if (error) throw new Error(`Resend refused the sign-in email: ${error.message}`);
+}

@@ -1,0 +1,28 @@
+/**
+ * Runs once when the Next.js server starts (instrumentation.ts), before it takes requests:
+ * validates the configuration, opens and migrates the database, seeds or bootstraps, and says
+ * where Elevate is. Any failure stops the process with a message that names the cause.
+ */
+import { database } from "@/db/client";
+import { ConfigError, config, resolveAuthSecret } from "@/lib/config";
+import { prepareDatabase } from "./prepare-database";
+
+export async function startServer() {
+  try {
+    const cfg = config();
+    resolveAuthSecret(cfg);
+    const handle = await database();
+    const notes = await prepareDatabase(handle, cfg);
+    const where = cfg.database.kind === "embedded" ? `embedded Postgres in ${cfg.database.dir}` : "Postgres";
+    console.log(`\n  Elevate is ready at ${cfg.publicUrl}  (${where}${cfg.demo ? ", demo sign-in on" : ""})`);
+    for (const note of notes) console.log(`  - ${note}`);
+    console.log("");
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`\n${error.message}\n`);
+    } else {
+      console.error(`\nElevate could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+    process.exit(1);
+  }
+}
