@@ -1,14 +1,13 @@
 import { readFileSync } from "node:fs";
-import { getTableConfig, type PgTable } from "drizzle-orm/pg-core";
-import { sql } from "drizzle-orm";
+import { is, sql } from "drizzle-orm";
+import { PgTable, getTableConfig } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateDatabase } from "./client";
 import * as schema from "./schema";
 import { type TestDatabase, createTestDatabase, testDatabaseKinds } from "./testing/test-database";
 
 const schemaTables = Object.values(schema)
-  .filter((value): value is PgTable => typeof value === "object" && value !== null && Symbol.for("drizzle:IsDrizzleTable") in value)
-  .map((table) => getTableConfig(table).name)
+  .flatMap((value) => (is(value, PgTable) ? [getTableConfig(value).name] : []))
   .sort();
 
 const journal = JSON.parse(readFileSync("db/migrations/meta/_journal.json", "utf8")) as { entries: unknown[] };

@@ -112,7 +112,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     );
   }
   const e = parsed.data;
-  const pgliteDir = path.resolve(e.PGLITE_DIR ?? path.join(".data", "pglite"));
+  const pgliteDir = path.resolve(/* turbopackIgnore: true */ e.PGLITE_DIR ?? path.join(".data", "pglite"));
   const embedded = !e.DATABASE_URL;
   const entraId =
     e.AUTH_MICROSOFT_ENTRA_ID_ID && e.AUTH_MICROSOFT_ENTRA_ID_SECRET && e.AUTH_MICROSOFT_ENTRA_ID_ISSUER
@@ -165,7 +165,9 @@ export function resolveAuthSecret(cfg: Config = config()): string {
     ]);
   }
   const file = cfg.generatedSecretFile;
-  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  // A file of the install's own, not a module: keep the bundler from tracing the whole project.
+  const readSecret = () => readFileSync(/* turbopackIgnore: true */ file, "utf8").trim();
+  if (existsSync(/* turbopackIgnore: true */ file)) return readSecret();
   mkdirSync(path.dirname(file), { recursive: true });
   const secret = randomBytes(32).toString("base64url");
   try {
@@ -173,7 +175,7 @@ export function resolveAuthSecret(cfg: Config = config()): string {
     return secret;
   } catch (error) {
     // Another process generated it first: use theirs.
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readFileSync(file, "utf8").trim();
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return readSecret();
     throw error;
   }
 }

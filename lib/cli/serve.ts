@@ -17,6 +17,9 @@ export function serveCommand() {
     .action(async (options: { port?: string }) => {
       const root = process.env.ELEVATE_ROOT ?? process.cwd();
       if (options.port) process.env.PORT = options.port;
+      // This is the production server: check the configuration as production will read it.
+      (process.env as Record<string, string>).NODE_ENV = "production";
+      process.env.NEXT_TELEMETRY_DISABLED ??= "1";
       const { port } = config(); // Fails here, naming the variable, before a long build.
       const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 
