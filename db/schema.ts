@@ -714,3 +714,8 @@ export type TaskRun = typeof taskRuns.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type EmailMessage = typeof emailOutbox.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
+
+// ---------------------------------------------------------------------------------------------
+// The demo Exchange workload: the real tables the runspace's task handlers work on
+// ---------------------------------------------------------------------------------------------
+// (Exchange workload tables go here.)
