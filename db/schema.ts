@@ -577,6 +577,11 @@ export const apiTokens = pgTable(
 );
 
 // ---------------------------------------------------------------------------------------------
+// The demo Exchange workload: the real tables the runspace's task handlers work on
+// ---------------------------------------------------------------------------------------------
+// (Exchange workload tables go here.)
+
+// ---------------------------------------------------------------------------------------------
 // Relations
 // ---------------------------------------------------------------------------------------------
 
@@ -714,8 +719,3 @@ export type TaskRun = typeof taskRuns.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type EmailMessage = typeof emailOutbox.$inferSelect;
 export type ApiToken = typeof apiTokens.$inferSelect;
-
-// ---------------------------------------------------------------------------------------------
-// The demo Exchange workload: the real tables the runspace's task handlers work on
-// ---------------------------------------------------------------------------------------------
-// (Exchange workload tables go here.)
