@@ -15,6 +15,8 @@ export class DomainError extends Error {
     message: string,
     /** For `invalid` errors: which input fields are wrong and why, shown next to each field. */
     readonly fields?: FieldErrors,
+    /** Machine-readable extras a caller may act on (the policy to request, say). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "DomainError";

@@ -18,6 +18,13 @@ export interface Actor {
   excludedFromPam: boolean;
   approverGroups: { id: string; name: string }[];
   standingRoleGroups: string[];
+  /** How the call came in, for the audit log: the admin center (a user) or an API token. */
+  client?: { via: "user" | "token"; ip?: string | null; userAgent?: string | null };
+}
+
+/** Global Administrator includes Role Management. */
+export function isAdmin(actor: Actor) {
+  return actor.roles.includes("global_admin") || actor.roles.includes("role_management");
 }
 
 export type Permission =
@@ -30,7 +37,7 @@ export type Permission =
 /** The one table of who may do what. Global Administrator includes Role Management. */
 export function can(actor: Actor, permission: Permission): boolean {
   const has = (role: AppRole) => actor.roles.includes(role);
-  const admin = has("global_admin") || has("role_management");
+  const admin = isAdmin(actor);
   // Guests never approve, whatever group they were put in.
   const approver = actor.kind === "member" && actor.approverGroups.length > 0;
   switch (permission) {

@@ -1,0 +1,73 @@
+import { and, count, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { accessRequests, approvals } from "@/db/schema";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { auditActorOf } from "@/lib/audit/audit-actor";
+import type { Actor } from "@/lib/auth/roles";
+import { DomainError } from "@/lib/errors";
+import { commitThenRefuse } from "@/lib/requests/commit-then-refuse";
+import { alreadyDecided, expiredError, lockRequest, markExpired } from "@/lib/requests/find-request";
+import { commentInput } from "@/lib/requests/request-input";
+import { selectRequestView } from "@/lib/requests/request-view";
+import { parseInput } from "@/lib/validation";
+import { authorizeApprover } from "./authorize-approver";
+
+/**
+ * Approve-ElevatedAccessRequest: records this approver's approval; the request is approved when
+ * the quorum of distinct approvers is met. The request row lock serialises racing approvers, and
+ * the unique (request, approver) index makes one person's second approval count for nothing.
+ */
+export async function approveRequest(
+  db: Database,
+  { actor, requestId, comment }: { actor: Actor; requestId: string; comment?: string | null },
+) {
+  const input = parseInput(commentInput(false), { comment });
+  return commitThenRefuse(db, async (tx) => {
+    const { request, lapsed } = await lockRequest(tx, actor.organisationId, requestId);
+    await authorizeApprover(tx, actor, request);
+    if (request.status !== "pending") throw alreadyDecided(request.status);
+    if (lapsed) {
+      await markExpired(tx, request);
+      return { refuse: expiredError() };
+    }
+    const inserted = await tx
+      .insert(approvals)
+      .values({
+        organisationId: actor.organisationId,
+        requestId: request.id,
+        approverId: actor.userId,
+        decision: "approve",
+        comment: input.comment || null,
+      })
+      .onConflictDoNothing()
+      .returning({ id: approvals.id });
+    if (inserted.length === 0) {
+      throw new DomainError("conflict:already-approved", "You have already approved this request: another approver must.");
+    }
+    const [{ value: approvalCount }] = (await tx
+      .select({ value: count() })
+      .from(approvals)
+      .where(and(eq(approvals.requestId, request.id), eq(approvals.decision, "approve")))) as [{ value: number }];
+    const quorumMet = approvalCount >= request.requiredApprovals;
+    if (quorumMet) {
+      await tx
+        .update(accessRequests)
+        .set({
+          status: "approved",
+          decidedAt: sql`now()`,
+          startsAt: sql`greatest(now(), ${accessRequests.requestedStartAt})`,
+          endsAt: sql`greatest(now(), ${accessRequests.requestedStartAt}) + make_interval(mins => ${accessRequests.durationMinutes})`,
+        })
+        .where(eq(accessRequests.id, request.id));
+    }
+    await appendAuditEvent(tx, {
+      organisationId: actor.organisationId,
+      actor: auditActorOf(actor),
+      action: quorumMet ? "request.approved" : "request.approval",
+      targetType: "request",
+      targetId: request.id,
+      details: { comment: input.comment || undefined, approvals: approvalCount, required: request.requiredApprovals },
+    });
+    return (await selectRequestView(tx, actor.organisationId, request.id))!;
+  });
+}

@@ -1,0 +1,53 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { accessRequests, approvals } from "@/db/schema";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { auditActorOf } from "@/lib/audit/audit-actor";
+import type { Actor } from "@/lib/auth/roles";
+import { commitThenRefuse } from "@/lib/requests/commit-then-refuse";
+import { alreadyDecided, expiredError, lockRequest, markExpired } from "@/lib/requests/find-request";
+import { commentInput } from "@/lib/requests/request-input";
+import { selectRequestView } from "@/lib/requests/request-view";
+import { parseInput } from "@/lib/validation";
+import { authorizeApprover } from "./authorize-approver";
+
+/** Deny-ElevatedAccessRequest: one deny denies, and it must say why. */
+export async function denyRequest(
+  db: Database,
+  { actor, requestId, comment }: { actor: Actor; requestId: string; comment: string },
+) {
+  const input = parseInput(commentInput(true), { comment });
+  return commitThenRefuse(db, async (tx) => {
+    const { request, lapsed } = await lockRequest(tx, actor.organisationId, requestId);
+    await authorizeApprover(tx, actor, request);
+    if (request.status !== "pending") throw alreadyDecided(request.status);
+    if (lapsed) {
+      await markExpired(tx, request);
+      return { refuse: expiredError() };
+    }
+    // An earlier approval by the same person is replaced: their last word counts.
+    await tx
+      .insert(approvals)
+      .values({
+        organisationId: actor.organisationId,
+        requestId: request.id,
+        approverId: actor.userId,
+        decision: "deny",
+        comment: input.comment,
+      })
+      .onConflictDoUpdate({
+        target: [approvals.requestId, approvals.approverId],
+        set: { decision: "deny", comment: input.comment, createdAt: sql`now()` },
+      });
+    await tx.update(accessRequests).set({ status: "denied", decidedAt: sql`now()` }).where(eq(accessRequests.id, request.id));
+    await appendAuditEvent(tx, {
+      organisationId: actor.organisationId,
+      actor: auditActorOf(actor),
+      action: "request.denied",
+      targetType: "request",
+      targetId: request.id,
+      details: { comment: input.comment },
+    });
+    return (await selectRequestView(tx, actor.organisationId, request.id))!;
+  });
+}

@@ -1,0 +1,52 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { accessRequests } from "@/db/schema";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { auditActorOf } from "@/lib/audit/audit-actor";
+import { type Actor, isAdmin } from "@/lib/auth/roles";
+import { DomainError } from "@/lib/errors";
+import { lockRequest, requestNotFound } from "@/lib/requests/find-request";
+import { commentInput } from "@/lib/requests/request-input";
+import { selectRequestView } from "@/lib/requests/request-view";
+import { parseInput } from "@/lib/validation";
+import { isApproverOf } from "./authorize-approver";
+
+/**
+ * Revoke-ElevatedAccessAuthorization: ends an approved window now (or cancels a scheduled one).
+ * The very next access decision reads the new status.
+ */
+export async function revokeRequest(
+  db: Database,
+  { actor, requestId, comment }: { actor: Actor; requestId: string; comment: string },
+) {
+  const input = parseInput(commentInput(true), { comment });
+  return db.transaction(async (tx) => {
+    const { request } = await lockRequest(tx, actor.organisationId, requestId);
+    if (!isAdmin(actor) && !(await isApproverOf(tx, actor, request))) {
+      if (request.requesterId === actor.userId) {
+        throw new DomainError("forbidden:revoke", "Only the policy's approvers and administrators revoke access.");
+      }
+      throw requestNotFound();
+    }
+    const [{ open }] = (await tx
+      .select({ open: sql<boolean>`${accessRequests.endsAt} > now()` })
+      .from(accessRequests)
+      .where(eq(accessRequests.id, request.id))) as [{ open: boolean }];
+    if (request.status !== "approved" || !open) {
+      throw new DomainError("conflict:not-active", "Only an approved window that has not ended can be revoked.");
+    }
+    await tx
+      .update(accessRequests)
+      .set({ status: "revoked", revokedBy: actor.userId, revokedAt: sql`now()`, revocationComment: input.comment })
+      .where(eq(accessRequests.id, request.id));
+    await appendAuditEvent(tx, {
+      organisationId: actor.organisationId,
+      actor: auditActorOf(actor),
+      action: "request.revoked",
+      targetType: "request",
+      targetId: request.id,
+      details: { comment: input.comment },
+    });
+    return (await selectRequestView(tx, actor.organisationId, request.id))!;
+  });
+}

@@ -1,0 +1,89 @@
+import { type SQL, and, desc, eq, gte, ilike, lt, lte, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import { type Actor, can } from "@/lib/auth/roles";
+import { DomainError } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { parseInput } from "@/lib/validation";
+
+const searchInput = z.strictObject({
+  action: z.string().trim().min(1).optional(),
+  actor: z.string().trim().min(1).optional(),
+  targetId: z.string().trim().min(1).optional(),
+  since: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date and time" }).optional(),
+  until: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date and time" }).optional(),
+  /** Free text, matched in the action, the actor, the target and the details. */
+  q: z.string().trim().min(1).max(200).optional(),
+  limit: z.int().min(1).max(500).default(50),
+  cursor: z.string().optional(),
+});
+export type SearchAuditInput = z.input<typeof searchInput>;
+
+export function authorizeAuditReader(actor: Actor) {
+  if (!can(actor, "audit:read")) {
+    throw new DomainError("forbidden:read-audit", "Only auditors and administrators read the audit log.");
+  }
+}
+
+function escapeLike(text: string) {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The organisation's audit events, newest first, filtered, in keyset pages of (time, sequence). */
+export async function searchAudit(db: Database, { actor, input }: { actor: Actor; input: SearchAuditInput }) {
+  authorizeAuditReader(actor);
+  const data = parseInput(searchInput, input);
+  const filters: (SQL | undefined)[] = [eq(auditEvents.organisationId, actor.organisationId)];
+  if (data.action) filters.push(eq(auditEvents.action, data.action));
+  if (data.actor) filters.push(eq(auditEvents.actorEmail, data.actor.toLowerCase()));
+  if (data.targetId) filters.push(eq(auditEvents.targetId, data.targetId));
+  if (data.since) filters.push(gte(auditEvents.at, new Date(data.since)));
+  if (data.until) filters.push(lte(auditEvents.at, new Date(data.until)));
+  if (data.q) {
+    const pattern = `%${escapeLike(data.q)}%`;
+    filters.push(
+      or(
+        ilike(auditEvents.action, pattern),
+        ilike(auditEvents.actorEmail, pattern),
+        ilike(auditEvents.targetId, pattern),
+        sql`${auditEvents.details}::text ilike ${pattern}`,
+      ),
+    );
+  }
+  if (data.cursor) {
+    const cursor = decodeCursor(data.cursor, z.object({ at: z.string(), seq: z.number() }));
+    const at = new Date(cursor.at);
+    filters.push(or(lt(auditEvents.at, at), and(eq(auditEvents.at, at), lt(auditEvents.seq, cursor.seq))));
+  }
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(and(...filters))
+    .orderBy(desc(auditEvents.at), desc(auditEvents.seq))
+    .limit(data.limit + 1);
+  const page = rows.slice(0, data.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map(toAuditView),
+    nextCursor: rows.length > data.limit && last ? encodeCursor({ at: last.at.toISOString(), seq: last.seq }) : null,
+  };
+}
+
+export function toAuditView(event: typeof auditEvents.$inferSelect) {
+  return {
+    id: event.id,
+    seq: event.seq,
+    at: event.at.toISOString(),
+    actor: event.actorType === "system" ? "system" : event.actorEmail,
+    actorType: event.actorType,
+    action: event.action,
+    targetType: event.targetType,
+    targetId: event.targetId,
+    details: event.details,
+    ip: event.ip,
+    userAgent: event.userAgent,
+    hash: event.hash,
+    prevHash: event.prevHash,
+  };
+}

@@ -1,0 +1,91 @@
+import { and, count, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { policies } from "@/db/schema";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { auditActorOf } from "@/lib/audit/audit-actor";
+import type { Actor } from "@/lib/auth/roles";
+import { resolveTarget } from "@/lib/catalog/resolve-target";
+import { toDbTargetType } from "@/lib/catalog/target-types";
+import { DomainError } from "@/lib/errors";
+import { lockOrganisation } from "@/lib/organisations/lock-organisation";
+import { minutesOf, parseInput } from "@/lib/validation";
+import { authorizePolicyAdmin } from "./authorize-policy-admin";
+import { type CreatePolicyInput, createPolicyInput } from "./policy-input";
+import { checkDurations, checkRequiredApprovals, findApproverGroup, policyExists } from "./policy-rules";
+import { selectPolicyViews } from "./policy-view";
+
+/** New-ElevatedAccessApprovalPolicy. */
+export async function createPolicy(db: Database, { actor, input }: { actor: Actor; input: CreatePolicyInput }) {
+  authorizePolicyAdmin(actor);
+  const data = parseInput(createPolicyInput, input);
+  return db.transaction(async (tx) => {
+    const organisation = await lockOrganisation(tx, actor.organisationId);
+    const [{ value: policyCount }] = (await tx
+      .select({ value: count() })
+      .from(policies)
+      .where(eq(policies.organisationId, organisation.id))) as [{ value: number }];
+    if (policyCount >= organisation.policyLimit) {
+      throw new DomainError(
+        "limit:policies",
+        `The organisation has ${policyCount} of ${organisation.policyLimit} policies: remove one or raise the limit in Settings.`,
+      );
+    }
+    const target = await resolveTarget(tx, organisation.id, {
+      scope: data.scope,
+      type: toDbTargetType(data.type),
+      target: data.target,
+    });
+    const [existing] = await tx
+      .select({ id: policies.id })
+      .from(policies)
+      .where(
+        and(
+          eq(policies.organisationId, organisation.id),
+          target.columns.taskId ? eq(policies.taskId, target.columns.taskId) : undefined,
+          target.columns.roleId ? eq(policies.roleId, target.columns.roleId) : undefined,
+          target.columns.roleGroupId ? eq(policies.roleGroupId, target.columns.roleGroupId) : undefined,
+        ),
+      );
+    if (existing) throw policyExists(target.name);
+
+    const { group, size } = await findApproverGroup(tx, organisation, data.approverGroup);
+    checkRequiredApprovals(data.requiredApprovals, group, size);
+    const maxMinutes = minutesOf(data.maxDurationHours);
+    const defaultMinutes = data.defaultDurationHours ? minutesOf(data.defaultDurationHours) : Math.min(4 * 60, maxMinutes);
+    checkDurations(organisation, maxMinutes, defaultMinutes);
+
+    const [policy] = await tx
+      .insert(policies)
+      .values({
+        organisationId: organisation.id,
+        scopeId: target.scopeId,
+        targetType: target.type,
+        ...target.columns,
+        approvalType: data.approvalType,
+        approverGroupId: group.id,
+        requiredApprovals: data.requiredApprovals,
+        maxDurationMinutes: maxMinutes,
+        defaultDurationMinutes: defaultMinutes,
+        pendingLifetimeMinutes: data.pendingLifetimeHours
+          ? minutesOf(data.pendingLifetimeHours)
+          : organisation.defaultPendingLifetimeMinutes,
+        reasonRequired: data.reasonRequired,
+        reasonPattern: data.reasonPattern ?? null,
+        ticketRequired: data.ticketRequired,
+        ticketPattern: data.ticketPattern ?? null,
+        enabled: data.enabled,
+        createdBy: actor.userId,
+      })
+      .returning({ id: policies.id });
+    const [view] = await selectPolicyViews(tx, organisation.id, policy!.id);
+    await appendAuditEvent(tx, {
+      organisationId: organisation.id,
+      actor: auditActorOf(actor),
+      action: "policy.created",
+      targetType: "policy",
+      targetId: policy!.id,
+      details: { policy: view },
+    });
+    return view!;
+  });
+}

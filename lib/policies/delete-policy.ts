@@ -1,0 +1,46 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { accessRequests, policies } from "@/db/schema";
+import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { auditActorOf } from "@/lib/audit/audit-actor";
+import type { Actor } from "@/lib/auth/roles";
+import { authorizePolicyAdmin } from "./authorize-policy-admin";
+import { findPolicy } from "./find-policy";
+import { selectPolicyViews } from "./policy-view";
+
+/**
+ * Remove-ElevatedAccessApprovalPolicy. Requests waiting under the policy are cancelled with it
+ * (nothing would be left to approve them against); granted windows keep their history.
+ */
+export async function deletePolicy(db: Database, { actor, policyId }: { actor: Actor; policyId: string }) {
+  authorizePolicyAdmin(actor);
+  return db.transaction(async (tx) => {
+    const policy = await findPolicy(tx, actor.organisationId, policyId, { lock: true });
+    const [view] = await selectPolicyViews(tx, actor.organisationId, policy.id);
+    const cancelled = await tx
+      .update(accessRequests)
+      .set({ status: "cancelled", decidedAt: sql`now()` })
+      .where(and(eq(accessRequests.policyId, policy.id), eq(accessRequests.status, "pending")))
+      .returning({ id: accessRequests.id });
+    for (const request of cancelled) {
+      await appendAuditEvent(tx, {
+        organisationId: actor.organisationId,
+        actor: SYSTEM_ACTOR,
+        action: "request.cancelled",
+        targetType: "request",
+        targetId: request.id,
+        details: { reason: "policy deleted", policyId: policy.id },
+      });
+    }
+    await tx.delete(policies).where(eq(policies.id, policy.id));
+    await appendAuditEvent(tx, {
+      organisationId: actor.organisationId,
+      actor: auditActorOf(actor),
+      action: "policy.deleted",
+      targetType: "policy",
+      targetId: policy.id,
+      details: { policy: view, cancelledRequests: cancelled.length },
+    });
+    return { deleted: policy.id, cancelledRequests: cancelled.length };
+  });
+}

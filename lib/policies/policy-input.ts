@@ -1,0 +1,41 @@
+import { z } from "zod";
+import { quarterHours, userPattern } from "@/lib/validation";
+
+const policyFields = {
+  approvalType: z.enum(["manual", "auto"], { error: 'must be "manual" or "auto"' }),
+  /** An approver group by name; the organisation's default when left out. */
+  approverGroup: z.string().trim().min(1, "must name an approver group"),
+  requiredApprovals: z.int("must be a whole number").min(1, "must be at least 1"),
+  maxDurationHours: quarterHours("The maximum duration"),
+  defaultDurationHours: quarterHours("The default duration"),
+  pendingLifetimeHours: quarterHours("The pending lifetime").max(24 * 7, "must be at most a week (168 hours)"),
+  reasonRequired: z.boolean(),
+  reasonPattern: userPattern.nullable(),
+  ticketRequired: z.boolean(),
+  ticketPattern: userPattern.nullable(),
+  enabled: z.boolean(),
+};
+
+/** The API's policy object as input. Unknown fields are refused, not ignored. */
+export const createPolicyInput = z.strictObject({
+  type: z.enum(["task", "role", "roleGroup"], { error: 'must be "task", "role" or "roleGroup"' }),
+  scope: z.string().trim().min(1).default("Exchange"),
+  target: z.string().trim().min(1, "must name a task, role or role group"),
+  ...policyFields,
+  approvalType: policyFields.approvalType.default("manual"),
+  approverGroup: policyFields.approverGroup.optional(),
+  requiredApprovals: policyFields.requiredApprovals.default(1),
+  maxDurationHours: policyFields.maxDurationHours.default(8),
+  defaultDurationHours: policyFields.defaultDurationHours.optional(),
+  pendingLifetimeHours: policyFields.pendingLifetimeHours.optional(),
+  reasonRequired: policyFields.reasonRequired.default(true),
+  reasonPattern: policyFields.reasonPattern.optional(),
+  ticketRequired: policyFields.ticketRequired.default(false),
+  ticketPattern: policyFields.ticketPattern.optional(),
+  enabled: policyFields.enabled.default(true),
+});
+export type CreatePolicyInput = z.input<typeof createPolicyInput>;
+
+/** What a change may touch: everything but what the policy is about (scope, type, target). */
+export const updatePolicyInput = z.strictObject(policyFields).partial();
+export type UpdatePolicyInput = z.input<typeof updatePolicyInput>;

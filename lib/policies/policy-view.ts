@@ -1,0 +1,51 @@
+import { and, asc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Executor } from "@/db/client";
+import { approverGroups, policies, roleGroups, roles, scopes, tasks, users } from "@/db/schema";
+import { toApiTargetType } from "@/lib/catalog/target-types";
+import { hoursOf } from "@/lib/validation";
+
+const creator = alias(users, "creator");
+
+/** The API's Policy object for every policy of an organisation (or one). */
+export async function selectPolicyViews(db: Executor, organisationId: string, policyId?: string) {
+  const rows = await db
+    .select({
+      policy: policies,
+      scope: scopes.name,
+      target: sql<string>`coalesce(${tasks.name}, ${roles.name}, ${roleGroups.name})`,
+      approverGroup: approverGroups.name,
+      createdBy: creator.email,
+    })
+    .from(policies)
+    .innerJoin(scopes, eq(scopes.id, policies.scopeId))
+    .leftJoin(tasks, eq(tasks.id, policies.taskId))
+    .leftJoin(roles, eq(roles.id, policies.roleId))
+    .leftJoin(roleGroups, eq(roleGroups.id, policies.roleGroupId))
+    .innerJoin(approverGroups, eq(approverGroups.id, policies.approverGroupId))
+    .leftJoin(creator, eq(creator.id, policies.createdBy))
+    .where(and(eq(policies.organisationId, organisationId), policyId ? eq(policies.id, policyId) : undefined))
+    .orderBy(asc(scopes.name), asc(policies.targetType), sql`3`);
+  return rows.map(({ policy, ...names }) => ({
+    id: policy.id,
+    type: toApiTargetType(policy.targetType),
+    scope: names.scope,
+    target: names.target,
+    approvalType: policy.approvalType,
+    approverGroup: names.approverGroup,
+    requiredApprovals: policy.requiredApprovals,
+    maxDurationHours: hoursOf(policy.maxDurationMinutes),
+    defaultDurationHours: hoursOf(policy.defaultDurationMinutes),
+    pendingLifetimeHours: hoursOf(policy.pendingLifetimeMinutes),
+    reasonRequired: policy.reasonRequired,
+    reasonPattern: policy.reasonPattern,
+    ticketRequired: policy.ticketRequired,
+    ticketPattern: policy.ticketPattern,
+    enabled: policy.enabled,
+    createdAt: policy.createdAt.toISOString(),
+    updatedAt: policy.updatedAt.toISOString(),
+    createdBy: names.createdBy,
+  }));
+}
+
+export type PolicyView = Awaited<ReturnType<typeof selectPolicyViews>>[number];

@@ -1,0 +1,70 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { policies } from "@/db/schema";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { auditActorOf } from "@/lib/audit/audit-actor";
+import type { Actor } from "@/lib/auth/roles";
+import { lockOrganisation } from "@/lib/organisations/lock-organisation";
+import { minutesOf, parseInput } from "@/lib/validation";
+import { authorizePolicyAdmin } from "./authorize-policy-admin";
+import { findPolicy } from "./find-policy";
+import { type UpdatePolicyInput, updatePolicyInput } from "./policy-input";
+import { checkDurations, checkRequiredApprovals, findApproverGroup } from "./policy-rules";
+import { selectPolicyViews } from "./policy-view";
+
+/** Set-ElevatedAccessApprovalPolicy: change any field but what the policy is about. */
+export async function updatePolicy(
+  db: Database,
+  { actor, policyId, input }: { actor: Actor; policyId: string; input: UpdatePolicyInput },
+) {
+  authorizePolicyAdmin(actor);
+  const data = parseInput(updatePolicyInput, input);
+  return db.transaction(async (tx) => {
+    const organisation = await lockOrganisation(tx, actor.organisationId);
+    const policy = await findPolicy(tx, organisation.id, policyId, { lock: true });
+    const [before] = await selectPolicyViews(tx, organisation.id, policy.id);
+
+    const { group, size } =
+      data.approverGroup !== undefined
+        ? await findApproverGroup(tx, organisation, data.approverGroup)
+        : await findApproverGroup(tx, { ...organisation, defaultApproverGroupId: policy.approverGroupId }, undefined);
+    const requiredApprovals = data.requiredApprovals ?? policy.requiredApprovals;
+    checkRequiredApprovals(requiredApprovals, group, size);
+    const maxMinutes = data.maxDurationHours ? minutesOf(data.maxDurationHours) : policy.maxDurationMinutes;
+    const defaultMinutes = data.defaultDurationHours ? minutesOf(data.defaultDurationHours) : policy.defaultDurationMinutes;
+    checkDurations(organisation, maxMinutes, defaultMinutes);
+
+    await tx
+      .update(policies)
+      .set({
+        approvalType: data.approvalType,
+        approverGroupId: group.id,
+        requiredApprovals,
+        maxDurationMinutes: maxMinutes,
+        defaultDurationMinutes: defaultMinutes,
+        pendingLifetimeMinutes: data.pendingLifetimeHours ? minutesOf(data.pendingLifetimeHours) : undefined,
+        reasonRequired: data.reasonRequired,
+        reasonPattern: data.reasonPattern,
+        ticketRequired: data.ticketRequired,
+        ticketPattern: data.ticketPattern,
+        enabled: data.enabled,
+        updatedAt: sql`now()`,
+      })
+      .where(eq(policies.id, policy.id));
+    const [after] = await selectPolicyViews(tx, organisation.id, policy.id);
+    const changed = Object.fromEntries(
+      Object.entries(after!)
+        .filter(([key, value]) => key !== "updatedAt" && JSON.stringify(value) !== JSON.stringify(before![key as keyof typeof before]))
+        .map(([key, value]) => [key, { from: before![key as keyof typeof before], to: value }]),
+    );
+    await appendAuditEvent(tx, {
+      organisationId: organisation.id,
+      actor: auditActorOf(actor),
+      action: "policy.updated",
+      targetType: "policy",
+      targetId: policy.id,
+      details: { target: after!.target, changed },
+    });
+    return after!;
+  });
+}

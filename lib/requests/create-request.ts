@@ -1,0 +1,52 @@
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { organisations } from "@/db/schema";
+import type { Actor } from "@/lib/auth/roles";
+import { resolveTarget } from "@/lib/catalog/resolve-target";
+import { targetTypeLabel, toDbTargetType } from "@/lib/catalog/target-types";
+import { databaseNow } from "@/lib/db-clock";
+import { DomainError } from "@/lib/errors";
+import { findCoveringPolicies } from "@/lib/policies/find-covering-policies";
+import { parseInput } from "@/lib/validation";
+import { openRequest } from "./open-request";
+import { type CreateRequestInput, createRequestInput } from "./request-input";
+import { checkDuration, checkReasonAndTicket, checkScheduledStart } from "./request-rules";
+
+/** New-ElevatedAccessRequest: ask for just-in-time access under the strictest covering policy. */
+export async function createRequest(db: Database, { actor, input }: { actor: Actor; input: CreateRequestInput }) {
+  const data = parseInput(createRequestInput, input);
+  return db.transaction(async (tx) => {
+    const organisation = await tx.query.organisations.findFirst({ where: eq(organisations.id, actor.organisationId) });
+    if (!organisation?.pamEnabled) {
+      throw new DomainError(
+        "conflict:pam-disabled",
+        "Privileged access management is off in your organisation: standing roles apply and there is nothing to request.",
+      );
+    }
+    const target = await resolveTarget(tx, organisation.id, {
+      scope: data.scope,
+      type: toDbTargetType(data.type),
+      target: data.target,
+    });
+    const [policy] = await findCoveringPolicies(tx, organisation.id, target);
+    if (!policy) {
+      throw new DomainError(
+        "invalid:not-covered",
+        `No privileged access policy covers the ${targetTypeLabel[target.type]} ${target.name}, so it cannot be requested. Ask Role Management for a policy.`,
+        { target: [`No policy covers ${target.name}.`] },
+      );
+    }
+    const durationMinutes = checkDuration(policy, data.durationHours);
+    checkReasonAndTicket(policy, data.reason, data.ticket);
+    const requestedStartAt = checkScheduledStart(data.startsAt, await databaseNow(tx));
+    return openRequest(tx, {
+      actor,
+      target,
+      policy,
+      durationMinutes,
+      reason: data.reason,
+      ticket: data.ticket ?? null,
+      requestedStartAt,
+    });
+  });
+}

@@ -1,0 +1,58 @@
+import { eq, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { accessRequests, policies } from "@/db/schema";
+import type { Actor } from "@/lib/auth/roles";
+import { resolveTarget } from "@/lib/catalog/resolve-target";
+import { DomainError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+import { lockRequest, requestNotFound } from "./find-request";
+import { openRequest } from "./open-request";
+import { type ExtendRequestInput, extendRequestInput } from "./request-input";
+import { checkDuration, checkReasonAndTicket } from "./request-rules";
+import { selectRequestView } from "./request-view";
+
+/**
+ * Asks to extend an active grant: a new request linked to it, under the same policy, whose window
+ * starts where the current one ends. It is approved like any request (at once for an auto policy).
+ */
+export async function extendRequest(
+  db: Database,
+  { actor, requestId, input }: { actor: Actor; requestId: string; input: ExtendRequestInput },
+) {
+  const data = parseInput(extendRequestInput, input);
+  return db.transaction(async (tx) => {
+    const { request } = await lockRequest(tx, actor.organisationId, requestId);
+    if (request.requesterId !== actor.userId) throw requestNotFound();
+    const [{ open }] = (await tx
+      .select({ open: sql<boolean>`${accessRequests.endsAt} > now()` })
+      .from(accessRequests)
+      .where(eq(accessRequests.id, request.id))) as [{ open: boolean }];
+    if (request.status !== "approved" || !open) {
+      throw new DomainError("conflict:not-active", "Only an approved window that has not ended can be extended.");
+    }
+    const policy = request.policyId
+      ? await tx.query.policies.findFirst({ where: eq(policies.id, request.policyId) })
+      : undefined;
+    if (!policy?.enabled) {
+      throw new DomainError("conflict:policy-gone", "The policy this access was granted under no longer allows requests.");
+    }
+    const view = (await selectRequestView(tx, actor.organisationId, request.id))!;
+    const target = await resolveTarget(tx, actor.organisationId, {
+      scope: view.scope,
+      type: request.targetType,
+      target: view.target,
+    });
+    const durationMinutes = checkDuration(policy, data.durationHours);
+    checkReasonAndTicket(policy, data.reason, data.ticket ?? request.ticket);
+    return openRequest(tx, {
+      actor,
+      target,
+      policy,
+      durationMinutes,
+      reason: data.reason,
+      ticket: data.ticket ?? request.ticket,
+      requestedStartAt: request.endsAt,
+      extendsRequestId: request.id,
+    });
+  });
+}

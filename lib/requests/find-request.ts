@@ -1,0 +1,58 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Executor, Transaction } from "@/db/client";
+import { type AccessRequest, accessRequests } from "@/db/schema";
+import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { DomainError } from "@/lib/errors";
+import { uuidPattern } from "@/lib/policies/find-policy";
+
+export const requestNotFound = () =>
+  new DomainError("not-found:request", "There is no such request, or you may not see it.");
+
+/**
+ * A request of this organisation, row-locked for the rest of the transaction: every decision on one
+ * request takes this lock first, so racing decisions are judged one after another by Postgres.
+ */
+export async function lockRequest(tx: Transaction, organisationId: string, requestId: string) {
+  if (!uuidPattern.test(requestId)) throw requestNotFound();
+  const [row] = await tx
+    .select({ request: accessRequests, lapsed: sql<boolean>`${accessRequests.pendingUntil} <= now()` })
+    .from(accessRequests)
+    .where(and(eq(accessRequests.id, requestId), eq(accessRequests.organisationId, organisationId)))
+    .for("update");
+  if (!row) throw requestNotFound();
+  return row;
+}
+
+export async function findRequest(db: Executor, organisationId: string, requestId: string) {
+  if (!uuidPattern.test(requestId)) throw requestNotFound();
+  const [row] = await db
+    .select()
+    .from(accessRequests)
+    .where(and(eq(accessRequests.id, requestId), eq(accessRequests.organisationId, organisationId)));
+  if (!row) throw requestNotFound();
+  return row;
+}
+
+/** Marks a pending request whose lifetime ran out as expired, audited as the system. */
+export async function markExpired(tx: Transaction, request: AccessRequest) {
+  await tx
+    .update(accessRequests)
+    .set({ status: "expired", decidedAt: request.pendingUntil })
+    .where(and(eq(accessRequests.id, request.id), eq(accessRequests.status, "pending")));
+  await appendAuditEvent(tx, {
+    organisationId: request.organisationId,
+    actor: SYSTEM_ACTOR,
+    action: "request.expired",
+    targetType: "request",
+    targetId: request.id,
+    details: { pendingUntil: request.pendingUntil.toISOString() },
+  });
+}
+
+export function alreadyDecided(status: string) {
+  return new DomainError("conflict:already-decided", `The request is already ${status}: nothing more can be decided.`);
+}
+
+export function expiredError() {
+  return new DomainError("conflict:expired", "The request expired before a decision: the requester can ask again.");
+}

@@ -1,0 +1,20 @@
+import type { Database } from "@/db/client";
+import { type Actor, can, isAdmin } from "@/lib/auth/roles";
+import { requestNotFound } from "./find-request";
+import { selectRequestView } from "./request-view";
+import { findRequest } from "./find-request";
+
+/**
+ * Get-ElevatedAccessRequest for one request: its requester, the approvers of its group,
+ * administrators and auditors may read it; to anyone else it does not exist.
+ */
+export async function getRequest(db: Database, { actor, requestId }: { actor: Actor; requestId: string }) {
+  const request = await findRequest(db, actor.organisationId, requestId);
+  const mayRead =
+    request.requesterId === actor.userId ||
+    isAdmin(actor) ||
+    can(actor, "audit:read") ||
+    (actor.kind === "member" && actor.approverGroups.some((group) => group.id === request.approverGroupId));
+  if (!mayRead) throw requestNotFound();
+  return (await selectRequestView(db, actor.organisationId, request.id))!;
+}

@@ -1,0 +1,65 @@
+import { type SQL, and, eq, inArray, lt, ne, or, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { accessRequests } from "@/db/schema";
+import { type Actor, can, isAdmin } from "@/lib/auth/roles";
+import { DomainError } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { parseInput } from "@/lib/validation";
+import { effectiveStatus, selectRequestViews } from "./request-view";
+
+const listInput = z.strictObject({
+  mine: z.boolean().optional(),
+  approvable: z.boolean().optional(),
+  /** Windows open now, across the organisation (approvers and admins). */
+  active: z.boolean().optional(),
+  status: z.enum(["pending", "approved", "denied", "cancelled", "expired", "revoked"]).optional(),
+  limit: z.int().min(1).max(500).default(50),
+  cursor: z.string().optional(),
+});
+export type ListRequestsInput = z.input<typeof listInput>;
+
+/**
+ * Get-ElevatedAccessRequest: the caller's own requests (`mine`), those they may decide
+ * (`approvable`: pending in their groups, never their own), or, for administrators and auditors,
+ * everyone's. Newest first, in keyset pages.
+ */
+export async function listRequests(db: Database, { actor, input }: { actor: Actor; input: ListRequestsInput }) {
+  const data = parseInput(listInput, input);
+  const filters: (SQL | undefined)[] = [];
+  if (data.mine) filters.push(eq(accessRequests.requesterId, actor.userId));
+  if (data.approvable) {
+    const groupIds = actor.kind === "member" ? actor.approverGroups.map((g) => g.id) : [];
+    if (groupIds.length === 0) return { items: [], nextCursor: null };
+    filters.push(inArray(accessRequests.approverGroupId, groupIds), ne(accessRequests.requesterId, actor.userId));
+  }
+  if (data.active) {
+    filters.push(sql`${accessRequests.status} = 'approved' and ${accessRequests.endsAt} > now()`);
+    if (!isAdmin(actor)) {
+      const groupIds = actor.kind === "member" ? actor.approverGroups.map((g) => g.id) : [];
+      if (groupIds.length === 0 && !data.mine) throw forbidden();
+      if (!data.mine) filters.push(inArray(accessRequests.approverGroupId, groupIds));
+    }
+  }
+  if (!data.mine && !data.approvable && !data.active && !isAdmin(actor) && !can(actor, "audit:read")) throw forbidden();
+  if (data.status) filters.push(sql`${effectiveStatus} = ${data.status}`);
+  if (data.cursor) {
+    const cursor = decodeCursor(data.cursor, z.object({ createdAt: z.string(), id: z.string() }));
+    filters.push(
+      or(
+        lt(accessRequests.createdAt, new Date(cursor.createdAt)),
+        and(eq(accessRequests.createdAt, new Date(cursor.createdAt)), lt(accessRequests.id, cursor.id)),
+      ),
+    );
+  }
+  const items = await selectRequestViews(db, actor.organisationId, and(...filters), { limit: data.limit + 1 });
+  const page = items.slice(0, data.limit);
+  const last = page.at(-1);
+  return {
+    items: page,
+    nextCursor: items.length > data.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+  };
+}
+
+const forbidden = () =>
+  new DomainError("forbidden:list-requests", "Only administrators and auditors list everyone's requests: use mine or approvable.");

@@ -1,0 +1,134 @@
+/**
+ * Writes a new request under its policy: the one-open-request rule, the insert, the audit event and,
+ * for an automatic policy, the system's approval. Shared by a new request and an extension.
+ */
+import { and, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
+import type { Transaction } from "@/db/client";
+import { type Policy, accessRequests, memberships } from "@/db/schema";
+import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { auditActorOf } from "@/lib/audit/audit-actor";
+import type { Actor } from "@/lib/auth/roles";
+import type { ResolvedTarget } from "@/lib/catalog/resolve-target";
+import { toApiTargetType } from "@/lib/catalog/target-types";
+import { DomainError } from "@/lib/errors";
+import { hoursOf } from "@/lib/validation";
+import { selectRequestView } from "./request-view";
+
+export interface OpenRequestInput {
+  actor: Actor;
+  target: ResolvedTarget;
+  policy: Policy;
+  durationMinutes: number;
+  reason: string;
+  ticket: string | null;
+  requestedStartAt: Date | null;
+  /** For an extension: the active request it continues, which may stay open beside it. */
+  extendsRequestId?: string;
+}
+
+export async function openRequest(tx: Transaction, input: OpenRequestInput) {
+  const { actor, target, policy } = input;
+  // The requester's membership row is the lock: twenty requests at once from one person queue
+  // here, so the check below sees every earlier one and exactly one gets through.
+  const [membership] = await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.organisationId, actor.organisationId),
+        eq(memberships.userId, actor.userId),
+        isNull(memberships.disabledAt),
+      ),
+    )
+    .for("update");
+  if (!membership) throw new DomainError("forbidden:not-a-member", "Your membership is disabled.");
+
+  const sameTarget = and(
+    eq(accessRequests.organisationId, actor.organisationId),
+    eq(accessRequests.requesterId, actor.userId),
+    eq(accessRequests.targetType, target.type),
+    eq(
+      target.type === "task" ? accessRequests.taskId : target.type === "role" ? accessRequests.roleId : accessRequests.roleGroupId,
+      target.id,
+    ),
+  );
+  const openPending = and(eq(accessRequests.status, "pending"), gt(accessRequests.pendingUntil, sql`now()`));
+  const openGrant = and(eq(accessRequests.status, "approved"), gt(accessRequests.endsAt, sql`now()`));
+  const [existing] = await tx
+    .select({ id: accessRequests.id, status: accessRequests.status })
+    .from(accessRequests)
+    .where(
+      and(
+        sameTarget,
+        input.extendsRequestId
+          ? and(openPending, ne(accessRequests.id, input.extendsRequestId))
+          : or(openPending, openGrant),
+      ),
+    )
+    .limit(1);
+  if (existing) {
+    throw new DomainError(
+      "conflict:request-exists",
+      existing.status === "pending"
+        ? `You already have a pending request for ${target.name} (${existing.id}).`
+        : `You already have access to ${target.name} (${existing.id}): extend it instead.`,
+    );
+  }
+
+  const [row] = await tx
+    .insert(accessRequests)
+    .values({
+      organisationId: actor.organisationId,
+      policyId: policy.id,
+      requesterId: actor.userId,
+      targetType: target.type,
+      ...target.columns,
+      approverGroupId: policy.approverGroupId,
+      requiredApprovals: policy.requiredApprovals,
+      durationMinutes: input.durationMinutes,
+      reason: input.reason,
+      ticket: input.ticket,
+      requestedStartAt: input.requestedStartAt,
+      pendingUntil: sql`now() + make_interval(mins => ${policy.pendingLifetimeMinutes})`,
+      extendsRequestId: input.extendsRequestId ?? null,
+    })
+    .returning({ id: accessRequests.id });
+  const requestId = row!.id;
+  const about = { type: toApiTargetType(target.type), scope: target.scopeName, target: target.name, policyId: policy.id };
+  await appendAuditEvent(tx, {
+    organisationId: actor.organisationId,
+    actor: auditActorOf(actor),
+    action: input.extendsRequestId ? "request.extended" : "request.created",
+    targetType: "request",
+    targetId: requestId,
+    details: {
+      ...about,
+      durationHours: hoursOf(input.durationMinutes),
+      reason: input.reason,
+      ticket: input.ticket,
+      startsAt: input.requestedStartAt?.toISOString(),
+      extends: input.extendsRequestId,
+    },
+  });
+
+  if (policy.approvalType === "auto") {
+    await tx
+      .update(accessRequests)
+      .set({
+        status: "approved",
+        decidedAt: sql`now()`,
+        startsAt: sql`greatest(now(), ${accessRequests.requestedStartAt})`,
+        endsAt: sql`greatest(now(), ${accessRequests.requestedStartAt}) + make_interval(mins => ${accessRequests.durationMinutes})`,
+      })
+      .where(eq(accessRequests.id, requestId));
+    await appendAuditEvent(tx, {
+      organisationId: actor.organisationId,
+      actor: SYSTEM_ACTOR,
+      action: "request.approved",
+      targetType: "request",
+      targetId: requestId,
+      details: { ...about, automatic: true },
+    });
+  }
+  return (await selectRequestView(tx, actor.organisationId, requestId))!;
+}

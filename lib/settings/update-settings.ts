@@ -1,0 +1,143 @@
+import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database, Transaction } from "@/db/client";
+import { type Organisation, memberships, organisations, policies, users } from "@/db/schema";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { auditActorOf } from "@/lib/audit/audit-actor";
+import type { Actor } from "@/lib/auth/roles";
+import { invalidField } from "@/lib/errors";
+import { lockOrganisation } from "@/lib/organisations/lock-organisation";
+import { findApproverGroup } from "@/lib/policies/policy-rules";
+import { minutesOf, parseInput, quarterHours } from "@/lib/validation";
+import { authorizeSettingsAdmin } from "./authorize-settings-admin";
+import { selectSettingsView } from "./settings-view";
+
+const settingsInput = z.strictObject({
+  pamEnabled: z.boolean(),
+  defaultApproverGroup: z.string().trim().min(1),
+  excludedAccounts: z.array(z.email({ error: "must be email addresses" }).transform((e) => e.toLowerCase())).max(100),
+  policyLimit: z.int("must be a whole number").min(1, "must be at least 1").max(1000, "must be at most 1000"),
+  maxDurationHours: quarterHours("The maximum duration").max(24 * 7, "must be at most a week (168 hours)"),
+  pendingLifetimeHours: quarterHours("The pending lifetime").max(24 * 7, "must be at most a week (168 hours)"),
+  endingSoonNoticeMinutes: z.int().min(0).max(24 * 60),
+}).partial();
+export type UpdateSettingsInput = z.input<typeof settingsInput>;
+
+/**
+ * Enable-/Disable-ElevatedAccessControl and the organisation's limits. Disabling keeps every policy
+ * and approver group. Each kind of change writes its own audit action, in the same transaction.
+ */
+export async function updateSettings(db: Database, { actor, input }: { actor: Actor; input: UpdateSettingsInput }) {
+  authorizeSettingsAdmin(actor);
+  const data = parseInput(settingsInput, input);
+  return db.transaction(async (tx) => {
+    const organisation = await lockOrganisation(tx, actor.organisationId);
+    const before = await selectSettingsView(tx, organisation.id);
+    const audit = (action: string, details: Record<string, unknown>) =>
+      appendAuditEvent(tx, {
+        organisationId: organisation.id,
+        actor: auditActorOf(actor),
+        action,
+        targetType: "organisation",
+        targetId: organisation.id,
+        details,
+      });
+
+    const changes: Partial<Organisation> = {};
+    if (data.defaultApproverGroup !== undefined) {
+      changes.defaultApproverGroupId = (await findApproverGroup(tx, organisation, data.defaultApproverGroup)).group.id;
+    }
+    if (data.policyLimit !== undefined) {
+      await checkPolicyLimit(tx, organisation.id, data.policyLimit);
+      changes.policyLimit = data.policyLimit;
+    }
+    if (data.maxDurationHours !== undefined) {
+      await checkMaxDuration(tx, organisation.id, minutesOf(data.maxDurationHours));
+      changes.maxDurationMinutes = minutesOf(data.maxDurationHours);
+    }
+    if (data.pendingLifetimeHours !== undefined) changes.defaultPendingLifetimeMinutes = minutesOf(data.pendingLifetimeHours);
+    if (data.endingSoonNoticeMinutes !== undefined) changes.endingSoonNoticeMinutes = data.endingSoonNoticeMinutes;
+    if (data.pamEnabled !== undefined) changes.pamEnabled = data.pamEnabled;
+
+    if (Object.keys(changes).length > 0) {
+      await tx.update(organisations).set({ ...changes, updatedAt: sql`now()` }).where(eq(organisations.id, organisation.id));
+    }
+    if (data.excludedAccounts !== undefined) {
+      await setExclusions(tx, organisation.id, before.excludedAccounts, data.excludedAccounts, audit);
+    }
+    if (data.pamEnabled !== undefined && data.pamEnabled !== before.pamEnabled) {
+      await audit(data.pamEnabled ? "pam.enabled" : "pam.disabled", {});
+    }
+    const after = await selectSettingsView(tx, organisation.id);
+    const changed = Object.fromEntries(
+      (["defaultApproverGroup", "policyLimit", "maxDurationHours", "pendingLifetimeHours", "endingSoonNoticeMinutes"] as const)
+        .filter((key) => before[key] !== after[key])
+        .map((key) => [key, { from: before[key], to: after[key] }]),
+    );
+    if (Object.keys(changed).length > 0) await audit("settings.updated", { changed });
+    return after;
+  });
+}
+
+async function checkPolicyLimit(tx: Transaction, organisationId: string, limit: number) {
+  const [{ value }] = (await tx
+    .select({ value: count() })
+    .from(policies)
+    .where(eq(policies.organisationId, organisationId))) as [{ value: number }];
+  if (limit < value) {
+    throw invalidField("invalid:policy-limit", "policyLimit", `There are ${value} policies: the limit cannot be lower.`);
+  }
+}
+
+async function checkMaxDuration(tx: Transaction, organisationId: string, minutes: number) {
+  const [{ value }] = (await tx
+    .select({ value: count() })
+    .from(policies)
+    .where(and(eq(policies.organisationId, organisationId), gt(policies.maxDurationMinutes, minutes)))) as [{ value: number }];
+  if (value > 0) {
+    throw invalidField(
+      "invalid:duration",
+      "maxDurationHours",
+      `${value} polic${value === 1 ? "y allows" : "ies allow"} longer windows: shorten ${value === 1 ? "it" : "them"} first.`,
+    );
+  }
+}
+
+async function setExclusions(
+  tx: Transaction,
+  organisationId: string,
+  current: string[],
+  wanted: string[],
+  audit: (action: string, details: Record<string, unknown>) => Promise<unknown>,
+) {
+  const members = wanted.length
+    ? await tx
+        .select({ email: users.email, membershipId: memberships.id })
+        .from(memberships)
+        .innerJoin(users, eq(users.id, memberships.userId))
+        .where(and(eq(memberships.organisationId, organisationId), inArray(users.email, wanted)))
+    : [];
+  const unknown = wanted.filter((email) => !members.some((m) => m.email === email));
+  if (unknown.length > 0) {
+    throw invalidField("invalid:excluded-accounts", "excludedAccounts", `Not members of this organisation: ${unknown.join(", ")}.`);
+  }
+  const added = wanted.filter((email) => !current.includes(email));
+  const removed = current.filter((email) => !wanted.includes(email));
+  for (const [emails, excluded, action] of [
+    [added, true, "exclusion.added"],
+    [removed, false, "exclusion.removed"],
+  ] as const) {
+    for (const email of emails) {
+      await tx
+        .update(memberships)
+        .set({ excludedFromPam: excluded })
+        .where(
+          and(
+            eq(memberships.organisationId, organisationId),
+            eq(memberships.userId, sql`(select id from users where email = ${email})`),
+          ),
+        );
+      await audit(action, { account: email });
+    }
+  }
+}
