@@ -1,20 +1,24 @@
 import { and, asc, eq, gt } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditEvents } from "@/db/schema";
+import { auditChainHeads, auditEvents } from "@/db/schema";
+import type { Actor } from "@/lib/auth/roles";
 import { GENESIS_HASH, auditEventHash } from "./audit-hash";
+import { authorizeAuditReader } from "./search-audit";
 
 export interface ChainVerification {
   ok: boolean;
   checked: number;
-  /** The first event whose link or content does not match, when the chain is broken. */
+  /** The first event whose link or content does not match; null when the chain is whole, or when
+   *  only its end is missing (events removed after the last one checked). */
   firstBrokenId: string | null;
 }
 
 const PAGE = 5000;
 
 /**
- * Walks an organisation's chain in order, recomputing every hash. Reads in keyset pages so a
- * chain of millions of events never sits in memory at once.
+ * Walks an organisation's chain in order, recomputing every hash, and finally compares the last
+ * event with the chain head (so removing the newest events is caught too). Reads in keyset pages so
+ * a chain of millions of events never sits in memory at once.
  */
 export async function verifyAuditChain(db: Database, organisationId: string): Promise<ChainVerification> {
   let prevHash = GENESIS_HASH;
@@ -36,6 +40,15 @@ export async function verifyAuditChain(db: Database, organisationId: string): Pr
       expectedSeq += 1;
       checked += 1;
     }
-    if (page.length < PAGE) return { ok: true, checked, firstBrokenId: null };
+    if (page.length < PAGE) break;
   }
+  const head = await db.query.auditChainHeads.findFirst({ where: eq(auditChainHeads.organisationId, organisationId) });
+  const headMatches = head ? head.lastSeq === checked && head.lastHash === prevHash : checked === 0;
+  return { ok: headMatches, checked, firstBrokenId: null };
+}
+
+/** The verify action of the audit view and the API: auditors and administrators. */
+export async function verifyAuditLog(db: Database, { actor }: { actor: Actor }) {
+  authorizeAuditReader(actor);
+  return verifyAuditChain(db, actor.organisationId);
 }
