@@ -1,0 +1,150 @@
+/**
+ * Every domain function against every kind of person: allowed, or refused with a forbidden (or,
+ * where existence itself is private, a not-found) error. One table, so a rule changed in one place
+ * and not another shows up here.
+ */
+import { and, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accessRequests, approverGroups, policies, tasks } from "@/db/schema";
+import { type ContosoFixture, contosoFixture } from "@/db/testing/contoso-fixture";
+import { testDatabaseKinds } from "@/db/testing/test-database";
+import { checkAccess } from "./access/check-access";
+import { approveRequest } from "./approvals/approve-request";
+import { denyRequest } from "./approvals/deny-request";
+import { revokeRequest } from "./approvals/revoke-request";
+import { saveApproverGroup } from "./approver-groups/save-approver-group";
+import { searchAudit } from "./audit/search-audit";
+import { verifyAuditLog } from "./audit/verify-audit-chain";
+import type { Actor } from "./auth/roles";
+import { createPolicy } from "./policies/create-policy";
+import { deletePolicy } from "./policies/delete-policy";
+import { getPolicy, listPolicies } from "./policies/list-policies";
+import { updatePolicy } from "./policies/update-policy";
+import { createRequest } from "./requests/create-request";
+import { getRequest } from "./requests/get-request";
+import { listRequests } from "./requests/list-requests";
+import { getSettings } from "./settings/get-settings";
+import { updateSettings } from "./settings/update-settings";
+
+const people = {
+  "Global Administrator": "admin@contoso.com",
+  "Role Management": "rolemanager@contoso.com",
+  Auditor: "auditor@contoso.com",
+  Approver: "approver1@contoso.com",
+  Requestor: "requester@contoso.com",
+  Guest: "partner@fabrikam.com",
+} as const;
+type Person = keyof typeof people;
+const everyone = Object.keys(people) as Person[];
+
+describe.each(testDatabaseKinds)("the authorisation matrix on %s", (kind) => {
+  let f: ContosoFixture;
+  let taskIndex = 0;
+  beforeAll(async () => {
+    f = await contosoFixture(kind);
+  });
+  afterAll(() => f.database.destroy());
+  const db = () => f.database.db;
+
+  /** A request of requester2's under the New-JournalRule policy, written directly (setup, not under test). */
+  async function seededRequest(status: "pending" | "approved") {
+    const [policy] = await db()
+      .select()
+      .from(policies)
+      .innerJoin(tasks, eq(tasks.id, policies.taskId))
+      .where(eq(tasks.name, "New-JournalRule"));
+    const requester = await f.actor("requester2@contoso.com");
+    const [row] = await db()
+      .insert(accessRequests)
+      .values({
+        organisationId: f.organisationId,
+        policyId: policy!.policies.id,
+        requesterId: requester.userId,
+        targetType: "task",
+        taskId: policy!.tasks.id,
+        approverGroupId: policy!.policies.approverGroupId,
+        durationMinutes: 60,
+        reason: "setup",
+        pendingUntil: sql`now() + interval '1 day'`,
+        status,
+        startsAt: status === "approved" ? sql`now()` : null,
+        endsAt: status === "approved" ? sql`now() + interval '1 hour'` : null,
+      })
+      .returning({ id: accessRequests.id });
+    return row!.id;
+  }
+
+  const spareTasks = ["Enable-Mailbox", "Remove-MailboxPermission", "Get-MailboxPermission", "Add-RecipientPermission",
+    "Set-CASMailbox", "New-MailContact", "New-DistributionGroup", "Set-DistributionGroup"];
+
+  /** A task no other test uses, with no policy on it (any left by an earlier row is removed). */
+  async function spareTask() {
+    const name = spareTasks[taskIndex++ % spareTasks.length]!;
+    const [task] = await db().select().from(tasks).where(and(eq(tasks.name, name), eq(tasks.organisationId, f.organisationId)));
+    await db().delete(policies).where(eq(policies.taskId, task!.id));
+    return task!;
+  }
+
+  /** A policy on a spare task, for the calls that read, change or remove one. */
+  async function freshPolicy() {
+    const task = await spareTask();
+    const [group] = await db().select().from(approverGroups).where(eq(approverGroups.name, "PAM Approvers"));
+    const [row] = await db()
+      .insert(policies)
+      .values({ organisationId: f.organisationId, scopeId: task.scopeId, targetType: "task", taskId: task.id, approverGroupId: group!.id })
+      .returning({ id: policies.id });
+    return row!.id;
+  }
+
+  const cases: [string, Person[], (actor: Actor) => Promise<unknown>][] = [
+    ["createPolicy", ["Global Administrator", "Role Management"], async (actor) =>
+      createPolicy(db(), { actor, input: { type: "task", target: (await spareTask()).name } })],
+    ["updatePolicy", ["Global Administrator", "Role Management"], async (actor) =>
+      updatePolicy(db(), { actor, policyId: await freshPolicy(), input: { maxDurationHours: 6 } })],
+    ["deletePolicy", ["Global Administrator", "Role Management"], async (actor) =>
+      deletePolicy(db(), { actor, policyId: await freshPolicy() })],
+    ["getPolicy", ["Global Administrator", "Role Management"], async (actor) =>
+      getPolicy(db(), { actor, policyId: await freshPolicy() })],
+    ["listPolicies", everyone, (actor) => listPolicies(db(), { actor })],
+    ["getSettings", ["Global Administrator", "Role Management"], (actor) => getSettings(db(), { actor })],
+    ["updateSettings", ["Global Administrator", "Role Management"], (actor) =>
+      updateSettings(db(), { actor, input: { pendingLifetimeHours: 24 } })],
+    ["saveApproverGroup", ["Global Administrator", "Role Management"], (actor) =>
+      saveApproverGroup(db(), { actor, input: { name: "Night shift", members: ["approver1@contoso.com"] } })],
+    ["createRequest", everyone, async (actor) => {
+      const result = await createRequest(db(), { actor, input: { target: "Add-MailboxPermission", reason: "matrix" } });
+      await f.endWindow(result.id); // so the next person's request is not the same open target
+      return result;
+    }],
+    ["listRequests (everyone's)", ["Global Administrator", "Role Management", "Auditor"], (actor) =>
+      listRequests(db(), { actor, input: {} })],
+    ["listRequests (mine)", everyone, (actor) => listRequests(db(), { actor, input: { mine: true } })],
+    ["getRequest (someone else's)", ["Global Administrator", "Role Management", "Auditor", "Approver"], async (actor) =>
+      getRequest(db(), { actor, requestId: await seededRequest("pending") })],
+    ["approveRequest", ["Approver"], async (actor) =>
+      approveRequest(db(), { actor, requestId: await seededRequest("pending") })],
+    ["denyRequest", ["Approver"], async (actor) =>
+      denyRequest(db(), { actor, requestId: await seededRequest("pending"), comment: "no" })],
+    ["revokeRequest", ["Global Administrator", "Role Management", "Approver"], async (actor) =>
+      revokeRequest(db(), { actor, requestId: await seededRequest("approved"), comment: "matrix" })],
+    ["checkAccess (another person)", ["Global Administrator", "Role Management"], (actor) =>
+      checkAccess(db(), { actor, input: { task: "Get-Mailbox", user: "requester2@contoso.com" } })],
+    ["checkAccess (self)", everyone, (actor) => checkAccess(db(), { actor, input: { task: "Get-Mailbox" } })],
+    ["searchAudit", ["Global Administrator", "Role Management", "Auditor"], (actor) =>
+      searchAudit(db(), { actor, input: { limit: 1 } })],
+    ["verifyAuditLog", ["Global Administrator", "Role Management", "Auditor"], (actor) => verifyAuditLog(db(), { actor })],
+  ];
+
+  const rows = cases.flatMap(([name, allowed, call]) =>
+    everyone.map((person) => [name, person, allowed.includes(person), call] as const),
+  );
+
+  it.each(rows)("%s by %s: allowed = %s", async (_name, person, allowed, call) => {
+    const outcome = await call(await f.actor(people[person])).then(
+      () => "allowed",
+      (error: { code?: string; message: string }) => error.code ?? `unexpected: ${error.message}`,
+    );
+    if (allowed) expect(outcome).toBe("allowed");
+    else expect(outcome).toMatch(/^(forbidden|not-found):/);
+  });
+});
