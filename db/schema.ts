@@ -579,7 +579,161 @@ export const apiTokens = pgTable(
 // ---------------------------------------------------------------------------------------------
 // The demo Exchange workload: the real tables the runspace's task handlers work on
 // ---------------------------------------------------------------------------------------------
-// (Exchange workload tables go here.)
+// Names, aliases and addresses are unique per organisation case-insensitively (`lower(…)` indexes),
+// as Exchange compares them; the handlers look them up the same way.
+
+export const exchangeMailboxes = pgTable(
+  "exchange_mailboxes",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    alias: text().notNull(),
+    displayName: text().notNull(),
+    primarySmtpAddress: text().notNull(),
+    recipientType: text({ enum: ["UserMailbox", "SharedMailbox"] }).notNull().default("UserMailbox"),
+    litigationHoldEnabled: boolean().notNull().default(false),
+    forwardingSmtpAddress: text(),
+    deliverToMailboxAndForward: boolean().notNull().default(false),
+    // Exchange Online defaults: warn at 98 GB, stop sending at 99 GB.
+    issueWarningQuotaMb: integer().notNull().default(98 * 1024),
+    prohibitSendQuotaMb: integer().notNull().default(99 * 1024),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("exchange_mailboxes_org_alias_uq").on(t.organisationId, sql`lower(${t.alias})`),
+    uniqueIndex("exchange_mailboxes_org_smtp_uq").on(t.organisationId, sql`lower(${t.primarySmtpAddress})`),
+    check("exchange_mailboxes_recipient_type", sql`${t.recipientType} in ('UserMailbox', 'SharedMailbox')`),
+    check(
+      "exchange_mailboxes_quotas",
+      sql`0 < ${t.issueWarningQuotaMb} and ${t.issueWarningQuotaMb} <= ${t.prohibitSendQuotaMb}`,
+    ),
+  ],
+);
+
+export const exchangeMailboxPermissions = pgTable(
+  "exchange_mailbox_permissions",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    mailboxId: uuid()
+      .notNull()
+      .references(() => exchangeMailboxes.id, { onDelete: "cascade" }),
+    /** The trustee's primary SMTP address, lower case. */
+    user: text().notNull(),
+    accessRights: text().array().notNull(),
+    inheritanceType: text({ enum: ["All", "None", "Children", "Descendents", "SelfAndChildren"] })
+      .notNull()
+      .default("All"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("exchange_mailbox_permissions_mailbox_user_uq").on(t.mailboxId, t.user)],
+);
+
+export const exchangeJournalRules = pgTable(
+  "exchange_journal_rules",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    name: text().notNull(),
+    /** Null journals every recipient. */
+    recipient: text(),
+    journalEmailAddress: text().notNull(),
+    scope: text({ enum: ["Global", "Internal", "External"] }).notNull().default("Global"),
+    // New-JournalRule creates rules disabled unless -Enabled $true is given.
+    enabled: boolean().notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("exchange_journal_rules_org_name_uq").on(t.organisationId, sql`lower(${t.name})`),
+    check("exchange_journal_rules_scope", sql`${t.scope} in ('Global', 'Internal', 'External')`),
+  ],
+);
+
+export const exchangeTransportRules = pgTable(
+  "exchange_transport_rules",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    name: text().notNull(),
+    /** 0 runs first. Not unique: inserting a rule shifts the ones after it in one update. */
+    priority: integer().notNull(),
+    state: text({ enum: ["Enabled", "Disabled"] }).notNull().default("Enabled"),
+    mode: text({ enum: ["Enforce", "Audit", "AuditAndNotify"] }).notNull().default("Enforce"),
+    /** Condition and action parameters by their PowerShell names, e.g. `{ "SentTo": ["…"] }`. */
+    conditions: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    actions: jsonb().$type<Record<string, unknown>>().notNull().default({}),
+    comments: text().notNull().default(""),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("exchange_transport_rules_org_name_uq").on(t.organisationId, sql`lower(${t.name})`),
+    index("exchange_transport_rules_org_priority_idx").on(t.organisationId, t.priority),
+    check("exchange_transport_rules_state", sql`${t.state} in ('Enabled', 'Disabled')`),
+    check("exchange_transport_rules_mode", sql`${t.mode} in ('Enforce', 'Audit', 'AuditAndNotify')`),
+    check("exchange_transport_rules_priority", sql`${t.priority} >= 0`),
+  ],
+);
+
+export const exchangeMailboxExportRequests = pgTable(
+  "exchange_mailbox_export_requests",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    mailboxId: uuid()
+      .notNull()
+      .references(() => exchangeMailboxes.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    filePath: text().notNull(),
+    status: text({ enum: ["Queued", "Completed"] }).notNull().default("Queued"),
+    contentFilter: text(),
+    requestedBy: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // Exchange names export requests per mailbox: MailboxExport, MailboxExport1, …
+    uniqueIndex("exchange_mailbox_export_requests_mailbox_name_uq").on(t.mailboxId, sql`lower(${t.name})`),
+    index("exchange_mailbox_export_requests_org_created_idx").on(t.organisationId, t.createdAt),
+    check("exchange_mailbox_export_requests_status", sql`${t.status} in ('Queued', 'Completed')`),
+  ],
+);
+
+export const exchangeDistributionGroups = pgTable(
+  "exchange_distribution_groups",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    name: text().notNull(),
+    alias: text().notNull(),
+    primarySmtpAddress: text().notNull(),
+    groupType: text({ enum: ["Distribution", "Security"] }).notNull().default("Distribution"),
+    /** Owners' primary SMTP addresses. */
+    managedBy: text().array().notNull().default(sql`'{}'::text[]`),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("exchange_distribution_groups_org_name_uq").on(t.organisationId, sql`lower(${t.name})`),
+    uniqueIndex("exchange_distribution_groups_org_alias_uq").on(t.organisationId, sql`lower(${t.alias})`),
+    uniqueIndex("exchange_distribution_groups_org_smtp_uq").on(
+      t.organisationId,
+      sql`lower(${t.primarySmtpAddress})`,
+    ),
+    check("exchange_distribution_groups_type", sql`${t.groupType} in ('Distribution', 'Security')`),
+  ],
+);
+
+export const exchangeDistributionGroupMembers = pgTable(
+  "exchange_distribution_group_members",
+  {
+    organisationId: organisationId(),
+    groupId: uuid()
+      .notNull()
+      .references(() => exchangeDistributionGroups.id, { onDelete: "cascade" }),
+    /** The member's primary SMTP address, lower case. */
+    member: text().notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.member] })],
+);
 
 // ---------------------------------------------------------------------------------------------
 // Relations

@@ -113,9 +113,9 @@ export const demoPolicies: DemoPolicy[] = [
     defaultHours: 2,
   },
   {
-    key: "org-management",
+    key: "compliance",
     targetType: "role_group",
-    target: "Organization Management",
+    target: "Compliance Management",
     approvalType: "manual",
     approverGroup: "PAM Approvers",
     requiredApprovals: 2,

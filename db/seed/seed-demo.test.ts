@@ -25,6 +25,12 @@ const tablesToCompare = [
   "approvals",
   "audit_events",
   "audit_chain_heads",
+  "exchange_mailboxes",
+  "exchange_mailbox_permissions",
+  "exchange_journal_rules",
+  "exchange_transport_rules",
+  "exchange_distribution_groups",
+  "exchange_distribution_group_members",
 ];
 
 /** Every row of every seeded table, as text, so two snapshots compare exactly. */

@@ -38,6 +38,7 @@ import {
   demoPolicies,
   demoRequests,
 } from "./contoso";
+import { seedExchangeWorkload } from "./exchange-workload";
 import { EXCHANGE_SCOPE, exchangeRoleGroups, exchangeRoles, exchangeTasks } from "./exchange-catalog";
 
 /** A UUID derived from a stable name, so seed rows keep their ids from one run to the next. */
@@ -70,6 +71,7 @@ export async function seedDemo(db: Database, now = new Date()): Promise<SeedSumm
     await ensureStandingAssignments(tx, org.id, userIds, catalog.roleGroupIds);
     const policyIds = await ensurePolicies(tx, org.id, userIds, groupIds, catalog, now);
     const newRequests = await ensureHistory(tx, org.id, userIds, groupIds, policyIds, catalog, now);
+    await seedExchangeWorkload(tx, org.id);
     return { organisationId: org.id, createdOrganisation, newRequests };
   });
 }

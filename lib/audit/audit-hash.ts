@@ -20,11 +20,24 @@ export interface HashedEventFields {
   userAgent: string | null;
 }
 
+const text = (value: string | null) => (value === null ? "null" : JSON.stringify(value));
+
+/**
+ * The canonical encoding of an event: its fields in key order, `details` canonical too. Written
+ * out by hand because verification encodes millions of events; it is byte for byte what
+ * `canonicalJson` gives for the same object (a test holds it to that).
+ */
+export function encodeAuditEvent(event: HashedEventFields): string {
+  return (
+    `{"action":${text(event.action)},"actorEmail":${text(event.actorEmail)},"actorId":${text(event.actorId)}` +
+    `,"actorType":${text(event.actorType)},"at":${JSON.stringify(event.at.toISOString())}` +
+    `,"details":${canonicalJson(event.details ?? {})},"id":${text(event.id)},"ip":${text(event.ip)}` +
+    `,"organisationId":${text(event.organisationId)},"seq":${event.seq},"targetId":${text(event.targetId)}` +
+    `,"targetType":${text(event.targetType)},"userAgent":${text(event.userAgent)}}`
+  );
+}
+
 /** SHA-256 over the previous hash and the canonical encoding of every field of the event. */
 export function auditEventHash(prevHash: string, event: HashedEventFields): string {
-  return createHash("sha256")
-    .update(prevHash)
-    .update("\n")
-    .update(canonicalJson({ ...event, at: event.at.toISOString() }))
-    .digest("hex");
+  return createHash("sha256").update(prevHash).update("\n").update(encodeAuditEvent(event)).digest("hex");
 }

@@ -65,7 +65,10 @@ export const newJournalRule = defineTask({
       : null;
     const total = await tx.$count(exchangeJournalRules, eq(exchangeJournalRules.organisationId, organisationId));
     if (total >= MAX_JOURNAL_RULES) {
-      throw new DomainError("limit:journal-rules", `An organisation can have at most ${MAX_JOURNAL_RULES} journal rules.`);
+      throw new DomainError(
+        "limit:journal-rules",
+        `An organisation can have at most ${MAX_JOURNAL_RULES} journal rules.`,
+      );
     }
     const [rule] = await tx
       .insert(exchangeJournalRules)
@@ -80,7 +83,10 @@ export const newJournalRule = defineTask({
       .onConflictDoNothing()
       .returning();
     if (!rule) {
-      throw new DomainError("conflict:journal-rule-exists", `A journal rule with the name '${params.Name}' already exists.`);
+      throw new DomainError(
+        "conflict:journal-rule-exists",
+        `A journal rule with the name '${params.Name}' already exists.`,
+      );
     }
     return journalRuleOutput(rule);
   },

@@ -12,7 +12,15 @@ const scope = EXCHANGE_SCOPE.name;
 
 type Permission = typeof exchangeMailboxPermissions.$inferSelect;
 
-const accessRights = ["FullAccess", "ReadPermission", "ChangePermission", "ChangeOwner", "DeleteItem", "ExternalAccount"] as const;
+const accessRights = [
+  "FullAccess",
+  "ReadPermission",
+  "ChangePermission",
+  "ChangeOwner",
+  "DeleteItem",
+  "ExternalAccount",
+] as const;
+type AccessRight = (typeof accessRights)[number];
 const inheritanceTypes = ["All", "None", "Children", "Descendents", "SelfAndChildren"] as const;
 
 const accessRightsList = textList(choice(accessRights)).transform((rights) =>
@@ -70,7 +78,8 @@ async function trusteeAddress(tx: Transaction, organisationId: string, user: str
   try {
     return await resolveRecipientAddress(tx, organisationId, user, "User", "not-found:user");
   } catch (error) {
-    if (error instanceof DomainError && error.code === "not-found:user" && user.includes("@")) return user.toLowerCase();
+    const goneRecipient = error instanceof DomainError && error.code === "not-found:user" && user.includes("@");
+    if (goneRecipient) return user.toLowerCase();
     throw error;
   }
 }
@@ -95,10 +104,11 @@ export const removeMailboxPermission = defineTask({
     if (!permission || !params.AccessRights.some((right) => permission.accessRights.includes(right))) {
       throw new DomainError(
         "not-found:mailbox-permission",
-        `Can't remove the access control entry on the object "${mailbox.alias}" for account "${params.User}" because the ACE doesn't exist on the object.`,
+        `Can't remove the access control entry on the object "${mailbox.alias}" for account "${params.User}" ` +
+          "because the ACE doesn't exist on the object.",
       );
     }
-    const remaining = permission.accessRights.filter((right) => !params.AccessRights.includes(right as (typeof accessRights)[number]));
+    const remaining = permission.accessRights.filter((right) => !params.AccessRights.includes(right as AccessRight));
     if (remaining.length === 0) await tx.delete(exchangeMailboxPermissions).where(where);
     else await tx.update(exchangeMailboxPermissions).set({ accessRights: remaining }).where(where);
     // Like the cmdlet, nothing is returned.

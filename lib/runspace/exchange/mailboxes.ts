@@ -5,7 +5,7 @@ import { exchangeMailboxes } from "@/db/schema";
 import { EXCHANGE_SCOPE } from "@/db/seed/exchange-catalog";
 import { DomainError, invalidField } from "@/lib/errors";
 import { defineTask } from "../task-handler";
-import { choice, cmdletParameters, emailAddress, flag, text } from "./parameters";
+import { aliasText, choice, cmdletParameters, emailAddress, flag, text } from "./parameters";
 import { type Mailbox, assertAddressesFree, assertNameFree, resolveMailbox } from "./recipients";
 
 const scope = EXCHANGE_SCOPE.name;
@@ -22,7 +22,8 @@ function quota() {
     .trim()
     .transform((value, context) => {
       const match = /^(\d+(?:\.\d+)?)\s*(KB|MB|GB|TB)$/i.exec(value);
-      const megabytes = match ? Math.round(Number(match[1]) * UNIT_MB[match[2]!.toUpperCase() as keyof typeof UNIT_MB]) : NaN;
+      const unit = match?.[2]?.toUpperCase() as keyof typeof UNIT_MB | undefined;
+      const megabytes = match && unit ? Math.round(Number(match[1]) * UNIT_MB[unit]) : NaN;
       if (!(megabytes >= 1 && megabytes <= MAX_QUOTA_MB)) {
         context.addIssue({
           code: "custom",
@@ -119,7 +120,9 @@ export const setMailbox = defineTask({
     const changes = {
       displayName: params.DisplayName,
       litigationHoldEnabled: params.LitigationHoldEnabled,
-      forwardingSmtpAddress: params.ForwardingSmtpAddress === undefined ? undefined : params.ForwardingSmtpAddress || null,
+      // "" clears forwarding, as $null does.
+      forwardingSmtpAddress:
+        params.ForwardingSmtpAddress === undefined ? undefined : params.ForwardingSmtpAddress || null,
       deliverToMailboxAndForward: params.DeliverToMailboxAndForward,
       issueWarningQuotaMb: params.IssueWarningQuota,
       prohibitSendQuotaMb: params.ProhibitSendQuota,
@@ -150,15 +153,14 @@ function isComplexPassword(password: string): boolean {
   return password.length >= 8 && password.length <= 256 && classes >= 3;
 }
 
-const ALIAS = /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*$/;
-
 export const newMailbox = defineTask({
   scope,
   name: "New-Mailbox",
   parameters: cmdletParameters({
+    // The demo keeps no separate Name: it becomes the display name unless DisplayName is given.
     Name: text(64),
     DisplayName: text().optional(),
-    Alias: text(64).regex(ALIAS, "may contain only letters, digits, inner dots and !#$%&'*+-/=?^_`{|}~").optional(),
+    Alias: aliasText().optional(),
     PrimarySmtpAddress: emailAddress().optional(),
     MicrosoftOnlineServicesID: emailAddress().optional(),
     // Never echoed in a message, never stored: the demo has no accounts to give it to.
@@ -173,7 +175,8 @@ export const newMailbox = defineTask({
       });
     }
     if (params.Shared && params.Password !== undefined) {
-      context.addIssue({ code: "custom", path: ["Password"], message: "must be left out: a shared mailbox has no password" });
+      const message = "must be left out: a shared mailbox has no password";
+      context.addIssue({ code: "custom", path: ["Password"], message });
     }
     if (!params.Shared && params.Password === undefined) {
       context.addIssue({ code: "custom", path: ["Password"], message: "is required for a user mailbox" });
@@ -182,7 +185,8 @@ export const newMailbox = defineTask({
         code: "custom",
         path: ["Password"],
         message:
-          "doesn't meet the complexity requirements: 8 to 256 characters with three of upper case, lower case, digits and symbols",
+          "doesn't meet the complexity requirements: 8 to 256 characters " +
+          "with three of upper case, lower case, digits and symbols",
       });
     }
   }),
@@ -207,7 +211,10 @@ export const newMailbox = defineTask({
       .onConflictDoNothing()
       .returning();
     if (!created) {
-      throw new DomainError("conflict:email-address-in-use", `The alias "${alias}" or address "${primarySmtpAddress}" is already being used.`);
+      throw new DomainError(
+        "conflict:email-address-in-use",
+        `The alias "${alias}" or address "${primarySmtpAddress}" is already being used.`,
+      );
     }
     return mailboxOutput(created);
   },

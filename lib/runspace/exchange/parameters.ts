@@ -47,6 +47,14 @@ export function textList<Item extends z.ZodType<unknown, string>>(item: Item) {
     .pipe(z.array(item).min(1, "needs at least one value").max(100, "takes at most 100 values"));
 }
 
+/** An Exchange alias: the local part of an address, without spaces. */
+export function aliasText() {
+  return text(64).regex(
+    /^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+(\.[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~]+)*$/,
+    "may contain only letters, digits, inner dots and !#$%&'*+-/=?^_`{|}~",
+  );
+}
+
 export function flag() {
   return z.boolean({ error: "must be $true or $false" });
 }

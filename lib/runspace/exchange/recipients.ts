@@ -108,7 +108,7 @@ export async function resolveRecipientAddress(
   // One after the other: a transaction is one connection.
   const mailboxes = await findMailboxes(tx, organisationId, identity);
   const groups = await findDistributionGroups(tx, organisationId, identity);
-  const addresses = [...mailboxes, ...groups].map((r) => r.primarySmtpAddress);
+  const addresses = [...mailboxes, ...groups].map((r) => r.primarySmtpAddress.toLowerCase());
   return single(addresses, identity, field, code);
 }
 
@@ -140,7 +140,8 @@ export async function assertAddressesFree(
   if (taken.some((row) => row.address.toLowerCase() === address)) {
     throw new DomainError(
       "conflict:email-address-in-use",
-      `The proxy address "SMTP:${wanted.primarySmtpAddress}" is already being used by another recipient. Please choose another proxy address.`,
+      `The proxy address "SMTP:${wanted.primarySmtpAddress}" is already being used by another recipient. ` +
+        "Please choose another proxy address.",
     );
   }
   if (taken.length > 0) {
@@ -157,12 +158,22 @@ export async function assertNameFree(tx: Transaction, organisationId: string, na
   const mailboxes = await tx
     .select({ id: exchangeMailboxes.id })
     .from(exchangeMailboxes)
-    .where(and(eq(exchangeMailboxes.organisationId, organisationId), eq(sql`lower(${exchangeMailboxes.displayName})`, key)))
+    .where(
+      and(
+        eq(exchangeMailboxes.organisationId, organisationId),
+        eq(sql`lower(${exchangeMailboxes.displayName})`, key),
+      ),
+    )
     .limit(1);
   const groups = await tx
     .select({ id: exchangeDistributionGroups.id })
     .from(exchangeDistributionGroups)
-    .where(and(eq(exchangeDistributionGroups.organisationId, organisationId), eq(sql`lower(${exchangeDistributionGroups.name})`, key)))
+    .where(
+      and(
+        eq(exchangeDistributionGroups.organisationId, organisationId),
+        eq(sql`lower(${exchangeDistributionGroups.name})`, key),
+      ),
+    )
     .limit(1);
   if (mailboxes.length > 0 || groups.length > 0) {
     throw new DomainError("conflict:name-in-use", `The name "${name}" is already being used. Please try another name.`);

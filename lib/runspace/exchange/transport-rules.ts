@@ -45,8 +45,9 @@ export function transportRuleOutput(rule: TransportRule) {
     State: rule.state,
     Mode: rule.mode,
     Comments: rule.comments,
-    Conditions: Object.keys(rule.conditions),
-    Actions: Object.keys(rule.actions),
+    // jsonb reorders keys; list them in the cmdlet's order instead.
+    Conditions: conditionNames.filter((name) => name in rule.conditions),
+    Actions: actionNames.filter((name) => name in rule.actions),
     ...rule.conditions,
     ...rule.actions,
   };
@@ -54,7 +55,11 @@ export function transportRuleOutput(rule: TransportRule) {
 
 const parameters = cmdletParameters({
   Name: text(64),
-  Priority: z.number({ error: "must be a whole number" }).int("must be a whole number").min(0, "can't be negative").optional(),
+  Priority: z
+    .number({ error: "must be a whole number" })
+    .int("must be a whole number")
+    .min(0, "can't be negative")
+    .optional(),
   Enabled: flag().default(true),
   Mode: choice(["Enforce", "Audit", "AuditAndNotify"] as const).default("Enforce"),
   Comments: text(1024).optional(),
@@ -62,12 +67,21 @@ const parameters = cmdletParameters({
   From: textList(text()).optional(),
   SentTo: textList(text()).optional(),
   FromScope: choice(["InOrganization", "NotInOrganization"] as const).optional(),
-  SentToScope: choice(["InOrganization", "NotInOrganization", "ExternalPartner", "ExternalNonPartner"] as const).optional(),
+  SentToScope: choice([
+    "InOrganization",
+    "NotInOrganization",
+    "ExternalPartner",
+    "ExternalNonPartner",
+  ] as const).optional(),
   SubjectContainsWords: textList(text(128)).optional(),
   SubjectOrBodyContainsWords: textList(text(128)).optional(),
   AttachmentHasExecutableContent: flag().optional(),
   // Actions. PrependSubject keeps its spaces: "[EXTERNAL] " ends with one on purpose.
-  PrependSubject: z.string({ error: "must be text" }).min(1, "can't be empty").max(128, "must be at most 128 characters").optional(),
+  PrependSubject: z
+    .string({ error: "must be text" })
+    .min(1, "can't be empty")
+    .max(128, "must be at most 128 characters")
+    .optional(),
   BlindCopyTo: textList(text()).optional(),
   RedirectMessageTo: textList(text()).optional(),
   ModerateMessageByUser: textList(text()).optional(),
@@ -88,11 +102,13 @@ const parameters = cmdletParameters({
     context.addIssue({
       code: "custom",
       path: ["PrependSubject"],
-      message: "a mail flow rule needs at least one action, such as PrependSubject, BlindCopyTo or RejectMessageReasonText",
+      message:
+        "a mail flow rule needs at least one action, such as PrependSubject, BlindCopyTo or RejectMessageReasonText",
     });
   }
   if (params.ApplyHtmlDisclaimerLocation && !params.ApplyHtmlDisclaimerText) {
-    context.addIssue({ code: "custom", path: ["ApplyHtmlDisclaimerLocation"], message: "needs ApplyHtmlDisclaimerText" });
+    const path = ["ApplyHtmlDisclaimerLocation"];
+    context.addIssue({ code: "custom", path, message: "needs ApplyHtmlDisclaimerText" });
   }
 });
 
@@ -130,12 +146,16 @@ export const newTransportRule = defineTask({
       .from(exchangeTransportRules)
       .where(and(inOrganisation, eq(sql`lower(${exchangeTransportRules.name})`, params.Name.toLowerCase())));
     if (existing) {
-      throw new DomainError("conflict:transport-rule-exists", `A mail flow rule with the name '${params.Name}' already exists.`);
+      throw new DomainError(
+        "conflict:transport-rule-exists",
+        `A mail flow rule with the name '${params.Name}' already exists.`,
+      );
     }
     const total = await tx.$count(exchangeTransportRules, inOrganisation);
     const priority = params.Priority ?? total;
     if (priority > total) {
-      throw invalidField("invalid:priority", "Priority", `Priority must be between 0 and ${total}: there are ${total} mail flow rules.`);
+      const message = `Priority must be between 0 and ${total}: there are ${total} mail flow rules.`;
+      throw invalidField("invalid:priority", "Priority", message);
     }
     const conditions = await pick(tx, organisationId, params, conditionNames);
     const actions = await pick(tx, organisationId, params, actionNames);
