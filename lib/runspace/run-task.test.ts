@@ -1,0 +1,100 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { exchangeJournalRules, exchangeMailboxPermissions, taskRuns } from "@/db/schema";
+import { type ContosoFixture, contosoFixture } from "@/db/testing/contoso-fixture";
+import { testDatabaseKinds } from "@/db/testing/test-database";
+import { approveRequest } from "@/lib/approvals/approve-request";
+import { searchAudit } from "@/lib/audit/search-audit";
+import { DomainError } from "@/lib/errors";
+import { createRequest } from "@/lib/requests/create-request";
+import { runTask } from "./run-task";
+
+describe.each(testDatabaseKinds)("the runspace on %s", (kind) => {
+  let f: ContosoFixture;
+  beforeAll(async () => {
+    f = await contosoFixture(kind);
+  });
+  afterAll(() => f.database.destroy());
+  const db = () => f.database.db;
+  const lastRun = async () => (await db().select().from(taskRuns).orderBy(sql`${taskRuns.createdAt} desc`).limit(1))[0]!;
+  const journalRule = { Name: "Legal hold journaling", JournalEmailAddress: "journal@archive.fabrikam.com", Scope: "Global" };
+
+  it("blocks a task no grant covers, before looking at its parameters, and records why", async () => {
+    const requester = await f.actor("requester@contoso.com");
+    const error = (await runTask(db(), {
+      actor: requester,
+      input: { task: "New-JournalRule", parameters: { Bogus: true } },
+    }).catch((e: unknown) => e)) as DomainError;
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error.code).toBe("forbidden:no-grant");
+    expect(error.details?.policyId).toBeTruthy();
+    expect(await lastRun()).toMatchObject({ outcome: "blocked", decisionReason: "no-grant", requestId: null });
+    expect(await db().select().from(exchangeJournalRules).where(eq(exchangeJournalRules.name, journalRule.Name))).toHaveLength(0);
+  });
+
+  it("runs it inside an approved window, recording the grant it used, and audits it", async () => {
+    const requester = await f.actor("requester@contoso.com");
+    const request = await createRequest(db(), { actor: requester, input: { target: "New-JournalRule", reason: "Legal hold" } });
+    await approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId: request.id });
+    const run = await runTask(db(), { actor: requester, input: { task: "New-JournalRule", parameters: journalRule } });
+    expect(run).toMatchObject({ outcome: "succeeded", requestId: request.id, result: expect.objectContaining({ Name: journalRule.Name }) });
+    expect(await db().select().from(exchangeJournalRules).where(eq(exchangeJournalRules.name, journalRule.Name))).toHaveLength(1);
+    expect(await lastRun()).toMatchObject({ outcome: "succeeded", requestId: request.id, decisionReason: "grant" });
+    const [event] = (await searchAudit(db(), { actor: await f.actor("auditor@contoso.com"), input: { action: "task.executed" } })).items;
+    expect(event!.details).toMatchObject({ task: "New-JournalRule", requestId: request.id, parameters: journalRule });
+  });
+
+  it("records a failing task as failed and keeps none of its writes", async () => {
+    const requester = await f.actor("requester@contoso.com");
+    const error = (await runTask(db(), {
+      actor: requester,
+      input: { task: "New-JournalRule", parameters: journalRule },
+    }).catch((e: unknown) => e)) as DomainError;
+    expect(error.code).toBe("conflict:journal-rule-exists");
+    expect(await lastRun()).toMatchObject({ outcome: "failed", error: error.message });
+  });
+
+  it("refuses bad parameters of an allowed task next to each parameter", async () => {
+    const requester = await f.actor("requester@contoso.com");
+    const error = (await runTask(db(), {
+      actor: requester,
+      input: { task: "New-JournalRule", parameters: { Name: "", JournalEmailAddress: "nope", Colour: "red" } },
+    }).catch((e: unknown) => e)) as DomainError;
+    expect(error.code).toBe("invalid:parameters");
+    expect(Object.keys(error.fields ?? {})).toEqual(expect.arrayContaining(["Name", "JournalEmailAddress", "Colour"]));
+    expect((await lastRun()).outcome).toBe("failed");
+  });
+
+  it("runs uncovered tasks on standing roles, and refuses them without one", async () => {
+    const run = await runTask(db(), { actor: await f.actor("requester2@contoso.com"), input: { task: "Get-Mailbox", parameters: {} } });
+    expect(run.outcome).toBe("succeeded");
+    expect(Array.isArray(run.result)).toBe(true);
+    await expect(
+      runTask(db(), { actor: await f.actor("approver1@contoso.com"), input: { task: "Get-Mailbox", parameters: {} } }),
+    ).rejects.toMatchObject({ code: "forbidden:no-role" });
+  });
+
+  it("never stores or audits a secret parameter in clear", async () => {
+    const service = await f.actor("svc-backup@contoso.com"); // excluded: may run anything
+    const password = "Tr0ub4dor&3-horse";
+    await runTask(db(), {
+      actor: service,
+      input: { task: "New-Mailbox", parameters: { Name: "Archive Bot", PrimarySmtpAddress: "archive.bot@contoso.com", Password: password } },
+    });
+    expect((await lastRun()).parameters).toMatchObject({ Password: "[redacted]" });
+    const dump = await db().execute(sql`select (select string_agg(t::text, '') from task_runs t) || (select string_agg(a::text, '') from audit_events a) as all`);
+    expect(JSON.stringify(dump)).not.toContain(password);
+  });
+
+  it("blocks once the window has ended", async () => {
+    const requester = await f.actor("requester2@contoso.com");
+    const grant = await createRequest(db(), { actor: requester, input: { target: "Add-MailboxPermission", reason: "Delegation" } });
+    const parameters = { Identity: "ceo@contoso.com", User: "requester2@contoso.com", AccessRights: "FullAccess" };
+    await runTask(db(), { actor: requester, input: { task: "Add-MailboxPermission", parameters } });
+    expect(await db().select().from(exchangeMailboxPermissions)).not.toHaveLength(0);
+    await f.endWindow(grant.id);
+    await expect(runTask(db(), { actor: requester, input: { task: "Add-MailboxPermission", parameters } })).rejects.toMatchObject({
+      code: "forbidden:no-grant",
+    });
+  });
+});
