@@ -119,6 +119,9 @@ async function main() {
   await measure("audit search, actor + time range, first page", () =>
     searchAudit(db, { actor: auditor, input: { actor: "user42@contoso.com", since: new Date(Date.now() - 30 * 86400_000).toISOString() } }));
   await measure("audit search, newest first, no filter", () => searchAudit(db, { actor: auditor, input: {} }));
+  // Free text is a scan of the details newest-first: quick for a common term, a full scan for a rare one.
+  await measure("audit search, text (common term)", () => searchAudit(db, { actor: auditor, input: { q: "journalrule" } }));
+  await measure("audit search, text (rare term)", () => searchAudit(db, { actor: auditor, input: { q: "no-such-words" } }));
 
   // --- full chain verification ----------------------------------------------------------------
   const verification = await time(() => verifyAuditChain(db, org));

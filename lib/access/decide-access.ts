@@ -12,6 +12,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
+import { preparedRows } from "@/db/prepared-query";
 
 export type AccessReason =
   | "excluded"
@@ -49,7 +50,7 @@ export async function decideAccess(
   db: Executor,
   { organisationId, userId, scope, task }: { organisationId: string; userId: string; scope: string; task: string },
 ): Promise<AccessDecision> {
-  const result = await db.execute(sql`
+  const rows = await preparedRows<DecisionRow>(db, "elevate_decide_access", sql`
     with t as (
       select tk.id from tasks tk join scopes s on s.id = tk.scope_id
       where s.organisation_id = ${organisationId} and s.name = ${scope} and tk.name = ${task}
@@ -98,8 +99,7 @@ export async function decideAccess(
     from organisations o
     left join memberships m on m.organisation_id = o.id and m.user_id = ${userId}
     where o.id = ${organisationId}`);
-  const row = (result as unknown as { rows: DecisionRow[] }).rows[0];
-  return decide(row, task);
+  return decide(rows[0], task);
 }
 
 function decide(row: DecisionRow | undefined, task: string): AccessDecision {

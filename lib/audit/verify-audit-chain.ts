@@ -1,6 +1,6 @@
-import { and, asc, eq, gt } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { auditChainHeads, auditEvents } from "@/db/schema";
+import { auditChainHeads } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { GENESIS_HASH, auditEventHash } from "./audit-hash";
 import { authorizeAuditReader } from "./search-audit";
@@ -13,31 +13,72 @@ export interface ChainVerification {
   firstBrokenId: string | null;
 }
 
-const PAGE = 5000;
+const PAGE = 10_000;
+
+interface EventRow {
+  id: string;
+  seq: string | number;
+  at: Date | string;
+  actor_type: string;
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  details: unknown;
+  ip: string | null;
+  user_agent: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+function fetchPage(db: Database, organisationId: string, afterSeq: number) {
+  return db
+    .execute(
+      sql`select id, seq, at, actor_type, actor_id, actor_email, action, target_type, target_id, details, ip,
+                 user_agent, prev_hash, hash
+          from audit_events where organisation_id = ${organisationId} and seq > ${afterSeq}
+          order by seq limit ${PAGE}`,
+    )
+    .then((result) => (result as unknown as { rows: EventRow[] }).rows);
+}
 
 /**
  * Walks an organisation's chain in order, recomputing every hash, and finally compares the last
- * event with the chain head (so removing the newest events is caught too). Reads in keyset pages so
- * a chain of millions of events never sits in memory at once.
+ * event with the chain head (so removing the newest events is caught too). Reads in keyset pages,
+ * fetching the next page while hashing this one, so a chain of millions of events never sits in
+ * memory at once and the database and the hashing overlap.
  */
 export async function verifyAuditChain(db: Database, organisationId: string): Promise<ChainVerification> {
   let prevHash = GENESIS_HASH;
-  let expectedSeq = 1;
   let checked = 0;
+  let next = fetchPage(db, organisationId, 0);
   for (;;) {
-    const page = await db
-      .select()
-      .from(auditEvents)
-      .where(and(eq(auditEvents.organisationId, organisationId), gt(auditEvents.seq, expectedSeq - 1)))
-      .orderBy(asc(auditEvents.seq))
-      .limit(PAGE);
-    for (const event of page) {
-      const { prevHash: storedPrev, hash, ...fields } = event;
-      const broken =
-        event.seq !== expectedSeq || storedPrev !== prevHash || auditEventHash(prevHash, fields) !== hash;
-      if (broken) return { ok: false, checked, firstBrokenId: event.id };
-      prevHash = hash;
-      expectedSeq += 1;
+    const page = await next;
+    const last = page.at(-1);
+    if (page.length === PAGE && last) next = fetchPage(db, organisationId, Number(last.seq));
+    for (const row of page) {
+      const seq = Number(row.seq);
+      const fields = {
+        id: row.id,
+        organisationId,
+        seq,
+        at: new Date(row.at),
+        actorType: row.actor_type,
+        actorId: row.actor_id,
+        actorEmail: row.actor_email,
+        action: row.action,
+        targetType: row.target_type,
+        targetId: row.target_id,
+        details: row.details,
+        ip: row.ip,
+        userAgent: row.user_agent,
+      };
+      if (seq !== checked + 1 || row.prev_hash !== prevHash || auditEventHash(prevHash, fields) !== row.hash) {
+        if (page.length === PAGE) await next.catch(() => undefined); // leave no query in flight
+        return { ok: false, checked, firstBrokenId: row.id };
+      }
+      prevHash = row.hash;
       checked += 1;
     }
     if (page.length < PAGE) break;

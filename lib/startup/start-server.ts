@@ -6,6 +6,7 @@
 import { database } from "@/db/client";
 import { ConfigError, config, resolveAuthSecret } from "@/lib/config";
 import { prepareDatabase } from "./prepare-database";
+import { startSweeper } from "./sweeper";
 
 export async function startServer() {
   try {
@@ -13,6 +14,7 @@ export async function startServer() {
     resolveAuthSecret(cfg);
     const handle = await database();
     const notes = await prepareDatabase(handle, cfg);
+    startSweeper(handle.db);
     const where = cfg.database.kind === "embedded" ? `embedded Postgres in ${cfg.database.dir}` : "Postgres";
     console.log(`\n  Elevate is ready at ${cfg.publicUrl}  (${where}${cfg.demo ? ", demo sign-in on" : ""})`);
     for (const note of notes) console.log(`  - ${note}`);
