@@ -34,19 +34,19 @@ export default defineConfig({
     },
   },
   webServer: {
-    // The real production server on its own embedded database, fresh each run.
-    command: "rm -rf .data/e2e && node lib/cli/elevate.mjs serve",
+    // The real production server on a fresh database: real Postgres with TEST_DATABASE_URL.
+    command: "node e2e/start-test-server.mjs",
     url: `${baseURL}/api/health`,
     timeout: 300_000,
     reuseExistingServer: !process.env.CI,
     stdout: "pipe",
     env: {
       PORT: String(PORT),
-      PGLITE_DIR: ".data/e2e/pglite",
-      DATABASE_URL: "",
-      ELEVATE_DEMO: "1",
       AUTH_URL: baseURL,
       RESEND_API_KEY: "",
+      // The suites sign in dozens of times from one address.
+      ELEVATE_SIGN_IN_RATE_LIMIT: "10000",
+      ELEVATE_API_RATE_LIMIT: "120",
     },
   },
 });

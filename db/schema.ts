@@ -576,6 +576,16 @@ export const apiTokens = pgTable(
   (t) => [index("api_tokens_user_idx").on(t.userId)],
 );
 
+/**
+ * Fixed-window request counters for rate limits, in Postgres so every app instance shares them.
+ * `key` names what is limited ("api:token:<id>", "api:ip:<address>", "sign-in:ip:<address>").
+ */
+export const rateLimits = pgTable("rate_limits", {
+  key: text().primaryKey(),
+  windowStart: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  count: integer().notNull().default(0),
+});
+
 // ---------------------------------------------------------------------------------------------
 // The demo Exchange workload: the real tables the runspace's task handlers work on
 // ---------------------------------------------------------------------------------------------

@@ -55,6 +55,8 @@ const envSchema = z
     AUTH_MICROSOFT_ENTRA_ID_ISSUER: optional(httpUrl),
     ELEVATE_DEMO: optional(flag),
     ELEVATE_ADMIN_EMAIL: optional(z.email({ error: "must be an email address" })),
+    ELEVATE_API_RATE_LIMIT: optional(z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1")),
+    ELEVATE_SIGN_IN_RATE_LIMIT: optional(z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1")),
   })
   .superRefine((env, ctx) => {
     const entra = [
@@ -142,6 +144,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     /** Demo mode: the account picker and the dev mailbox. On by default only with the embedded database. */
     demo: e.ELEVATE_DEMO ?? embedded,
     adminEmail: e.ELEVATE_ADMIN_EMAIL?.toLowerCase(),
+    rateLimits: {
+      /** API calls per minute, per token and (twice this) per address. */
+      apiPerMinute: e.ELEVATE_API_RATE_LIMIT ?? 600,
+      /** Sign-in attempts per 15 minutes per address. */
+      signInPer15Minutes: e.ELEVATE_SIGN_IN_RATE_LIMIT ?? 20,
+    },
   };
 }
 

@@ -1,9 +1,18 @@
 "use server";
 
+import { headers } from "next/headers";
+import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
+import { db } from "@/db/client";
 import { signIn } from "@/lib/auth/auth";
+import { limitSignIn } from "@/lib/auth/limit-sign-in";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { DomainError } from "@/lib/errors";
+
+async function clientIp() {
+  return (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+}
 
 export interface EmailSignInState {
   errors?: { email?: string[] };
@@ -19,6 +28,12 @@ export async function signInWithEmail(_: EmailSignInState, formData: FormData): 
   const parsed = emailForm.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return { errors: z.flattenError(parsed.error).fieldErrors };
   try {
+    await limitSignIn(await db(), { ip: await clientIp(), email: parsed.data.email });
+  } catch (error) {
+    if (error instanceof DomainError) return { message: error.message };
+    throw error;
+  }
+  try {
     await signIn("resend", { email: parsed.data.email.toLowerCase(), redirectTo: safeCallbackUrl(parsed.data.callbackUrl) });
   } catch (error) {
     if (error instanceof AuthError) return { message: "The sign-in link could not be sent. Try again in a minute." };
@@ -30,6 +45,12 @@ export async function signInWithEmail(_: EmailSignInState, formData: FormData): 
 export async function signInAsDemoAccount(formData: FormData) {
   const email = String(formData.get("email") ?? "");
   const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
+  try {
+    await limitSignIn(await db(), { ip: await clientIp() });
+  } catch (error) {
+    if (error instanceof DomainError) redirect(`/signin?error=RateLimited&callbackUrl=${encodeURIComponent(redirectTo)}`);
+    throw error;
+  }
   await signIn("demo", { email, redirectTo });
 }
 

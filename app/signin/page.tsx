@@ -17,6 +17,7 @@ const errorMessages: Record<string, string> = {
   AccessDenied: "That account is not a member of an organisation here, or it has been disabled.",
   Verification: "That sign-in link has expired or was already used. Ask for a new one.",
   CredentialsSignin: "That demo account is not available.",
+  RateLimited: "Too many sign-in attempts from your address. Wait a few minutes and try again.",
 };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {

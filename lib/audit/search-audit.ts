@@ -7,7 +7,7 @@ import { DomainError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 import { parseInput } from "@/lib/validation";
 
-const searchInput = z.strictObject({
+export const searchInput = z.strictObject({
   action: z.string().trim().min(1).optional(),
   actor: z.string().trim().min(1).optional(),
   targetId: z.string().trim().min(1).optional(),

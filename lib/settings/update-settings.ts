@@ -12,7 +12,7 @@ import { minutesOf, parseInput, quarterHours } from "@/lib/validation";
 import { authorizeSettingsAdmin } from "./authorize-settings-admin";
 import { selectSettingsView } from "./settings-view";
 
-const settingsInput = z.strictObject({
+export const settingsInput = z.strictObject({
   pamEnabled: z.boolean(),
   defaultApproverGroup: z.string().trim().min(1),
   excludedAccounts: z.array(z.email({ error: "must be email addresses" }).transform((e) => e.toLowerCase())).max(100),

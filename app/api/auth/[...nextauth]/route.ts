@@ -1,3 +1,20 @@
+import type { NextRequest } from "next/server";
+import { db } from "@/db/client";
 import { handlers } from "@/lib/auth/auth";
+import { limitSignIn } from "@/lib/auth/limit-sign-in";
+import { DomainError } from "@/lib/errors";
+import { errorResponse } from "@/app/api/v1/_lib/errors";
 
-export const { GET, POST } = handlers;
+export const { GET } = handlers;
+
+/** Every POST here is a sign-in or sign-out step: limited per address before Auth.js sees it. */
+export async function POST(request: NextRequest) {
+  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  try {
+    if (!request.nextUrl.pathname.endsWith("/signout")) await limitSignIn(await db(), { ip });
+  } catch (error) {
+    if (error instanceof DomainError) return errorResponse(error);
+    throw error;
+  }
+  return handlers.POST(request);
+}

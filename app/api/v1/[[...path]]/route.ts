@@ -1,0 +1,12 @@
+import { dispatch } from "../_lib/router";
+
+export const dynamic = "force-dynamic";
+
+type Context = { params: Promise<{ path?: string[] }> };
+
+async function handle(request: Request, { params }: Context) {
+  const { path = [] } = await params;
+  return dispatch(request, `/${path.join("/")}`);
+}
+
+export { handle as GET, handle as POST, handle as PATCH, handle as DELETE, handle as PUT };

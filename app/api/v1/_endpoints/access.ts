@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { checkAccess } from "@/lib/access/check-access";
+import { runTask } from "@/lib/runspace/run-task";
+import { endpoint } from "../_lib/endpoint";
+
+const checkBody = z.strictObject({
+  scope: z.string().trim().min(1).default("Exchange"),
+  task: z.string().trim().min(1, "must name a task"),
+  user: z.email().optional(),
+});
+const runBody = z.strictObject({
+  scope: z.string().trim().min(1).default("Exchange"),
+  task: z.string().trim().min(1, "must name a task"),
+  parameters: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const accessEndpoints = [
+  endpoint<Record<string, never>, z.input<typeof checkBody>>({
+    method: "POST",
+    path: "/access/check",
+    summary: "The access decision, without running anything",
+    who: "any (user: admins)",
+    body: checkBody as never,
+    handle: ({ db, actor, body }) => checkAccess(db, { actor, input: body }),
+  }),
+  endpoint<Record<string, never>, z.input<typeof runBody>>({
+    method: "POST",
+    path: "/tasks/run",
+    summary: "Run a task in the runspace; 403 with the reason when the decision says no",
+    who: "any",
+    body: runBody as never,
+    handle: ({ db, actor, body }) => runTask(db, { actor, input: body }),
+  }),
+];

@@ -1,0 +1,64 @@
+import { z } from "zod";
+import { exportAudit } from "@/lib/audit/export-audit";
+import { searchAudit } from "@/lib/audit/search-audit";
+import { verifyAuditLog } from "@/lib/audit/verify-audit-chain";
+import { authorizeAuditReader } from "@/lib/audit/search-audit";
+import { endpoint } from "../_lib/endpoint";
+import { queryLimit } from "./query";
+
+const filters = {
+  action: z.string().min(1).optional(),
+  actor: z.string().min(1).optional(),
+  targetId: z.string().min(1).optional(),
+  since: z.string().optional(),
+  until: z.string().optional(),
+  q: z.string().min(1).optional(),
+};
+const searchQuery = z.strictObject({ ...filters, limit: queryLimit.optional(), cursor: z.string().optional() });
+const exportQuery = z.strictObject({ ...filters, format: z.enum(["csv", "json"], { error: 'must be "csv" or "json"' }).default("csv") });
+
+export const auditEndpoints = [
+  endpoint<z.infer<typeof searchQuery>>({
+    method: "GET",
+    path: "/audit",
+    summary: "Audit events, newest first, filtered",
+    who: "admins, auditors",
+    query: searchQuery,
+    handle: ({ db, actor, query }) => searchAudit(db, { actor, input: query }),
+  }),
+  endpoint({
+    method: "GET",
+    path: "/audit/verify",
+    summary: "Walk the hash chain: {ok, checked, firstBrokenId}",
+    who: "admins, auditors",
+    handle: ({ db, actor }) => verifyAuditLog(db, { actor }),
+  }),
+  endpoint<z.infer<typeof exportQuery>>({
+    method: "GET",
+    path: "/audit/export",
+    summary: "The filtered log as a CSV or JSON file",
+    who: "admins, auditors",
+    query: exportQuery,
+    handle: async ({ db, actor, query }) => {
+      authorizeAuditReader(actor); // before the stream starts, so a refusal is a proper 403
+      const { format, ...rest } = query;
+      const chunks = exportAudit(db, { actor, format, filters: rest });
+      const encoder = new TextEncoder();
+      const stream = new ReadableStream<Uint8Array>({
+        async pull(controller) {
+          const next = await chunks.next();
+          if (next.done) controller.close();
+          else controller.enqueue(encoder.encode(next.value));
+        },
+      });
+      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+      return new Response(stream, {
+        headers: {
+          "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+          "content-disposition": `attachment; filename="elevate-audit-${stamp}.${format}"`,
+          "cache-control": "no-store",
+        },
+      });
+    },
+  }),
+];

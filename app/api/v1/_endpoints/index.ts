@@ -1,0 +1,19 @@
+import type { Endpoint } from "../_lib/endpoint";
+import { accessEndpoints } from "./access";
+import { auditEndpoints } from "./audit";
+import { meEndpoints } from "./me";
+import { policyEndpoints } from "./policies";
+import { requestEndpoints } from "./requests";
+import { settingsEndpoints } from "./settings";
+import { tokenEndpoints } from "./tokens";
+
+/** Every route of API v1, in the order the OpenAPI document lists them. */
+export const endpoints: Endpoint[] = [
+  ...meEndpoints,
+  ...settingsEndpoints,
+  ...policyEndpoints,
+  ...requestEndpoints,
+  ...accessEndpoints,
+  ...auditEndpoints,
+  ...tokenEndpoints,
+];

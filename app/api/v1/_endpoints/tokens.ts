@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { createToken, createTokenInput } from "@/lib/tokens/create-token";
+import { listTokens } from "@/lib/tokens/list-tokens";
+import { revokeToken } from "@/lib/tokens/revoke-token";
+import { endpoint } from "../_lib/endpoint";
+
+export const tokenEndpoints = [
+  endpoint({
+    method: "GET",
+    path: "/tokens",
+    summary: "The caller's API tokens (never the tokens themselves)",
+    who: "any, for themselves",
+    handle: async ({ db, actor }) => ({ items: await listTokens(db, { actor }), nextCursor: null }),
+  }),
+  endpoint<Record<string, never>, z.input<typeof createTokenInput>>({
+    method: "POST",
+    path: "/tokens",
+    summary: "Create a personal API token: shown once, in this answer",
+    who: "any, for themselves",
+    body: createTokenInput as never,
+    status: 201,
+    handle: ({ db, actor, body }) => createToken(db, { actor, input: body }),
+  }),
+  endpoint({
+    method: "DELETE",
+    path: "/tokens/{id}",
+    summary: "Revoke one of the caller's tokens",
+    who: "any, for themselves",
+    handle: ({ db, actor, params }) => revokeToken(db, { actor, tokenId: params.id! }),
+  }),
+];

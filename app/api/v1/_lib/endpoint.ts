@@ -1,0 +1,32 @@
+import type { z } from "zod";
+import type { Database } from "@/db/client";
+import type { Actor } from "@/lib/auth/roles";
+
+export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+export interface EndpointContext<Query, Body> {
+  db: Database;
+  actor: Actor;
+  params: Record<string, string>;
+  query: Query;
+  body: Body;
+}
+
+/** One route of API v1: its schemas validate the call and, the same objects, document it in OpenAPI. */
+export interface Endpoint<Query = unknown, Body = unknown> {
+  method: Method;
+  /** `/requests/{id}/approve`: `{name}` segments become params. */
+  path: string;
+  summary: string;
+  /** Who may call it, for the docs; the domain function checks it. */
+  who: string;
+  query?: z.ZodType<Query>;
+  body?: z.ZodType<Body>;
+  /** The status of success (201 for creations). */
+  status?: number;
+  handle(context: EndpointContext<Query, Body>): Promise<unknown>;
+}
+
+export function endpoint<Query = Record<string, never>, Body = undefined>(definition: Endpoint<Query, Body>): Endpoint {
+  return definition as unknown as Endpoint;
+}

@@ -1,0 +1,24 @@
+import { DomainError } from "@/lib/errors";
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+/** The JSON body, bounded in size; an empty body reads as `{}`. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  const declared = Number(request.headers.get("content-length") ?? "0");
+  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  const text = new TextDecoder().decode(bytes).trim();
+  if (text === "") return {};
+  const type = request.headers.get("content-type") ?? "";
+  if (type && !type.includes("json")) {
+    throw new DomainError("invalid:content-type", "Send the body as JSON (Content-Type: application/json).");
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError("invalid:json", "The body is not valid JSON.");
+  }
+}
+
+const tooLarge = () => new DomainError("invalid:body-too-large", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);

@@ -1,0 +1,86 @@
+/**
+ * API v1's dispatcher: finds the endpoint, limits the rate, authenticates the token, validates the
+ * query and body, calls the domain and answers in the contract's shapes. Every failure, unknown
+ * routes and wrong methods included, is the contract's error JSON.
+ */
+import { database } from "@/db/client";
+import { DomainError } from "@/lib/errors";
+import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limits";
+import { apiLimits } from "@/lib/rate-limit/limits";
+import { authenticateToken, tokenRefused } from "@/lib/tokens/authenticate-token";
+import { parseInput } from "@/lib/validation";
+import { endpoints } from "../_endpoints";
+import type { Endpoint, Method } from "./endpoint";
+import { errorResponse, internalError } from "./errors";
+import { readJsonBody } from "./read-body";
+
+function match(path: string, pattern: string): Record<string, string> | null {
+  const parts = path.split("/").filter(Boolean);
+  const expected = pattern.split("/").filter(Boolean);
+  if (parts.length !== expected.length) return null;
+  const params: Record<string, string> = {};
+  for (const [i, segment] of expected.entries()) {
+    const part = decodeURIComponent(parts[i]!);
+    if (segment.startsWith("{")) params[segment.slice(1, -1)] = part;
+    else if (segment !== part) return null;
+  }
+  return params;
+}
+
+function route(method: string, path: string): { endpoint: Endpoint; params: Record<string, string> } {
+  const candidates = endpoints.flatMap((endpoint) => {
+    const params = match(path, endpoint.path);
+    return params ? [{ endpoint, params }] : [];
+  });
+  if (candidates.length === 0) throw new DomainError("not-found:route", `There is no API route ${path}.`);
+  const found = candidates.find((c) => c.endpoint.method === method);
+  if (!found) {
+    const allowed = [...new Set(candidates.map((c) => c.endpoint.method))].join(", ");
+    throw new DomainError("invalid:method", `${method} is not allowed on ${path}: use ${allowed}.`, undefined, { allow: allowed });
+  }
+  return found;
+}
+
+function clientOf(request: Request) {
+  return {
+    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local",
+    userAgent: request.headers.get("user-agent"),
+  };
+}
+
+export async function dispatch(request: Request, path: string): Promise<Response> {
+  try {
+    const { endpoint, params } = route(request.method as Method, path);
+    const { db } = await database();
+    const client = clientOf(request);
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
+    const authenticated = bearer ? await authenticateToken(db, bearer, client).catch(() => null) : null;
+    // Counted before refusing a bad token, so guessing tokens is limited per address too.
+    await consumeRateLimits(db, apiLimits({ ip: client.ip, tokenId: authenticated?.tokenId }));
+    if (!authenticated) throw tokenRefused();
+
+    const url = new URL(request.url);
+    const query = endpoint.query ? parseInput(endpoint.query, Object.fromEntries(url.searchParams)) : rejectQuery(url);
+    const body = endpoint.body ? parseInput(endpoint.body, await readJsonBody(request)) : undefined;
+    const result = await endpoint.handle({ db, actor: authenticated.actor, params, query, body });
+    if (result instanceof Response) return result;
+    return Response.json(result, { status: endpoint.status ?? 200, headers: { "cache-control": "no-store" } });
+  } catch (error) {
+    if (error instanceof DomainError) {
+      const allow = error.details?.allow;
+      return errorResponse(error, typeof allow === "string" ? { allow } : {});
+    }
+    return internalError(error);
+  }
+}
+
+/** Endpoints without query parameters refuse unknown ones, like unknown body fields. */
+function rejectQuery(url: URL) {
+  const names = [...url.searchParams.keys()];
+  if (names.length > 0) {
+    throw new DomainError("invalid:input", `Unknown query parameters: ${names.join(", ")}.`, {
+      [names.join(", ")]: ["is not a known parameter"],
+    });
+  }
+  return {};
+}

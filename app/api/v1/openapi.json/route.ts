@@ -1,0 +1,8 @@
+import { config } from "@/lib/config";
+import { openApiDocument } from "../_lib/openapi";
+
+export const dynamic = "force-dynamic";
+
+export function GET() {
+  return Response.json(openApiDocument(config().publicUrl), { headers: { "cache-control": "public, max-age=300" } });
+}

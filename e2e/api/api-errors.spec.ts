@@ -1,0 +1,70 @@
+import { request as playwrightRequest } from "@playwright/test";
+import { expect, randomAddress, test } from "./api-fixtures";
+
+test.describe("API v1: the error contract", () => {
+  test("an unknown route is a JSON 404", async ({ api }) => {
+    const response = await (await api("requester")).get("nothing-here");
+    expect(response.status()).toBe(404);
+    expect(await response.json()).toEqual({ error: { code: "not-found:route", message: expect.any(String) } });
+  });
+
+  test("a wrong method is refused with the methods that are allowed", async ({ api }) => {
+    const response = await (await api("requester")).put("policies");
+    expect(response.status()).toBe(400);
+    expect(response.headers()["allow"]).toBe("GET, POST");
+    expect((await response.json()).error.code).toBe("invalid:method");
+  });
+
+  test("malformed JSON, unknown fields and oversized bodies are 400s, never 500s", async ({ api }) => {
+    const client = await api("admin");
+    const malformed = await client.post("policies", { headers: { "content-type": "application/json" }, data: "{not json" });
+    expect(malformed.status()).toBe(400);
+    expect((await malformed.json()).error.code).toBe("invalid:json");
+
+    const unknown = await client.post("policies", { data: { type: "task", target: "Get-Mailbox", colour: "red" } });
+    expect(unknown.status()).toBe(400);
+    expect((await unknown.json()).error).toMatchObject({ code: "invalid:input", fields: { colour: ["is not a known field"] } });
+
+    const huge = await client.post("policies", { data: { type: "task", target: "x".repeat(70_000) } });
+    expect(huge.status()).toBe(400);
+    expect((await huge.json()).error.code).toBe("invalid:body-too-large");
+
+    const badQuery = await client.get("requests?mine=perhaps");
+    expect(badQuery.status()).toBe(400);
+    expect((await badQuery.json()).error.fields).toHaveProperty("mine");
+  });
+
+  test("no token, a made-up token and a malformed header are 401s", async ({ baseURL }) => {
+    for (const authorization of [undefined, "Bearer elv_00000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "Basic dXNlcjpwYXNz"]) {
+      const context = await playwrightRequest.newContext({
+        baseURL: `${baseURL}/api/v1/`,
+        extraHTTPHeaders: { "x-forwarded-for": randomAddress(), ...(authorization ? { authorization } : {}) },
+      });
+      const response = await context.get("me");
+      expect(response.status()).toBe(401);
+      expect((await response.json()).error.code).toBe("unauthorized:token");
+      await context.dispose();
+    }
+  });
+
+  test("past the per-token limit, 429 with Retry-After", async ({ api }) => {
+    const client = await api("svc-backup", "spare"); // a token no other test uses; the server allows 120 a minute
+    let limited = null;
+    for (let i = 0; i < 130 && !limited; i++) {
+      const response = await client.get("me");
+      if (response.status() === 429) limited = response;
+    }
+    expect(limited).not.toBeNull();
+    expect(Number(limited!.headers()["retry-after"])).toBeGreaterThan(0);
+    expect((await limited!.json()).error.code).toBe("rate-limited:api-token");
+  });
+
+  test("the OpenAPI document describes every route from the validating schemas", async ({ baseURL, request }) => {
+    const document = await (await request.get(`${baseURL}/api/v1/openapi.json`)).json();
+    expect(document.openapi).toBe("3.1.0");
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(["/me", "/policies/{id}", "/requests/{id}/approve", "/audit/export"]));
+    const createRequest = document.paths["/requests"].post.requestBody.content["application/json"].schema;
+    expect(createRequest.properties.type.enum).toEqual(["task", "role", "roleGroup"]);
+    expect(createRequest.additionalProperties).toBe(false);
+  });
+});

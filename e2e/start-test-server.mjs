@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+// The browser and contract tests' server: the real production build on a fresh database, with the
+// Contoso demo seeded and an API token per demo account written to .data/e2e/tokens.json.
+// With TEST_DATABASE_URL, a fresh database "elevate_e2e" on that Postgres; otherwise embedded PGlite.
+import { execFileSync, spawn } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+
+const root = path.resolve(import.meta.dirname, "..");
+const dataDir = path.join(root, ".data", "e2e");
+rmSync(dataDir, { recursive: true, force: true });
+mkdirSync(dataDir, { recursive: true });
+
+const env = { ...process.env, PGLITE_DIR: path.join(dataDir, "pglite"), ELEVATE_DEMO: "1" };
+if (process.env.TEST_DATABASE_URL) {
+  const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
+  await admin.connect();
+  await admin.query("drop database if exists elevate_e2e with (force)");
+  await admin.query("create database elevate_e2e");
+  await admin.end();
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = "/elevate_e2e";
+  env.DATABASE_URL = url.toString();
+  env.AUTH_SECRET = "e2e-only-secret-e2e-only-secret-e2e-only-secret";
+} else {
+  env.DATABASE_URL = "";
+}
+
+// Seeds the demo and writes the tokens in one process (the embedded database has one owner at a time).
+execFileSync(process.execPath, ["--import", "tsx", path.join(root, "e2e/create-test-tokens.ts"), path.join(dataDir, "tokens.json")], {
+  env: { ...env, ELEVATE_ROOT: root },
+  cwd: root,
+  stdio: "inherit",
+});
+console.log(`[e2e] ${process.env.TEST_DATABASE_URL ? "Postgres elevate_e2e" : "embedded"} database seeded, tokens written`);
+
+const server = spawn(process.execPath, [path.join(root, "lib/cli/elevate.mjs"), "serve"], { env, stdio: "inherit" });
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 1));

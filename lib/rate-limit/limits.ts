@@ -1,0 +1,18 @@
+import { config } from "@/lib/config";
+import type { RateLimit } from "./consume-rate-limits";
+
+/** The API's limits: per token, and (more loosely, since several people may share an address) per address. */
+export function apiLimits({ ip, tokenId }: { ip: string; tokenId?: string }): RateLimit[] {
+  const perMinute = config().rateLimits.apiPerMinute;
+  const limits: RateLimit[] = [{ key: `api:ip:${ip}`, limit: perMinute * 2, windowSeconds: 60 }];
+  if (tokenId) limits.push({ key: `api:token:${tokenId}`, limit: perMinute, windowSeconds: 60 });
+  return limits;
+}
+
+/** Sign-in attempts per address, and per address asked for, in 15-minute windows. */
+export function signInLimits({ ip, email }: { ip: string; email?: string }): RateLimit[] {
+  const limit = config().rateLimits.signInPer15Minutes;
+  const limits: RateLimit[] = [{ key: `sign-in:ip:${ip}`, limit, windowSeconds: 900 }];
+  if (email) limits.push({ key: `sign-in:email:${email.toLowerCase()}`, limit: Math.max(3, Math.floor(limit / 4)), windowSeconds: 900 });
+  return limits;
+}
