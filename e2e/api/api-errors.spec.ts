@@ -17,7 +17,7 @@ test.describe("API v1: the error contract", () => {
 
   test("malformed JSON, unknown fields and oversized bodies are 400s, never 500s", async ({ api }) => {
     const client = await api("admin");
-    const malformed = await client.post("policies", { headers: { "content-type": "application/json" }, data: "{not json" });
+    const malformed = await client.post("policies", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
     expect(malformed.status()).toBe(400);
     expect((await malformed.json()).error.code).toBe("invalid:json");
 

@@ -1,0 +1,126 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { type Account, expect, test, tokenOf } from "../api/api-fixtures";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+interface Result {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `elevate …` as a person would, against the running test server. */
+function elevate(account: Account | null, args: string[], env: Record<string, string> = {}): Promise<Result> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [path.join(root, "lib/cli/elevate.mjs"), ...args],
+      {
+        cwd: root,
+        env: {
+          PATH: process.env.PATH,
+          NODE_ENV: "production",
+          ELEVATE_URL: "http://localhost:3100",
+          ...(account ? { ELEVATE_TOKEN: tokenOf(account, "cli") } : {}),
+          ...env,
+        },
+      },
+      (error: (Error & { code?: number | string }) | null, stdout: string, stderr: string) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+test.describe("the elevate command line", () => {
+  test.describe.configure({ mode: "serial" });
+  let requestId = "";
+
+  test("shows who the token acts as, as a table or JSON", async () => {
+    const table = await elevate("requester", ["me"]);
+    expect(table.code).toBe(0);
+    expect(table.stdout).toMatch(/email\s+requester@contoso\.com/);
+    const json = await elevate("requester", ["--json", "me"]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ email: "requester@contoso.com", organisation: "Contoso" });
+  });
+
+  test("an administrator creates a policy and lists it", async () => {
+    const created = await elevate("admin", [
+      "--json", "policy", "new", "--type", "task", "--scope", "Exchange", "--target", "Set-CASMailbox",
+      "--approval", "manual", "--approver-group", "PAM Approvers", "--max-duration", "4",
+    ]);
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.stdout)).toMatchObject({ target: "Set-CASMailbox", maxDurationHours: 4 });
+    const list = await elevate("admin", ["policy", "list"]);
+    expect(list.stdout).toContain("Set-CASMailbox");
+    expect(list.stdout).toMatch(/│\s*id\s*│/);
+  });
+
+  test("a requestor asks, an approver approves, the requestor's access checks out", async () => {
+    const asked = await elevate("requester", ["--json", "request", "new", "--task", "Set-CASMailbox", "--duration", "1.5", "--reason", "Turn off POP for finance"]);
+    expect(asked.code).toBe(0);
+    const request = JSON.parse(asked.stdout);
+    expect(request).toMatchObject({ status: "pending", durationHours: 1.5 });
+    requestId = request.id;
+
+    const pending = await elevate("approver1", ["request", "list", "--approvable", "--status", "pending"]);
+    expect(pending.stdout).toContain(requestId);
+    const approved = await elevate("approver1", ["request", "approve", requestId, "--comment", "fine"]);
+    expect(approved.code).toBe(0);
+    expect(approved.stdout).toMatch(/status\s+approved/);
+
+    const check = await elevate("requester", ["access", "check", "--task", "Set-CASMailbox"]);
+    expect(check.code).toBe(0);
+    expect(check.stdout).toMatch(/allowed\s+true/);
+  });
+
+  test("runs a task with --param values and prints its result", async () => {
+    const run = await elevate("requester", ["task", "run", "Get-Mailbox", "--param", "Identity=ceo@contoso.com"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("ceo@contoso.com");
+  });
+
+  test("a refused call exits 1 with the API's message on stderr", async () => {
+    const own = await elevate("requester", ["request", "approve", requestId]);
+    expect(own.code).toBe(1);
+    expect(own.stderr).toMatch(/forbidden:/);
+    const blocked = await elevate("approver2", ["access", "check", "--task", "Set-CASMailbox"]);
+    expect(blocked.code).toBe(1);
+    const revoked = await elevate("approver1", ["request", "revoke", requestId, "--comment", "finished"]);
+    expect(revoked.code).toBe(0);
+  });
+
+  test("bad usage exits 2: a missing required option, a missing token, an unknown verb", async () => {
+    expect((await elevate("approver1", ["request", "deny", requestId])).code).toBe(2);
+    const noToken = await elevate(null, ["me"]);
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toContain("ELEVATE_TOKEN");
+    expect((await elevate("requester", ["request", "frobnicate"])).code).toBe(2);
+  });
+
+  test("audit verify and export for an auditor", async () => {
+    const verify = await elevate("auditor", ["--json", "audit", "verify"]);
+    expect(verify.code).toBe(0);
+    expect(JSON.parse(verify.stdout)).toMatchObject({ ok: true });
+    const csv = await elevate("auditor", ["audit", "export", "--format", "csv", "--action", "request.approved"]);
+    expect(csv.stdout.split("\n")[0]).toBe("id,seq,at,actor,actorType,action,targetType,targetId,details,ip,userAgent,prevHash,hash");
+    const search = await elevate("auditor", ["audit", "search", "--target", requestId]);
+    expect(search.stdout).toContain("request.revoked");
+  });
+
+  test("admin token create works on the server host, or refuses clearly while the server holds the embedded database", async () => {
+    const env = process.env.TEST_DATABASE_URL
+      ? { DATABASE_URL: new URL("/elevate_e2e", process.env.TEST_DATABASE_URL).toString(), AUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only-secret" }
+      : { PGLITE_DIR: path.join(root, ".data/e2e/pglite") };
+    const result = await elevate(null, ["--json", "admin", "token", "create", "--email", "auditor@contoso.com"], env);
+    if (process.env.TEST_DATABASE_URL) {
+      expect(result.code).toBe(0);
+      const { token } = JSON.parse(result.stdout);
+      const me = await elevate(null, ["--json", "me"], { ELEVATE_TOKEN: token });
+      expect(JSON.parse(me.stdout).email).toBe("auditor@contoso.com");
+    } else {
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/in use by process \d+/);
+      expect(result.stderr).toContain("admin center or the API");
+    }
+  });
+});
