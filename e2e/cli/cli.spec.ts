@@ -18,6 +18,7 @@ function elevate(account: Account | null, args: string[], env: Record<string, st
       [path.join(root, "lib/cli/elevate.mjs"), ...args],
       {
         cwd: root,
+        encoding: "utf8",
         env: {
           PATH: process.env.PATH,
           NODE_ENV: "production",
