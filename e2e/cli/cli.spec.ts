@@ -27,7 +27,7 @@ function elevate(account: Account | null, args: string[], env: Record<string, st
           ...env,
         },
       },
-      (error: (Error & { code?: number | string }) | null, stdout: string, stderr: string) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     );
   });
 }
