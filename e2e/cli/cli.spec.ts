@@ -109,7 +109,7 @@ test.describe("the elevate command line", () => {
   });
 
   test("admin token create works on the server host, or refuses clearly while the server holds the embedded database", async () => {
-    const env = process.env.TEST_DATABASE_URL
+    const env: Record<string, string> = process.env.TEST_DATABASE_URL
       ? { DATABASE_URL: new URL("/elevate_e2e", process.env.TEST_DATABASE_URL).toString(), AUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only-secret" }
       : { PGLITE_DIR: path.join(root, ".data/e2e/pglite") };
     const result = await elevate(null, ["--json", "admin", "token", "create", "--email", "auditor@contoso.com"], env);
