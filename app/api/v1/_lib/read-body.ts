@@ -6,7 +6,11 @@ export const MAX_BODY_BYTES = 64 * 1024;
 export async function readJsonBody(request: Request): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > MAX_BODY_BYTES) throw tooLarge();
-  const bytes = new Uint8Array(await request.arrayBuffer());
+  const bytes = new Uint8Array(
+    await request.arrayBuffer().catch(() => {
+      throw new DomainError("invalid:body", "The request body could not be read (the client went away?).");
+    }),
+  );
   if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
   const text = new TextDecoder().decode(bytes).trim();
   if (text === "") return {};
