@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { auditChainHeads, auditEvents } from "@/db/schema";
+import { auditChainHeads } from "@/db/schema";
 import { GENESIS_HASH, auditEventHash } from "./audit-hash";
 
 /** Who did it, as the audit log records it. */
@@ -32,22 +32,7 @@ export interface AuditEventInput {
  * transaction: concurrent writers of one organisation queue here and can never fork the chain.
  */
 export async function appendAuditEvent(tx: Transaction, input: AuditEventInput) {
-  await tx
-    .insert(auditChainHeads)
-    .values({ organisationId: input.organisationId, lastSeq: 0, lastHash: GENESIS_HASH })
-    .onConflictDoNothing();
-  const [head] = await tx
-    .select({
-      lastSeq: auditChainHeads.lastSeq,
-      lastHash: auditChainHeads.lastHash,
-      // Millisecond precision so the instant survives the round trip through a JS Date.
-      now: sql<Date>`date_trunc('milliseconds', now())`.mapWith((v) => new Date(v)),
-    })
-    .from(auditChainHeads)
-    .where(eq(auditChainHeads.organisationId, input.organisationId))
-    .for("update");
-  if (!head) throw new Error("audit chain head missing after insert");
-
+  const head = (await lockChainHead(tx, input.organisationId)) ?? (await createChainHead(tx, input.organisationId));
   const event = {
     id: randomUUID(),
     organisationId: input.organisationId,
@@ -64,10 +49,39 @@ export async function appendAuditEvent(tx: Transaction, input: AuditEventInput) 
     userAgent: input.actor.userAgent ?? null,
   };
   const hash = auditEventHash(head.lastHash, event);
-  await tx.insert(auditEvents).values({ ...event, prevHash: head.lastHash, hash });
-  await tx
-    .update(auditChainHeads)
-    .set({ lastSeq: event.seq, lastHash: hash })
-    .where(eq(auditChainHeads.organisationId, input.organisationId));
+  // The event and the new head in one statement: the lock is held for as few round trips as possible.
+  await tx.execute(sql`
+    with inserted as (
+      insert into audit_events (id, organisation_id, seq, at, actor_type, actor_id, actor_email, action,
+        target_type, target_id, details, ip, user_agent, prev_hash, hash)
+      values (${event.id}, ${event.organisationId}, ${event.seq}, ${event.at.toISOString()}, ${event.actorType},
+        ${event.actorId}, ${event.actorEmail}, ${event.action}, ${event.targetType}, ${event.targetId},
+        ${JSON.stringify(event.details)}::jsonb, ${event.ip}, ${event.userAgent}, ${head.lastHash}, ${hash})
+    )
+    update audit_chain_heads set last_seq = ${event.seq}, last_hash = ${hash}
+    where organisation_id = ${input.organisationId}`);
   return { ...event, prevHash: head.lastHash, hash };
+}
+
+/** The organisation's chain head, locked until the transaction ends, with the database's now. */
+async function lockChainHead(tx: Transaction, organisationId: string) {
+  const [head] = await tx
+    .select({
+      lastSeq: auditChainHeads.lastSeq,
+      lastHash: auditChainHeads.lastHash,
+      // Millisecond precision so the instant survives the round trip through a JS Date.
+      now: sql<Date>`date_trunc('milliseconds', now())`.mapWith((v) => new Date(v)),
+    })
+    .from(auditChainHeads)
+    .where(eq(auditChainHeads.organisationId, organisationId))
+    .for("update");
+  return head;
+}
+
+/** An organisation's first event: start its chain (a concurrent first writer may win; then use theirs). */
+async function createChainHead(tx: Transaction, organisationId: string) {
+  await tx.insert(auditChainHeads).values({ organisationId, lastSeq: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
+  const head = await lockChainHead(tx, organisationId);
+  if (!head) throw new Error("audit chain head missing after insert");
+  return head;
 }

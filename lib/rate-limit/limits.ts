@@ -2,10 +2,10 @@ import { config } from "@/lib/config";
 import type { RateLimit } from "./consume-rate-limits";
 
 /** The API's limits: per token, and (more loosely, since several people may share an address) per address. */
-export function apiLimits({ ip, tokenId }: { ip: string; tokenId?: string }): RateLimit[] {
+export function apiLimits({ ip, tokenKey }: { ip: string; tokenKey?: string }): RateLimit[] {
   const perMinute = config().rateLimits.apiPerMinute;
   const limits: RateLimit[] = [{ key: `api:ip:${ip}`, limit: perMinute * 2, windowSeconds: 60 }];
-  if (tokenId) limits.push({ key: `api:token:${tokenId}`, limit: perMinute, windowSeconds: 60 });
+  if (tokenKey) limits.push({ key: `api:token:${tokenKey}`, limit: perMinute, windowSeconds: 60 });
   return limits;
 }
 

@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limits";
 import { apiLimits } from "@/lib/rate-limit/limits";
 import { authenticateToken, tokenRefused } from "@/lib/tokens/authenticate-token";
+import { hashToken } from "@/lib/tokens/token-secret";
 import { parseInput } from "@/lib/validation";
 import { endpoints } from "../_endpoints";
 import type { Endpoint, Method } from "./endpoint";
@@ -54,9 +55,12 @@ export async function dispatch(request: Request, path: string): Promise<Response
     const { db } = await database();
     const client = clientOf(request);
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-    const authenticated = bearer ? await authenticateToken(db, bearer, client).catch(() => null) : null;
-    // Counted before refusing a bad token, so guessing tokens is limited per address too.
-    await consumeRateLimits(db, apiLimits({ ip: client.ip, tokenId: authenticated?.tokenId }));
+    // Both at once: the limit is counted whether or not the token is good, so guessing tokens is
+    // limited per address too, and it is keyed by the token's hash, so it needs no lookup first.
+    const [authenticated] = await Promise.all([
+      bearer ? authenticateToken(db, bearer, client).catch(() => null) : null,
+      consumeRateLimits(db, apiLimits({ ip: client.ip, tokenKey: bearer ? hashToken(bearer).slice(0, 32) : undefined })),
+    ]);
     if (!authenticated) throw tokenRefused();
 
     const url = new URL(request.url);

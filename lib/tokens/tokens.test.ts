@@ -1,0 +1,62 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { apiTokens, memberships } from "@/db/schema";
+import { type ContosoFixture, codeOf, contosoFixture } from "@/db/testing/contoso-fixture";
+import { testDatabaseKinds } from "@/db/testing/test-database";
+import { authenticateToken } from "./authenticate-token";
+import { createToken, createTokenForMember } from "./create-token";
+import { listTokens } from "./list-tokens";
+import { revokeToken } from "./revoke-token";
+
+describe.each(testDatabaseKinds)("API tokens on %s", (kind) => {
+  let f: ContosoFixture;
+  beforeAll(async () => {
+    f = await contosoFixture(kind);
+  });
+  afterAll(() => f.database.destroy());
+  const db = () => f.database.db;
+
+  it("authenticate as their member, with roles and groups, marked as a token for the audit", async () => {
+    const admin = await f.actor("admin@contoso.com");
+    const created = await createToken(db(), { actor: admin, input: { name: "ci" } });
+    expect(created.token).toMatch(/^elv_[a-z0-9]{8}_[A-Za-z0-9_-]{43}$/);
+    const { actor } = await authenticateToken(db(), created.token, { ip: "203.0.113.9" });
+    expect(actor).toMatchObject({ email: "admin@contoso.com", roles: ["global_admin"], client: { via: "token", ip: "203.0.113.9" } });
+    const approver = await authenticateToken(db(), (await createTokenForMember(db(), { email: "approver2@contoso.com" })).token);
+    expect(approver.actor.approverGroups.map((g) => g.name)).toEqual(["Exchange Leads", "PAM Approvers"]);
+  });
+
+  it("keep only a keyed hash: the token appears nowhere in the database", async () => {
+    const created = await createToken(db(), { actor: await f.actor("auditor@contoso.com"), input: {} });
+    const dump = await db().execute(sql`select (select string_agg(t::text, '') from api_tokens t) || (select string_agg(a::text, '') from audit_events a) as all`);
+    expect(JSON.stringify(dump)).not.toContain(created.token.split("_")[2]);
+    const listed = await listTokens(db(), { actor: await f.actor("auditor@contoso.com") });
+    expect(listed[0]).toMatchObject({ prefix: created.prefix, status: "active", name: "API token" });
+    expect(new Date(listed[0]!.expiresAt).getTime() - Date.now()).toBeGreaterThan(89 * 86400_000);
+  });
+
+  it("are refused once revoked, expired, or when their member is disabled", async () => {
+    const requester = await f.actor("requester@contoso.com");
+    const revoked = await createToken(db(), { actor: requester, input: {} });
+    await revokeToken(db(), { actor: requester, tokenId: revoked.id });
+    expect(await codeOf(authenticateToken(db(), revoked.token))).toBe("unauthorized:token");
+    expect(await codeOf(revokeToken(db(), { actor: requester, tokenId: revoked.id }))).toBe("conflict:token-revoked");
+
+    const expired = await createToken(db(), { actor: requester, input: {} });
+    await db().update(apiTokens).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(apiTokens.id, expired.id));
+    expect(await codeOf(authenticateToken(db(), expired.token))).toBe("unauthorized:token");
+
+    const live = await createToken(db(), { actor: requester, input: {} });
+    await db().update(memberships).set({ disabledAt: new Date() }).where(eq(memberships.userId, requester.userId));
+    expect(await codeOf(authenticateToken(db(), live.token))).toBe("unauthorized:token");
+    await db().update(memberships).set({ disabledAt: null }).where(eq(memberships.userId, requester.userId));
+    expect((await authenticateToken(db(), live.token)).actor.email).toBe("requester@contoso.com");
+  });
+
+  it("refuse malformed tokens and someone else's revocation", async () => {
+    expect(await codeOf(authenticateToken(db(), "not-a-token"))).toBe("unauthorized:token");
+    const mine = await createToken(db(), { actor: await f.actor("requester2@contoso.com"), input: {} });
+    expect(await codeOf(revokeToken(db(), { actor: await f.actor("admin@contoso.com"), tokenId: mine.id }))).toBe("not-found:token");
+    expect(await codeOf(createToken(db(), { actor: await f.actor("admin@contoso.com"), input: { expiresInDays: 400 } }))).toBe("invalid:input");
+  });
+});
