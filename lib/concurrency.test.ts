@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { approvals, auditEvents } from "@/db/schema";
 import { type ContosoFixture, contosoFixture } from "@/db/testing/contoso-fixture";
 import { testDatabaseKinds } from "@/db/testing/test-database";
+import { checkAccess } from "./access/check-access";
 import { approveRequest } from "./approvals/approve-request";
 import { denyRequest } from "./approvals/deny-request";
 import { verifyAuditChain } from "./audit/verify-audit-chain";
@@ -96,6 +97,16 @@ describe.each(testDatabaseKinds)("concurrency on %s", (kind) => {
     );
     expect(results.every((r) => !r.ok)).toBe(true);
     expect((await finalEvents(request.id)).filter((e) => e.action === "request.expired")).toHaveLength(1);
+  });
+
+  it("fifty access checks at once are each recorded once, group-committed onto the chain", async () => {
+    const requester = await f.actor("requester@contoso.com");
+    const before = await db().$count(auditEvents, eq(auditEvents.action, "access.checked"));
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => checkAccess(db(), { actor: requester, input: { task: i % 2 ? "Get-Mailbox" : "New-JournalRule" } })),
+    );
+    expect(answers.filter((a) => a.allowed)).toHaveLength(25);
+    expect(await db().$count(auditEvents, eq(auditEvents.action, "access.checked"))).toBe(before + 50);
   });
 
   it("leaves the audit chain unbroken after all of it", async () => {

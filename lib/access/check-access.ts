@@ -1,8 +1,8 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { memberships, users } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { recordDecisionEvent } from "@/lib/audit/audit-batcher";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import { type Actor, isAdmin } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
@@ -39,19 +39,13 @@ export async function checkAccess(db: Database, { actor, input }: { actor: Actor
     email = data.user;
   }
   const decision = await decideAccess(db, { organisationId: actor.organisationId, userId, scope: data.scope, task: data.task });
-  await db.transaction(async (tx) => {
-    // A decision record, not a change: waiting for the disk flush would hold the organisation's
-    // chain lock through an fsync on every check. The chain stays consistent either way; a crash
-    // could lose the last few milliseconds of access.checked events.
-    await tx.execute(sql`set local synchronous_commit = off`);
-    await appendAuditEvent(tx, {
-      organisationId: actor.organisationId,
-      actor: auditActorOf(actor),
-      action: "access.checked",
-      targetType: "task",
-      targetId: decision.taskId,
-      details: { scope: data.scope, task: data.task, user: email, allowed: decision.allowed, code: decision.code, requestId: decision.requestId },
-    });
+  await recordDecisionEvent(db, {
+    organisationId: actor.organisationId,
+    actor: auditActorOf(actor),
+    action: "access.checked",
+    targetType: "task",
+    targetId: decision.taskId,
+    details: { scope: data.scope, task: data.task, user: email, allowed: decision.allowed, code: decision.code, requestId: decision.requestId },
   });
   return {
     allowed: decision.allowed,

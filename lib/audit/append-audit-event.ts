@@ -32,35 +32,57 @@ export interface AuditEventInput {
  * transaction: concurrent writers of one organisation queue here and can never fork the chain.
  */
 export async function appendAuditEvent(tx: Transaction, input: AuditEventInput) {
-  const head = (await lockChainHead(tx, input.organisationId)) ?? (await createChainHead(tx, input.organisationId));
-  const event = {
-    id: randomUUID(),
-    organisationId: input.organisationId,
-    seq: head.lastSeq + 1,
-    at: input.backdatedTo ?? head.now,
-    actorType: input.actor.type,
-    actorId: input.actor.id ?? null,
-    actorEmail: input.actor.email ?? null,
-    action: input.action,
-    targetType: input.targetType ?? null,
-    targetId: input.targetId ?? null,
-    details: input.details ?? {},
-    ip: input.actor.ip ?? null,
-    userAgent: input.actor.userAgent ?? null,
-  };
-  const hash = auditEventHash(head.lastHash, event);
-  // The event and the new head in one statement: the lock is held for as few round trips as possible.
+  const [event] = await appendAuditEvents(tx, [input]);
+  return event!;
+}
+
+/** Appends several events of one organisation, in order, under one lock of its chain head. */
+export async function appendAuditEvents(tx: Transaction, inputs: AuditEventInput[]) {
+  const organisationId = inputs[0]!.organisationId;
+  if (inputs.some((input) => input.organisationId !== organisationId)) {
+    throw new Error("appendAuditEvents takes the events of one organisation");
+  }
+  const head = (await lockChainHead(tx, organisationId)) ?? (await createChainHead(tx, organisationId));
+  let prevHash = head.lastHash;
+  const events = inputs.map((input, index) => {
+    const event = {
+      id: randomUUID(),
+      organisationId,
+      seq: head.lastSeq + 1 + index,
+      at: input.backdatedTo ?? head.now,
+      actorType: input.actor.type,
+      actorId: input.actor.id ?? null,
+      actorEmail: input.actor.email ?? null,
+      action: input.action,
+      targetType: input.targetType ?? null,
+      targetId: input.targetId ?? null,
+      details: input.details ?? {},
+      ip: input.actor.ip ?? null,
+      userAgent: input.actor.userAgent ?? null,
+    };
+    const hash = auditEventHash(prevHash, event);
+    const chained = { ...event, prevHash, hash };
+    prevHash = hash;
+    return chained;
+  });
+  const rows = sql.join(
+    events.map(
+      (e) => sql`(${e.id}, ${e.organisationId}, ${e.seq}, ${e.at.toISOString()}, ${e.actorType}, ${e.actorId}, ${e.actorEmail},
+        ${e.action}, ${e.targetType}, ${e.targetId}, ${JSON.stringify(e.details)}::jsonb, ${e.ip}, ${e.userAgent}, ${e.prevHash}, ${e.hash})`,
+    ),
+    sql`, `,
+  );
+  const last = events.at(-1)!;
+  // The events and the new head in one statement: the lock is held for as few round trips as possible.
   await tx.execute(sql`
     with inserted as (
       insert into audit_events (id, organisation_id, seq, at, actor_type, actor_id, actor_email, action,
         target_type, target_id, details, ip, user_agent, prev_hash, hash)
-      values (${event.id}, ${event.organisationId}, ${event.seq}, ${event.at.toISOString()}, ${event.actorType},
-        ${event.actorId}, ${event.actorEmail}, ${event.action}, ${event.targetType}, ${event.targetId},
-        ${JSON.stringify(event.details)}::jsonb, ${event.ip}, ${event.userAgent}, ${head.lastHash}, ${hash})
+      values ${rows}
     )
-    update audit_chain_heads set last_seq = ${event.seq}, last_hash = ${hash}
-    where organisation_id = ${input.organisationId}`);
-  return { ...event, prevHash: head.lastHash, hash };
+    update audit_chain_heads set last_seq = ${last.seq}, last_hash = ${last.hash}
+    where organisation_id = ${organisationId}`);
+  return events;
 }
 
 /** The organisation's chain head, locked until the transaction ends, with the database's now. */
