@@ -16,21 +16,33 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-const queues = new WeakMap<Database, Pending[]>();
+interface Batcher {
+  queue: Pending[];
+  flushing: boolean;
+}
+
+const batchers = new WeakMap<Database, Batcher>();
 
 export function recordDecisionEvent(db: Database, input: AuditEventInput): Promise<void> {
-  let queue = queues.get(db);
-  const first = !queue || queue.length === 0;
-  if (!queue) queues.set(db, (queue = []));
-  const done = new Promise<void>((resolve, reject) => queue!.push({ input, resolve, reject }));
-  // The first event of a batch schedules the flush; everything arriving before it runs joins it.
-  if (first) setImmediate(() => void flush(db));
+  let batcher = batchers.get(db);
+  if (!batcher) batchers.set(db, (batcher = { queue: [], flushing: false }));
+  const done = new Promise<void>((resolve, reject) => batcher.queue.push({ input, resolve, reject }));
+  // Classic group commit, no timers: with no write in flight this event is written at once; events
+  // arriving while one is in flight wait for it and then go together in the next.
+  if (!batcher.flushing) void drain(db, batcher);
   return done;
 }
 
-async function flush(db: Database) {
-  const batch = queues.get(db)?.splice(0) ?? [];
-  if (batch.length === 0) return;
+async function drain(db: Database, batcher: Batcher) {
+  batcher.flushing = true;
+  try {
+    while (batcher.queue.length > 0) await flush(db, batcher.queue.splice(0));
+  } finally {
+    batcher.flushing = false;
+  }
+}
+
+async function flush(db: Database, batch: Pending[]) {
   const byOrganisation = new Map<string, Pending[]>();
   for (const pending of batch) {
     const key = pending.input.organisationId;
