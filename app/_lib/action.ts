@@ -1,0 +1,60 @@
+/**
+ * The one wrapper every server action goes through: session → zod parse → domain call → typed
+ * result. Every action is a public POST, so none trusts that its button was shown: the domain
+ * function authorises again.
+ */
+import "server-only";
+import { revalidatePath } from "next/cache";
+import type { z } from "zod";
+import { type Database, db } from "@/db/client";
+import { currentActor } from "@/lib/auth/current-actor";
+import type { Actor } from "@/lib/auth/roles";
+import { DomainError, type FieldErrors } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+
+export type ActionResult<T> =
+  | { ok: true; data: T; message?: string }
+  | { ok: false; code: string; message: string; errors?: FieldErrors };
+
+export const initialResult = { ok: false, code: "", message: "" } as const;
+
+interface ActionOptions {
+  /** Paths whose server-rendered data the action changes. */
+  revalidate?: string[];
+  /** The toast shown on success. */
+  success?: string;
+}
+
+export function action<Input, Output>(
+  schema: z.ZodType<Input>,
+  run: (context: { db: Database; actor: Actor; input: Input }) => Promise<Output>,
+  options: ActionOptions = {},
+) {
+  return async (input: unknown): Promise<ActionResult<Output>> => {
+    const actor = await currentActor();
+    if (!actor) return { ok: false, code: "unauthorized:session", message: "Your session has ended: sign in again." };
+    try {
+      const parsed = parseInput(schema, input instanceof FormData ? formObject(input) : input);
+      const data = await run({ db: await db(), actor, input: parsed });
+      for (const path of options.revalidate ?? []) revalidatePath(path);
+      return { ok: true, data, message: options.success };
+    } catch (error) {
+      if (error instanceof DomainError) {
+        return { ok: false, code: error.code, message: error.message, errors: error.fields };
+      }
+      console.error("[action] unexpected error:", error instanceof Error ? error.message : error);
+      return { ok: false, code: "internal:error", message: "Something went wrong on our side. Try again." };
+    }
+  };
+}
+
+/** FormData as a plain object; empty fields count as absent, repeated names become arrays. */
+function formObject(formData: FormData) {
+  const object: Record<string, unknown> = {};
+  for (const [key, value] of formData.entries()) {
+    if (key.startsWith("$ACTION")) continue;
+    if (value === "") continue;
+    object[key] = key in object ? [...([] as unknown[]).concat(object[key]), value] : value;
+  }
+  return object;
+}
