@@ -1,0 +1,31 @@
+"use client";
+
+import { useActionState, useEffect, useRef } from "react";
+import { toast } from "sonner";
+import type { ActionResult } from "@/app/_lib/action";
+
+type ServerAction<T> = (input: unknown) => Promise<ActionResult<T>>;
+
+/**
+ * A form bound to a server action: field errors come back for the form to show next to each
+ * field; the outcome is announced as a toast (success, or a refusal that concerns no one field).
+ */
+export function useActionForm<T>(serverAction: ServerAction<T>, { onSuccess }: { onSuccess?: (data: T) => void } = {}) {
+  const [result, formAction, pending] = useActionState<ActionResult<T> | null, FormData>(
+    (_previous, formData) => serverAction(formData),
+    null,
+  );
+  const handled = useRef<ActionResult<T> | null>(null);
+  useEffect(() => {
+    if (!result || handled.current === result) return;
+    handled.current = result;
+    if (result.ok) {
+      if (result.message) toast.success(result.message);
+      onSuccess?.(result.data);
+    } else if (!result.errors) {
+      toast.error(result.message);
+    }
+  }, [result, onSuccess]);
+  const errors = result && !result.ok ? result.errors : undefined;
+  return { result, formAction, pending, errors, formError: result && !result.ok ? result.message : undefined };
+}
