@@ -4,15 +4,17 @@ import { useActionState, useEffect, useRef } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/app/_lib/action";
 
-type ServerAction<T> = (input: unknown) => Promise<ActionResult<T>>;
+type ServerAction<T> = (...args: [unknown] | [unknown, FormData]) => Promise<ActionResult<T>>;
 
 /**
  * A form bound to a server action: field errors come back for the form to show next to each
  * field; the outcome is announced as a toast (success, or a refusal that concerns no one field).
  */
 export function useActionForm<T>(serverAction: ServerAction<T>, { onSuccess }: { onSuccess?: (data: T) => void } = {}) {
+  // The server action itself (not a wrapper) goes to useActionState, so the form posts to it even
+  // before hydration.
   const [result, formAction, pending] = useActionState<ActionResult<T> | null, FormData>(
-    (_previous, formData) => serverAction(formData),
+    serverAction as (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>,
     null,
   );
   const handled = useRef<ActionResult<T> | null>(null);

@@ -30,7 +30,10 @@ export function action<Input, Output>(
   run: (context: { db: Database; actor: Actor; input: Input }) => Promise<Output>,
   options: ActionOptions = {},
 ) {
-  return async (input: unknown): Promise<ActionResult<Output>> => {
+  // Callable as `action(input)` from client code, or as `(previousState, formData)` by
+  // useActionState, which keeps forms working before JavaScript loads.
+  return async (...args: [input: unknown] | [previous: unknown, formData: FormData]): Promise<ActionResult<Output>> => {
+    const input = args.length === 2 ? args[1] : args[0];
     const actor = await currentActor();
     if (!actor) return { ok: false, code: "unauthorized:session", message: "Your session has ended: sign in again." };
     try {
