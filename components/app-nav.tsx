@@ -23,6 +23,12 @@ export function AppNav({ items }: { items: NavItem[] }) {
                 )}
               >
                 {item.label}
+                {item.badge !== undefined && (
+                  <span className="ml-2 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">
+                    {item.badge}
+                    <span className="sr-only"> waiting</span>
+                  </span>
+                )}
               </Link>
             </li>
           );

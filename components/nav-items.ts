@@ -3,6 +3,8 @@ import { type Actor, type Permission, can } from "@/lib/auth/roles";
 export interface NavItem {
   href: string;
   label: string;
+  /** A count shown beside the label (requests waiting in the inbox). */
+  badge?: number;
 }
 
 const items: (NavItem & { permission?: Permission })[] = [
@@ -17,8 +19,8 @@ const items: (NavItem & { permission?: Permission })[] = [
 ];
 
 /** The screens this person may open. The pages check again on the server: this only tidies the menu. */
-export function navItemsFor(actor: Actor): NavItem[] {
+export function navItemsFor(actor: Actor, { inboxCount = 0 }: { inboxCount?: number } = {}): NavItem[] {
   return items
     .filter((item) => !item.permission || can(actor, item.permission))
-    .map(({ href, label }) => ({ href, label }));
+    .map(({ href, label }) => ({ href, label, badge: href === "/inbox" && inboxCount > 0 ? inboxCount : undefined }));
 }

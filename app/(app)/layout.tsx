@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 import { AppNav } from "@/components/app-nav";
 import { navItemsFor } from "@/components/nav-items";
 import { Button } from "@/components/ui/button";
+import { db } from "@/db/client";
+import { countInbox } from "@/lib/approvals/count-inbox";
 import { requireActor } from "@/lib/auth/current-actor";
 import { config } from "@/lib/config";
 import { signOutAction } from "./actions";
@@ -11,6 +13,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
+  const inboxCount = await countInbox(await db(), { actor });
   return (
     <div className="min-h-screen md:grid md:grid-cols-[14rem_1fr]">
       <aside className="border-b border-slate-200 bg-white p-3 md:min-h-screen md:border-r md:border-b-0 md:p-4">
@@ -20,7 +23,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </Link>
           <p className="text-xs text-slate-500 md:mt-1">{actor.organisationName}</p>
         </div>
-        <AppNav items={navItemsFor(actor)} />
+        <AppNav items={navItemsFor(actor, { inboxCount })} />
         {config().demo && (
           <Link href="/dev/mailbox" className="mt-4 hidden text-xs text-slate-500 hover:underline md:block">
             Dev mailbox

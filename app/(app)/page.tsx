@@ -1,28 +1,96 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { RequestsChart } from "@/components/dashboard/requests-chart";
 import { PageHeader } from "@/components/page-header";
+import { TimeLeft } from "@/components/time-left";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
-import { describeActor } from "@/lib/auth/roles";
+import { can, describeActor, isAdmin } from "@/lib/auth/roles";
 import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
+import { getRequestStats } from "@/lib/dashboard/get-request-stats";
+import { listRecentActivity } from "@/lib/dashboard/list-recent-activity";
+import { listRequests } from "@/lib/requests/list-requests";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
+function duration(seconds: number | null) {
+  if (seconds === null) return "no decisions yet";
+  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
+  return `${(seconds / 3600).toFixed(1)} h`;
+}
+
 export default async function DashboardPage() {
   const actor = await requireActor();
-  const summary = await getDashboardSummary(await db(), actor);
+  const database = await db();
+  const [summary, active, activity, stats] = await Promise.all([
+    getDashboardSummary(database, actor),
+    listRequests(database, { actor, input: { mine: true, active: true, limit: 20 } }),
+    listRecentActivity(database, { actor }),
+    isAdmin(actor) ? getRequestStats(database, { actor }) : Promise.resolve(null),
+  ]);
+  const openNow = active.items.filter((r) => r.active);
   return (
     <>
       <PageHeader title={`Welcome, ${actor.name ?? actor.email}`} description="Your access and what is waiting for you." />
       <div className="grid gap-4 lg:grid-cols-3">
+        <Card title="My active access" className="lg:col-span-2">
+          {openNow.length === 0 ? (
+            <p className="text-sm text-slate-600">
+              No open window.{" "}
+              <Link href="/requests/new" className="font-medium text-brand-700 hover:underline">
+                Request access
+              </Link>{" "}
+              when a task needs it.
+            </p>
+          ) : (
+            <ul className="divide-y divide-slate-100" aria-label="My active access">
+              {openNow.map((r) => (
+                <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
+                  <span className="font-medium text-slate-900">{r.target}</span>
+                  <span className="text-slate-700">
+                    <TimeLeft until={r.endsAt!} label="ends in" /> ·{" "}
+                    <Link href="/runspace" className="font-medium text-brand-700 hover:underline">
+                      Run it
+                    </Link>
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        <Card title="Privileged access">
+          <dl className="space-y-3 text-sm">
+            <div className="flex justify-between">
+              <dt className="text-slate-600">PAM</dt>
+              <dd>{summary.pamEnabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="amber">Disabled</Badge>}</dd>
+            </div>
+            <div className="flex justify-between">
+              <dt className="text-slate-600">Policies</dt>
+              <dd>
+                {summary.policyCount} of {summary.policyLimit}
+              </dd>
+            </div>
+            {can(actor, "requests:approve") && (
+              <div className="flex justify-between">
+                <dt className="text-slate-600">Approvals waiting for me</dt>
+                <dd>
+                  <Link href="/inbox" className="font-medium text-brand-700 hover:underline">
+                    {summary.waitingForMe}
+                  </Link>
+                </dd>
+              </div>
+            )}
+          </dl>
+        </Card>
         <Card title="Who you are" className="lg:col-span-2">
           <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
-            <dt className="text-slate-500">Signed in as</dt>
+            <dt className="text-slate-600">Signed in as</dt>
             <dd data-testid="identity-email">{actor.email}</dd>
-            <dt className="text-slate-500">Organisation</dt>
+            <dt className="text-slate-600">Organisation</dt>
             <dd data-testid="identity-organisation">{actor.organisationName}</dd>
-            <dt className="text-slate-500">Roles</dt>
+            <dt className="text-slate-600">Roles</dt>
             <dd className="flex flex-wrap gap-1.5" data-testid="identity-roles">
               {describeActor(actor).map((label) => (
                 <Badge key={label} tone="brand">
@@ -30,32 +98,34 @@ export default async function DashboardPage() {
                 </Badge>
               ))}
             </dd>
-            <dt className="text-slate-500">Standing role groups</dt>
+            <dt className="text-slate-600">Standing role groups</dt>
             <dd>{actor.standingRoleGroups.length ? actor.standingRoleGroups.join(", ") : "None"}</dd>
           </dl>
         </Card>
-        <Card title="Privileged access">
-          <dl className="space-y-3 text-sm">
-            <div className="flex justify-between">
-              <dt className="text-slate-500">PAM</dt>
-              <dd>{summary.pamEnabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="amber">Disabled</Badge>}</dd>
-            </div>
-            <div className="flex justify-between">
-              <dt className="text-slate-500">Policies</dt>
-              <dd>
-                {summary.policyCount} of {summary.policyLimit}
-              </dd>
-            </div>
-            <div className="flex justify-between">
-              <dt className="text-slate-500">My active access</dt>
-              <dd>{summary.myActiveGrants}</dd>
-            </div>
-            <div className="flex justify-between">
-              <dt className="text-slate-500">Approvals waiting for me</dt>
-              <dd>{summary.waitingForMe}</dd>
-            </div>
-          </dl>
+        <Card title={activity.orgWide ? "Recent activity" : "My recent activity"}>
+          {activity.events.length === 0 ? (
+            <p className="text-sm text-slate-600">Nothing yet.</p>
+          ) : (
+            <ul className="space-y-2 text-sm" aria-label="Recent activity">
+              {activity.events.map((e) => (
+                <li key={e.id}>
+                  <span className="font-medium text-slate-900">{e.action}</span>
+                  <span className="block text-xs text-slate-600">
+                    {e.actor} · {e.at.slice(0, 16).replace("T", " ")} UTC
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
         </Card>
+        {stats && (
+          <Card title="Requests, last 30 days" className="lg:col-span-3">
+            <p className="mb-2 text-sm text-slate-700">
+              Median time to decision: <strong>{duration(stats.medianSecondsToDecision)}</strong> over {stats.decided} decided requests.
+            </p>
+            <RequestsChart days={stats.perDay} />
+          </Card>
+        )}
       </div>
     </>
   );

@@ -6,6 +6,8 @@ const control =
 
 interface FieldProps {
   name: string;
+  /** Needed when one form appears several times on a page: ids must stay unique. */
+  id?: string;
   label: string;
   hint?: ReactNode;
   errors?: string[];
@@ -14,8 +16,8 @@ interface FieldProps {
 }
 
 /** A labelled control with its hint and its errors announced next to it. */
-export function Field({ name, label, hint, errors, className, children }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ name, id: explicitId, label, hint, errors, className, children }: FieldProps) {
+  const id = explicitId ?? `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={className}>
@@ -42,18 +44,18 @@ export function Field({ name, label, hint, errors, className, children }: FieldP
 }
 
 export function TextField(props: Omit<FieldProps, "children"> & InputHTMLAttributes<HTMLInputElement>) {
-  const { name, label, hint, errors, className, ...input } = props;
+  const { name, id, label, hint, errors, className, ...input } = props;
   return (
-    <Field name={name} label={label} hint={hint} errors={errors} className={className}>
+    <Field name={name} id={id} label={label} hint={hint} errors={errors} className={className}>
       {(control) => <input {...input} {...control} />}
     </Field>
   );
 }
 
 export function TextAreaField(props: Omit<FieldProps, "children"> & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const { name, label, hint, errors, className, ...textarea } = props;
+  const { name, id, label, hint, errors, className, ...textarea } = props;
   return (
-    <Field name={name} label={label} hint={hint} errors={errors} className={className}>
+    <Field name={name} id={id} label={label} hint={hint} errors={errors} className={className}>
       {(control) => <textarea rows={3} {...textarea} {...control} />}
     </Field>
   );
@@ -62,9 +64,9 @@ export function TextAreaField(props: Omit<FieldProps, "children"> & TextareaHTML
 export function SelectField(
   props: Omit<FieldProps, "children"> & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] },
 ) {
-  const { name, label, hint, errors, className, options, ...select } = props;
+  const { name, id, label, hint, errors, className, options, ...select } = props;
   return (
-    <Field name={name} label={label} hint={hint} errors={errors} className={className}>
+    <Field name={name} id={id} label={label} hint={hint} errors={errors} className={className}>
       {(control) => (
         <select {...select} {...control}>
           {options.map((option) => (

@@ -1,19 +1,74 @@
 import type { Metadata } from "next";
 import { AccessDenied } from "@/components/access-denied";
-import { ComingSoon } from "@/components/coming-soon";
+import { InboxList } from "@/components/inbox/inbox-list";
 import { PageHeader } from "@/components/page-header";
+import { StatusBadge } from "@/components/status-badge";
+import { Card } from "@/components/ui/card";
+import { db } from "@/db/client";
+import { listInbox } from "@/lib/approvals/list-inbox";
+import { listMyDecisions } from "@/lib/approvals/list-my-decisions";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "Approvals" };
 
-export default async function Page() {
+export default async function InboxPage() {
   const actor = await requireActor();
   if (!can(actor, "requests:approve")) return <AccessDenied screen="Approvals" needs="members of an approver group" />;
+  const database = await db();
+  const [pending, history] = await Promise.all([listInbox(database, { actor }), listMyDecisions(database, { actor, limit: 20 })]);
   return (
     <>
-      <PageHeader title="Approvals" description="Requests waiting for your decision." />
-      <ComingSoon what="Pending requests of your approver groups, to approve or deny with a comment." />
+      <PageHeader
+        title="Approvals"
+        description={`Requests waiting for ${actor.approverGroups.map((g) => g.name).join(", ")}. Nobody decides their own.`}
+      />
+      <section aria-labelledby="pending-heading" className="mb-8">
+        <h2 id="pending-heading" className="mb-3 text-lg font-semibold">
+          Waiting for a decision
+        </h2>
+        <InboxList initial={pending} />
+      </section>
+      <section aria-labelledby="history-heading">
+        <h2 id="history-heading" className="mb-3 text-lg font-semibold">
+          My decisions
+        </h2>
+        <Card>
+          {history.length === 0 ? (
+            <p className="text-sm text-slate-600">You have not decided any request yet.</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-left text-sm">
+                <thead className="text-slate-600">
+                  <tr>
+                    <th scope="col" className="py-2 pr-4 font-medium">When (UTC)</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Requester</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Target</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">My decision</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">Outcome</th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {history.map((d) => (
+                    <tr key={`${d.request.id}-${d.at}`}>
+                      <td className="py-2 pr-4 whitespace-nowrap">{d.at.slice(0, 16).replace("T", " ")}</td>
+                      <td className="py-2 pr-4">{d.request.requester}</td>
+                      <td className="py-2 pr-4">{d.request.target}</td>
+                      <td className="py-2 pr-4">
+                        {d.decision === "approve" ? "Approved" : "Denied"}
+                        {d.comment ? `: “${d.comment}”` : ""}
+                      </td>
+                      <td className="py-2 pr-4">
+                        <StatusBadge status={d.request.status} active={d.request.status === "approved" ? d.request.active : undefined} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </Card>
+      </section>
     </>
   );
 }

@@ -1,0 +1,67 @@
+/**
+ * The audit view's "Export CSV / JSON" links: the filtered log as a file, for a signed-in session.
+ * The same stream as `GET /api/v1/audit/export` (which takes a token); filters come from the query
+ * string, exactly as the view's URL carries them.
+ */
+import type { NextRequest } from "next/server";
+import { z } from "zod";
+import { errorResponse, internalError } from "@/app/api/v1/_lib/errors";
+import { db } from "@/db/client";
+import { parseAuditQuery } from "@/components/audit/audit-query";
+import { exportAudit } from "@/lib/audit/export-audit";
+import { authorizeAuditReader, searchInput } from "@/lib/audit/search-audit";
+import { currentActor } from "@/lib/auth/current-actor";
+import { DomainError } from "@/lib/errors";
+import { parseInput } from "@/lib/validation";
+
+export const dynamic = "force-dynamic";
+
+const formatInput = z.enum(["csv", "json"], { error: 'must be "csv" or "json"' }).default("csv");
+
+export async function GET(request: NextRequest) {
+  const actor = await currentActor();
+  if (!actor) {
+    return Response.json(
+      { error: { code: "unauthorized:session", message: "Sign in to export the audit log." } },
+      { status: 401, headers: { "cache-control": "no-store" } },
+    );
+  }
+  const params = request.nextUrl.searchParams;
+  let format: "csv" | "json";
+  let filters: ReturnType<typeof parseAuditQuery>["filters"];
+  try {
+    // Refusals and bad filters answer before the stream starts, as a proper status and JSON body.
+    authorizeAuditReader(actor);
+    format = parseInput(z.strictObject({ format: formatInput }), { format: params.get("format") ?? undefined }).format;
+    filters = parseAuditQuery(params).filters;
+    parseInput(searchInput, filters);
+  } catch (error) {
+    return error instanceof DomainError ? errorResponse(error) : internalError(error);
+  }
+
+  const chunks = exportAudit(await db(), { actor, format, filters });
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const next = await chunks.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value));
+      } catch (error) {
+        console.error("[audit export] failed mid-stream:", error instanceof Error ? error.message : error);
+        controller.error(error);
+      }
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
+  return new Response(stream, {
+    headers: {
+      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+      "content-disposition": `attachment; filename="elevate-audit-${stamp}.${format}"`,
+      "cache-control": "no-store",
+    },
+  });
+}

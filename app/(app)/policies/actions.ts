@@ -1,0 +1,72 @@
+"use server";
+
+import { z } from "zod";
+import { action } from "@/app/_lib/action";
+import { createPolicy } from "@/lib/policies/create-policy";
+import { deletePolicy } from "@/lib/policies/delete-policy";
+import { updatePolicy } from "@/lib/policies/update-policy";
+
+/*
+ * The policy form posts FormData: every value is a string and an empty field arrives absent (the
+ * action wrapper drops it). These schemas only turn strings into the API's shape; every rule
+ * (limits, durations, approvers, patterns) is the domain's, so its errors name the same fields.
+ */
+const hours = z.coerce.number({ error: "Enter a number of hours" }).optional();
+const checkbox = z
+  .enum(["true"])
+  .optional()
+  .transform((value) => value === "true");
+
+const policyFields = {
+  approvalType: z.enum(["manual", "auto"], { error: "Choose manual or automatic approval" }),
+  approverGroup: z.string().optional(),
+  requiredApprovals: z.coerce.number({ error: "Enter a whole number" }).optional(),
+  maxDurationHours: hours,
+  defaultDurationHours: hours,
+  pendingLifetimeHours: hours,
+  reasonRequired: checkbox,
+  reasonPattern: z.string().optional(),
+  ticketRequired: checkbox,
+  ticketPattern: z.string().optional(),
+  enabled: checkbox,
+};
+
+/** Leaves out what the form left empty, so the domain fills in its defaults. */
+function present<T extends Record<string, unknown>>(object: T) {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as T;
+}
+
+const createForm = z
+  .object({
+    type: z.enum(["task", "role", "roleGroup"], { error: "Choose a task, a role or a role group" }),
+    scope: z.string().optional(),
+    target: z.string({ error: "Pick what the policy covers from the catalog" }),
+    ...policyFields,
+  })
+  .transform(present);
+
+export const createPolicyAction = action(
+  createForm,
+  ({ db, actor, input }) => createPolicy(db, { actor, input }),
+  { revalidate: ["/policies"], success: "Policy created" },
+);
+
+// The editor shows every field, so an emptied pattern means "no pattern any more".
+const updateForm = z
+  .object({ id: z.string(), ...policyFields })
+  .transform(({ id, reasonPattern, ticketPattern, ...fields }) => ({
+    id,
+    input: { ...present(fields), reasonPattern: reasonPattern ?? null, ticketPattern: ticketPattern ?? null },
+  }));
+
+export const updatePolicyAction = action(
+  updateForm,
+  ({ db, actor, input }) => updatePolicy(db, { actor, policyId: input.id, input: input.input }),
+  { revalidate: ["/policies"], success: "Policy saved" },
+);
+
+export const deletePolicyAction = action(
+  z.object({ id: z.string() }),
+  ({ db, actor, input }) => deletePolicy(db, { actor, policyId: input.id }),
+  { revalidate: ["/policies"], success: "Policy deleted" },
+);

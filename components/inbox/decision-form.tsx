@@ -1,0 +1,46 @@
+"use client";
+
+import { useQueryClient } from "@tanstack/react-query";
+import { toast } from "sonner";
+import { decideRequestAction } from "@/app/(app)/inbox/actions";
+import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
+import { useActionForm } from "@/components/use-action";
+
+/** Approve, or deny with a comment: one form, two buttons, the comment shared. */
+export function DecisionForm({ requestId, target, requester }: { requestId: string; target: string; requester: string }) {
+  const queryClient = useQueryClient();
+  const { formAction, pending, errors } = useActionForm(decideRequestAction, {
+    onSuccess: (request) => {
+      toast.success(
+        request.status === "approved"
+          ? `Approved: ${requester} has ${target}`
+          : request.status === "denied"
+            ? `Denied ${requester}'s request`
+            : "Approval recorded: waiting for more approvers",
+      );
+      void queryClient.invalidateQueries({ queryKey: ["inbox"] });
+    },
+  });
+  return (
+    <form action={formAction} className="space-y-2" noValidate>
+      <input type="hidden" name="requestId" value={requestId} />
+      <TextAreaField
+        name="comment"
+        label="Comment"
+        rows={2}
+        hint="Required to deny."
+        errors={errors?.comment}
+        id={`comment-${requestId}`}
+      />
+      <div className="flex gap-2">
+        <Button type="submit" name="decision" value="approve" disabled={pending} aria-label={`Approve ${requester}'s request for ${target}`}>
+          Approve
+        </Button>
+        <Button type="submit" name="decision" value="deny" variant="danger" disabled={pending} aria-label={`Deny ${requester}'s request for ${target}`}>
+          Deny
+        </Button>
+      </div>
+    </form>
+  );
+}

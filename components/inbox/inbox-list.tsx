@@ -1,0 +1,73 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { inboxAction } from "@/app/(app)/inbox/actions";
+import { TimeLeft } from "@/components/time-left";
+import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
+import type { InboxItem } from "@/lib/approvals/list-inbox";
+import { DecisionForm } from "./decision-form";
+
+const typeLabel = { task: "task", role: "role", roleGroup: "role group" } as const;
+const REFRESH_MS = 15_000;
+
+function age(iso: string) {
+  const minutes = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 60_000));
+  return minutes < 60 ? `${minutes} min ago` : `${Math.floor(minutes / 60)} h ${minutes % 60} min ago`;
+}
+
+/** Pending requests of my groups, refreshed by itself while the page is open. */
+export function InboxList({ initial }: { initial: InboxItem[] }) {
+  const { data: items = initial } = useQuery({
+    queryKey: ["inbox"],
+    queryFn: async () => {
+      const result = await inboxAction({});
+      if (!result.ok) throw new Error(result.message);
+      return result.data;
+    },
+    initialData: initial,
+    refetchInterval: REFRESH_MS,
+  });
+  if (items.length === 0) {
+    return <EmptyState title="Nothing waits for your decision">New requests for your approver groups appear here, and you are emailed.</EmptyState>;
+  }
+  return (
+    <ul className="space-y-4" aria-label="Pending requests">
+      {items.map((request) => (
+        <li key={request.id} id={`request-${request.id}`} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+          <div className="grid gap-4 md:grid-cols-[1fr_20rem]">
+            <div className="min-w-0 space-y-1.5 text-sm">
+              <p className="text-base font-medium text-slate-900">
+                {request.requester} asks for the {typeLabel[request.type]} {request.target}
+              </p>
+              <p className="text-slate-700">
+                {request.durationHours} h{request.ticket ? ` · ticket ${request.ticket}` : ""} · asked {age(request.createdAt)} ·{" "}
+                <TimeLeft until={request.pendingUntil} label="expires in" />
+              </p>
+              {request.reason && <p className="text-slate-800">“{request.reason}”</p>}
+              <p className="text-slate-600">
+                Lets them run: {request.tasks.slice(0, 8).join(", ")}
+                {request.tasks.length > 8 ? ` and ${request.tasks.length - 8} more` : ""}
+              </p>
+              <p className="flex flex-wrap items-center gap-2">
+                <Badge tone="amber">
+                  {request.approvals.filter((a) => a.decision === "approve").length} of {request.requiredApprovals} approvals
+                </Badge>
+                {request.approvals.map((a) => (
+                  <span key={a.by} className="text-xs text-slate-600">
+                    {a.by} approved
+                  </span>
+                ))}
+              </p>
+            </div>
+            {request.approvedByMe ? (
+              <p className="text-sm text-slate-700">You approved this; it waits for another approver.</p>
+            ) : (
+              <DecisionForm requestId={request.id} target={request.target} requester={request.requester} />
+            )}
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,273 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useCallback, useEffect, useRef, useTransition } from "react";
+import { createPolicyAction, updatePolicyAction } from "@/app/(app)/policies/actions";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { useActionForm } from "@/components/use-action";
+import type { ApiTargetType } from "@/lib/catalog/target-types";
+import type { PolicyView } from "@/lib/policies/policy-view";
+import { CatalogPicker } from "./catalog-picker";
+import { type CatalogData, plural } from "./coverage";
+import { formatHours, targetTypeNames } from "./format";
+import { TargetCoverage } from "./target-coverage";
+
+export interface PolicyFormProps {
+  catalog: CatalogData;
+  groups: { name: string; approvers: number; isDefault: boolean }[];
+  /** The organisation's settings that bound and prefill the form. */
+  organisation: { maxDurationHours: number; pendingLifetimeHours: number; defaultApproverGroup: string | null };
+  /** Create: the targets that already have a policy. */
+  taken?: { type: ApiTargetType; target: string }[];
+  /** Edit: the policy as it is. */
+  policy?: PolicyView;
+}
+
+// Fields this form shows an error beside; anything else is listed in the summary at the top.
+const fieldNames = new Set([
+  "type",
+  "target",
+  "scope",
+  "approvalType",
+  "approverGroup",
+  "requiredApprovals",
+  "maxDurationHours",
+  "defaultDurationHours",
+  "pendingLifetimeHours",
+  "reasonPattern",
+  "ticketPattern",
+]);
+
+/** The policy editor, for a new policy (with the catalog picker) or an existing one (target fixed). */
+export function PolicyForm({ catalog, groups, organisation, taken = [], policy }: PolicyFormProps) {
+  const router = useRouter();
+  const onSuccess = useCallback(() => router.push("/policies"), [router]);
+  const { formAction, pending, errors } = useActionForm(policy ? updatePolicyAction : createPolicyAction, { onSuccess });
+  const [, startTransition] = useTransition();
+  const form = useRef<HTMLFormElement>(null);
+
+  // A form bound with `action={…}` is reset by React after every submission, wiping what the admin
+  // typed when the server refuses it; submitting by hand keeps their input for them to fix.
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const data = new FormData(event.currentTarget);
+    startTransition(() => formAction(data));
+  }
+
+  // Take the keyboard to the first field the server refused.
+  useEffect(() => {
+    if (errors) form.current?.querySelector<HTMLElement>("[aria-invalid=true], fieldset[aria-describedby] input")?.focus();
+  }, [errors]);
+
+  const maxHours = policy?.maxDurationHours ?? Math.min(8, organisation.maxDurationHours);
+  const otherErrors = Object.entries(errors ?? {}).filter(([field]) => !fieldNames.has(field));
+  const groupOptions = groups.map((group) => ({
+    value: group.name,
+    label: `${group.name} (${plural(group.approvers, "approver")})${group.isDefault ? " · default" : ""}`,
+  }));
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate className="max-w-3xl space-y-6">
+      {errors && (
+        <div role="alert" className="rounded-md bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200">
+          <p className="font-medium">The policy was not saved: check the fields marked below.</p>
+          {otherErrors.length > 0 && (
+            <ul className="mt-1 list-disc pl-5">
+              {otherErrors.map(([field, messages]) => (
+                <li key={field}>
+                  {field}: {messages.join(" ")}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+
+      {policy ? (
+        <Card title="What it covers">
+          <input type="hidden" name="id" value={policy.id} />
+          <dl className="mb-4 grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+            <dt className="text-slate-600">Type</dt>
+            <dd className="text-slate-900">{targetTypeNames[policy.type]}</dd>
+            <dt className="text-slate-600">Scope</dt>
+            <dd className="text-slate-900">{policy.scope}</dd>
+            <dt className="text-slate-600">Target</dt>
+            <dd className="font-mono text-slate-900">{policy.target}</dd>
+          </dl>
+          <p className="mb-3 text-xs text-slate-600">
+            A policy stays on its target. To cover something else, create a new policy and delete this one.
+          </p>
+          <TargetCoverage catalog={catalog} type={policy.type} name={policy.target} />
+        </Card>
+      ) : (
+        <Card title="What it covers">
+          <CatalogPicker catalog={catalog} taken={taken} errors={errors} />
+        </Card>
+      )}
+
+      <Card title="Approval">
+        <div className="space-y-4">
+          <fieldset aria-describedby={errors?.approvalType ? "field-approvalType-error" : undefined}>
+            <legend className="text-sm font-medium text-slate-800">Approval type</legend>
+            <div className="mt-2 grid gap-2 sm:grid-cols-2">
+              {[
+                { value: "manual", label: "Manual", hint: "Approvers in the group decide each request." },
+                { value: "auto", label: "Automatic", hint: "Approved at once by the system, audited; approvers can still revoke." },
+              ].map((option) => (
+                <label
+                  key={option.value}
+                  className="flex cursor-pointer items-start gap-2 rounded-md p-3 ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-600"
+                >
+                  <input
+                    type="radio"
+                    name="approvalType"
+                    value={option.value}
+                    defaultChecked={(policy?.approvalType ?? "manual") === option.value}
+                    className="mt-1"
+                  />
+                  <span>
+                    <span className="block text-sm font-medium text-slate-900">{option.label}</span>
+                    <span className="block text-xs text-slate-600">{option.hint}</span>
+                  </span>
+                </label>
+              ))}
+            </div>
+            <p id="field-approvalType-error" aria-live="polite" className="mt-1 text-sm text-red-700 empty:hidden">
+              {errors?.approvalType?.join(" ")}
+            </p>
+          </fieldset>
+          <div className="grid gap-4 sm:grid-cols-2">
+            <SelectField
+              name="approverGroup"
+              label="Approver group"
+              options={groupOptions}
+              defaultValue={policy?.approverGroup ?? organisation.defaultApproverGroup ?? groupOptions[0]?.value}
+              hint={groups.length ? "Every member is emailed when a request waits." : "Create an approver group in Settings first."}
+              errors={errors?.approverGroup}
+            />
+            <TextField
+              name="requiredApprovals"
+              label="Required approvals"
+              type="number"
+              inputMode="numeric"
+              min={1}
+              step={1}
+              required
+              defaultValue={policy?.requiredApprovals ?? 1}
+              hint="Distinct approvers who must approve; one deny denies. At most the group's approvers."
+              errors={errors?.requiredApprovals}
+            />
+          </div>
+        </div>
+      </Card>
+
+      <Card title="Time limits">
+        <div className="grid gap-4 sm:grid-cols-3">
+          <TextField
+            name="maxDurationHours"
+            label="Maximum duration (hours)"
+            type="number"
+            inputMode="decimal"
+            min={0.25}
+            step={0.25}
+            required
+            defaultValue={maxHours}
+            hint={`The longest window a request may ask for; the organisation allows up to ${formatHours(organisation.maxDurationHours)}.`}
+            errors={errors?.maxDurationHours}
+          />
+          <TextField
+            name="defaultDurationHours"
+            label="Default duration (hours)"
+            type="number"
+            inputMode="decimal"
+            min={0.25}
+            step={0.25}
+            required
+            defaultValue={policy?.defaultDurationHours ?? Math.min(4, maxHours)}
+            hint="What the request form proposes; at most the maximum."
+            errors={errors?.defaultDurationHours}
+          />
+          <TextField
+            name="pendingLifetimeHours"
+            label="Pending lifetime (hours)"
+            type="number"
+            inputMode="decimal"
+            min={0.25}
+            max={168}
+            step={0.25}
+            required
+            defaultValue={policy?.pendingLifetimeHours ?? organisation.pendingLifetimeHours}
+            hint="How long a request waits for a decision before it expires (at most 168 h)."
+            errors={errors?.pendingLifetimeHours}
+          />
+        </div>
+      </Card>
+
+      <Card title="Reason and ticket">
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div className="space-y-3">
+            <CheckboxField
+              name="reasonRequired"
+              label="Reason required"
+              defaultChecked={policy?.reasonRequired ?? true}
+              hint="The requestor says why they need access."
+            />
+            <TextField
+              name="reasonPattern"
+              label="Reason pattern (optional)"
+              defaultValue={policy?.reasonPattern ?? ""}
+              spellCheck={false}
+              hint={
+                <>
+                  A regular expression the reason must match, e.g. <code>.{"{20,}"}</code> for at least 20 characters.
+                </>
+              }
+              errors={errors?.reasonPattern}
+            />
+          </div>
+          <div className="space-y-3">
+            <CheckboxField
+              name="ticketRequired"
+              label="Ticket required"
+              defaultChecked={policy?.ticketRequired ?? false}
+              hint="The requestor names a change or incident ticket."
+            />
+            <TextField
+              name="ticketPattern"
+              label="Ticket pattern (optional)"
+              defaultValue={policy?.ticketPattern ?? ""}
+              spellCheck={false}
+              hint={
+                <>
+                  e.g. <code>^CHG-[0-9]+$</code>
+                </>
+              }
+              errors={errors?.ticketPattern}
+            />
+          </div>
+        </div>
+      </Card>
+
+      <Card>
+        <CheckboxField
+          name="enabled"
+          label="Enabled"
+          defaultChecked={policy?.enabled ?? true}
+          hint="A disabled policy is kept but gates nothing: its tasks fall back to standing roles."
+        />
+      </Card>
+
+      <div className="flex flex-wrap items-center gap-3">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : policy ? "Save changes" : "Create policy"}
+        </Button>
+        <Link href="/policies" className="rounded-md px-3.5 py-2 text-sm font-medium text-slate-700 hover:bg-slate-100">
+          Cancel
+        </Link>
+      </div>
+    </form>
+  );
+}

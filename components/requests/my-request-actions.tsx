@@ -1,0 +1,55 @@
+"use client";
+
+import { useRef } from "react";
+import { toast } from "sonner";
+import { cancelRequestAction, extendRequestAction } from "@/app/(app)/requests/actions";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { useActionForm } from "@/components/use-action";
+
+export function CancelRequestButton({ requestId, target }: { requestId: string; target: string }) {
+  return (
+    <Button
+      variant="secondary"
+      aria-label={`Cancel the request for ${target}`}
+      onClick={async () => {
+        const result = await cancelRequestAction({ requestId });
+        if (result.ok) toast.success(result.message ?? "Request cancelled");
+        else toast.error(result.message);
+      }}
+    >
+      Cancel
+    </Button>
+  );
+}
+
+/** Extend an active window: a dialog asking how much longer and why. */
+export function ExtendRequestButton({ requestId, target, maxHours }: { requestId: string; target: string; maxHours?: number }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const { formAction, pending, errors } = useActionForm(extendRequestAction, { onSuccess: () => dialog.current?.close() });
+  return (
+    <>
+      <Button variant="secondary" aria-label={`Extend access to ${target}`} onClick={() => dialog.current?.showModal()}>
+        Extend
+      </Button>
+      <dialog ref={dialog} aria-labelledby={`extend-${requestId}`} className="w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+        <form action={formAction} className="space-y-4 p-6" noValidate>
+          <h2 id={`extend-${requestId}`} className="text-lg font-semibold">
+            Extend access to {target}
+          </h2>
+          <input type="hidden" name="requestId" value={requestId} />
+          <TextField name="durationHours" label="More hours" type="number" step="0.25" min="0.25" max={maxHours} errors={errors?.durationHours} />
+          <TextAreaField name="reason" label="Reason" errors={errors?.reason} />
+          <div className="flex justify-end gap-2">
+            <Button variant="secondary" onClick={() => dialog.current?.close()}>
+              Close
+            </Button>
+            <Button type="submit" disabled={pending}>
+              Ask to extend
+            </Button>
+          </div>
+        </form>
+      </dialog>
+    </>
+  );
+}

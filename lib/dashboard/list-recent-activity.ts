@@ -1,0 +1,30 @@
+import { and, desc, eq, or, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import { type Actor, can } from "@/lib/auth/roles";
+import { toAuditView } from "@/lib/audit/search-audit";
+
+/**
+ * The dashboard's recent activity: for auditors and administrators the organisation's latest
+ * events; for everyone else what they did and what happened to their requests.
+ */
+export async function listRecentActivity(db: Database, { actor, limit = 10 }: { actor: Actor; limit?: number }) {
+  const orgWide = can(actor, "audit:read");
+  const rows = await db
+    .select()
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.organisationId, actor.organisationId),
+        orgWide
+          ? undefined
+          : or(
+              eq(auditEvents.actorId, actor.userId),
+              sql`${auditEvents.targetId} in (select id::text from access_requests where requester_id = ${actor.userId} and organisation_id = ${actor.organisationId})`,
+            ),
+      ),
+    )
+    .orderBy(desc(auditEvents.at), desc(auditEvents.seq))
+    .limit(limit);
+  return { orgWide, events: rows.map(toAuditView) };
+}
