@@ -17,6 +17,7 @@ export function AppNav({ items }: { items: NavItem[] }) {
               <Link
                 href={item.href}
                 aria-current={current ? "page" : undefined}
+                aria-label={item.badge !== undefined ? `${item.label}, ${item.badge} waiting` : undefined}
                 className={cn(
                   "block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
                   current ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100",
@@ -26,7 +27,6 @@ export function AppNav({ items }: { items: NavItem[] }) {
                 {item.badge !== undefined && (
                   <span className="ml-2 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">
                     {item.badge}
-                    <span className="sr-only"> waiting</span>
                   </span>
                 )}
               </Link>

@@ -15,7 +15,7 @@ export function RequestsChart({ days }: { days: Day[] }) {
     <figure>
       <div className="h-56" aria-hidden="true">
         <ResponsiveContainer width="100%" height="100%">
-          <BarChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: -20 }}>
+          <BarChart data={days} margin={{ top: 8, right: 8, bottom: 0, left: -20 }} accessibilityLayer={false}>
             <CartesianGrid strokeDasharray="3 3" vertical={false} />
             <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} fontSize={11} interval="preserveStartEnd" />
             <YAxis allowDecimals={false} fontSize={11} />

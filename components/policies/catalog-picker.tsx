@@ -7,13 +7,14 @@ import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { type CatalogData, entriesOf } from "./coverage";
 import { targetTypeNames } from "./format";
+import { type RadioCardOption, RadioCards } from "./radio-cards";
 import { TargetCoverage } from "./target-coverage";
 
-const typeHints: Record<ApiTargetType, string> = {
-  task: "One task (cmdlet).",
-  role: "Every task in the role.",
-  roleGroup: "Every task of every role in the group.",
-};
+const typeOptions: RadioCardOption<ApiTargetType>[] = [
+  { value: "task", label: "Task", hint: "One task (cmdlet)." },
+  { value: "role", label: "Role", hint: "Every task in the role." },
+  { value: "roleGroup", label: "Role group", hint: "Every task of every role in the group." },
+];
 const pluralNames: Record<ApiTargetType, string> = { task: "tasks", role: "roles", roleGroup: "role groups" };
 
 /**
@@ -48,36 +49,17 @@ export function CatalogPicker({
       <input type="hidden" name="scope" value={catalog.scope} />
       <input type="hidden" name="target" value={target ?? ""} />
 
-      <fieldset aria-describedby={errors?.type ? "field-type-error" : undefined}>
-        <legend className="text-sm font-medium text-slate-800">Type</legend>
-        <div className="mt-2 grid gap-2 sm:grid-cols-3">
-          {(Object.keys(targetTypeNames) as ApiTargetType[]).map((value) => (
-            <label
-              key={value}
-              className="flex cursor-pointer items-start gap-2 rounded-md p-3 ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-600"
-            >
-              <input
-                type="radio"
-                name="type"
-                value={value}
-                checked={type === value}
-                onChange={() => {
-                  setType(value);
-                  setTarget(null);
-                }}
-                className="mt-1"
-              />
-              <span>
-                <span className="block text-sm font-medium text-slate-900">{targetTypeNames[value]}</span>
-                <span className="block text-xs text-slate-600">{typeHints[value]}</span>
-              </span>
-            </label>
-          ))}
-        </div>
-        <p id="field-type-error" aria-live="polite" className="mt-1 text-sm text-red-700 empty:hidden">
-          {errors?.type?.join(" ")}
-        </p>
-      </fieldset>
+      <RadioCards
+        name="type"
+        legend="Type"
+        options={typeOptions}
+        value={type}
+        onChange={(value) => {
+          setType(value);
+          setTarget(null);
+        }}
+        errors={errors?.type}
+      />
 
       <div>
         <label htmlFor={`${id}-search`} className="block text-sm font-medium text-slate-800">

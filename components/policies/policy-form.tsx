@@ -13,6 +13,7 @@ import type { PolicyView } from "@/lib/policies/policy-view";
 import { CatalogPicker } from "./catalog-picker";
 import { type CatalogData, plural } from "./coverage";
 import { formatHours, targetTypeNames } from "./format";
+import { type RadioCardOption, RadioCards } from "./radio-cards";
 import { TargetCoverage } from "./target-coverage";
 
 export interface PolicyFormProps {
@@ -25,6 +26,11 @@ export interface PolicyFormProps {
   /** Edit: the policy as it is. */
   policy?: PolicyView;
 }
+
+const approvalOptions: RadioCardOption<"manual" | "auto">[] = [
+  { value: "manual", label: "Manual", hint: "Approvers in the group decide each request." },
+  { value: "auto", label: "Automatic", hint: "Approved at once by the system, audited; approvers can still revoke." },
+];
 
 // Fields this form shows an error beside; anything else is listed in the summary at the top.
 const fieldNames = new Set([
@@ -110,35 +116,13 @@ export function PolicyForm({ catalog, groups, organisation, taken = [], policy }
 
       <Card title="Approval">
         <div className="space-y-4">
-          <fieldset aria-describedby={errors?.approvalType ? "field-approvalType-error" : undefined}>
-            <legend className="text-sm font-medium text-slate-800">Approval type</legend>
-            <div className="mt-2 grid gap-2 sm:grid-cols-2">
-              {[
-                { value: "manual", label: "Manual", hint: "Approvers in the group decide each request." },
-                { value: "auto", label: "Automatic", hint: "Approved at once by the system, audited; approvers can still revoke." },
-              ].map((option) => (
-                <label
-                  key={option.value}
-                  className="flex cursor-pointer items-start gap-2 rounded-md p-3 ring-1 ring-slate-300 has-[:checked]:bg-brand-50 has-[:checked]:ring-brand-600"
-                >
-                  <input
-                    type="radio"
-                    name="approvalType"
-                    value={option.value}
-                    defaultChecked={(policy?.approvalType ?? "manual") === option.value}
-                    className="mt-1"
-                  />
-                  <span>
-                    <span className="block text-sm font-medium text-slate-900">{option.label}</span>
-                    <span className="block text-xs text-slate-600">{option.hint}</span>
-                  </span>
-                </label>
-              ))}
-            </div>
-            <p id="field-approvalType-error" aria-live="polite" className="mt-1 text-sm text-red-700 empty:hidden">
-              {errors?.approvalType?.join(" ")}
-            </p>
-          </fieldset>
+          <RadioCards
+            name="approvalType"
+            legend="Approval type"
+            options={approvalOptions}
+            defaultValue={policy?.approvalType ?? "manual"}
+            errors={errors?.approvalType}
+          />
           <div className="grid gap-4 sm:grid-cols-2">
             <SelectField
               name="approverGroup"

@@ -47,7 +47,7 @@ test("a request waits in the approvers' inbox, with a badge, and opens a window 
   await expect(requester.request("New-AcceptedDomain")).toContainText("Pending");
 
   const approverPage = await signedIn(browser, "approver1@contoso.com");
-  await expect(approverPage.getByRole("link", { name: /Approvals \d+ waiting/ })).toBeVisible();
+  await expect(approverPage.getByRole("link", { name: /^Approvals, \d+ waiting$/ })).toBeVisible();
   const inbox = new InboxPage(approverPage);
   await inbox.goto();
   await expect(inbox.item("requester2@contoso.com", "New-AcceptedDomain")).toContainText("Add fabrikam.com for the merger");

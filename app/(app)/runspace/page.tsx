@@ -1,16 +1,30 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/coming-soon";
 import { PageHeader } from "@/components/page-header";
+import { Runspace } from "@/components/runspace/runspace";
+import { EmptyState } from "@/components/ui/empty-state";
+import { db } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
+import { describeTasks } from "@/lib/runspace/describe-tasks";
 
 export const metadata: Metadata = { title: "Runspace" };
 
-export default async function Page() {
-  await requireActor();
+export default async function RunspacePage({ searchParams }: { searchParams: Promise<{ task?: string | string[] }> }) {
+  const actor = await requireActor();
+  const [tasks, params] = await Promise.all([describeTasks(await db(), { actor }), searchParams]);
+  const initialTask = Array.isArray(params.task) ? params.task[0] : params.task;
   return (
     <>
-      <PageHeader title="Runspace" description="Run admin tasks inside your approved windows." />
-      <ComingSoon what="Pick a task, fill in its parameters and run it; a blocked run says why." />
+      <PageHeader
+        title="Runspace"
+        description="Run admin tasks. Each run is checked against your access at that moment and recorded in the audit log."
+      />
+      {tasks.length === 0 ? (
+        <EmptyState title="The runspace has no tasks for this organisation">
+          Tasks appear here once the organisation&apos;s catalog includes them.
+        </EmptyState>
+      ) : (
+        <Runspace tasks={tasks} initialTask={initialTask} />
+      )}
     </>
   );
 }

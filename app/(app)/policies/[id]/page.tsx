@@ -1,0 +1,57 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { AccessDenied } from "@/components/access-denied";
+import { PageHeader } from "@/components/page-header";
+import { DeletePolicyButton } from "@/components/policies/delete-policy-button";
+import { PolicyForm } from "@/components/policies/policy-form";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { db } from "@/db/client";
+import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
+import { requireActor } from "@/lib/auth/current-actor";
+import { can } from "@/lib/auth/roles";
+import { getCatalog } from "@/lib/catalog/get-catalog";
+import { DomainError } from "@/lib/errors";
+import { getPolicy } from "@/lib/policies/list-policies";
+import { getSettings } from "@/lib/settings/get-settings";
+
+export const metadata: Metadata = { title: "Edit policy" };
+
+export default async function Page({ params }: { params: Promise<{ id: string }> }) {
+  const actor = await requireActor();
+  if (!can(actor, "policies:manage")) return <AccessDenied screen="Policies" needs="Role Management and Global Administrators" />;
+  const { id } = await params;
+  const database = await db();
+  const policy = await getPolicy(database, { actor, policyId: id }).catch((error: unknown) => {
+    // Another organisation's policy, a deleted one or a malformed id: all the same 404.
+    if (error instanceof DomainError && error.kind === "not-found") notFound();
+    throw error;
+  });
+  const [catalog, groups, settings] = await Promise.all([
+    getCatalog(database, { actor, scope: policy.scope }),
+    listApproverGroups(database, { actor }),
+    getSettings(database, { actor }),
+  ]);
+  const updated = new Date(policy.updatedAt);
+  return (
+    <>
+      <Link href="/policies" className="mb-2 inline-block text-sm font-medium text-brand-700 hover:underline">
+        <span aria-hidden="true">← </span>All policies
+      </Link>
+      <PageHeader
+        title={`Policy for ${policy.target}`}
+        description={`Created by ${policy.createdBy ?? "a former member"}; last changed ${updated.toISOString().slice(0, 16).replace("T", " ")} UTC.`}
+        actions={policy.enabled ? <Badge tone="green">Enabled</Badge> : <Badge>Disabled</Badge>}
+      />
+      <PolicyForm catalog={catalog} groups={groups} organisation={settings} policy={policy} />
+      <Card title="Delete this policy" className="mt-8 max-w-3xl ring-red-200">
+        <p className="mb-4 text-sm text-slate-600">
+          Its waiting requests are cancelled and {policy.target} falls back to standing roles. To pause the policy instead, clear
+          “Enabled” above.
+        </p>
+        <DeletePolicyButton policyId={policy.id} target={policy.target} />
+      </Card>
+    </>
+  );
+}

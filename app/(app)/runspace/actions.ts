@@ -1,0 +1,15 @@
+"use server";
+
+import { z } from "zod";
+import { action } from "@/app/_lib/action";
+import { runTask } from "@/lib/runspace/run-task";
+
+// The parameters stay as the form typed them: the task's own schema checks them in `runTask`,
+// after the access decision, so a caller without access learns nothing about them.
+const runInput = z.object({
+  scope: z.string().optional(),
+  task: z.string(),
+  parameters: z.record(z.string(), z.unknown()).default({}),
+});
+
+export const runTaskAction = action(runInput, ({ db, actor, input }) => runTask(db, { actor, input }));
