@@ -1,19 +1,46 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AccessDenied } from "@/components/access-denied";
-import { ComingSoon } from "@/components/coming-soon";
+import { ActiveAccessList } from "@/components/access/active-access-list";
 import { PageHeader } from "@/components/page-header";
+import { EmptyState } from "@/components/ui/empty-state";
+import { db } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/roles";
+import { can, isAdmin } from "@/lib/auth/roles";
+import { listRequests } from "@/lib/requests/list-requests";
 
 export const metadata: Metadata = { title: "Active access" };
 
-export default async function Page() {
+export default async function ActiveAccessPage() {
   const actor = await requireActor();
   if (!can(actor, "access:view-active")) return <AccessDenied screen="Active access" needs="approvers and administrators" />;
+  const { items } = await listRequests(await db(), { actor, input: { active: true, limit: 500 } });
   return (
     <>
-      <PageHeader title="Active access" description="Every open access window in your organisation." />
-      <ComingSoon what="Open windows across the organisation, each revocable with a comment." />
+      <PageHeader
+        title="Active access"
+        description={
+          isAdmin(actor)
+            ? "Every open access window in your organisation. Revoking one ends it now: the next run is blocked."
+            : "Open access windows granted under the policies your approver groups decide. Revoking one ends it now: the next run is blocked."
+        }
+      />
+      {items.length === 0 ? (
+        <EmptyState title="No one holds privileged access right now">
+          Approved windows appear here while they are open.{" "}
+          {can(actor, "requests:approve") && (
+            <>
+              Requests waiting for a decision are in your{" "}
+              <Link href="/inbox" className="font-medium text-brand-700 underline hover:text-brand-900">
+                approvals inbox
+              </Link>
+              .
+            </>
+          )}
+        </EmptyState>
+      ) : (
+        <ActiveAccessList requests={items} />
+      )}
     </>
   );
 }

@@ -1,0 +1,77 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { toast } from "sonner";
+import { revokeAccessAction } from "@/app/(app)/access/actions";
+import { Button } from "@/components/ui/button";
+import { TextAreaField } from "@/components/ui/field";
+import { useActionForm } from "@/components/use-action";
+import type { RequestView } from "@/lib/requests/request-view";
+
+const typeLabel = { task: "task", role: "role", roleGroup: "role group" } as const;
+
+/**
+ * Revoking asks first, in a native modal dialog (focus kept inside, Escape closes), and needs a
+ * comment: the requester can see why, and the audit log keeps it.
+ */
+export function RevokeDialog({ request, onClose }: { request: RequestView | null; onClose: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    if (request && element && !element.open) element.showModal();
+    if (!request && element?.open) element.close();
+  }, [request]);
+  return (
+    <dialog
+      ref={dialog}
+      onClose={onClose}
+      aria-labelledby="revoke-title"
+      className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
+    >
+      {/* A fresh form per request: no error of the previous one carries over. */}
+      {request && <RevokeForm key={request.id} request={request} close={() => dialog.current?.close()} />}
+    </dialog>
+  );
+}
+
+function RevokeForm({ request, close }: { request: RequestView; close: () => void }) {
+  const { formAction, pending, errors, formError } = useActionForm(revokeAccessAction, {
+    onSuccess: (revoked) => {
+      toast.success(`Revoked ${revoked.requester}'s access to ${revoked.target}`);
+      close();
+    },
+  });
+  return (
+    <form action={formAction} noValidate className="space-y-4 p-6">
+      <h2 id="revoke-title" className="text-lg font-semibold text-slate-900">
+        Revoke access
+      </h2>
+      <p className="text-sm text-slate-700">
+        {request.requester} loses the {typeLabel[request.type]} <span className="font-medium">{request.target}</span> now: their
+        next run is blocked.
+      </p>
+      <input type="hidden" name="requestId" value={request.id} />
+      <TextAreaField
+        name="comment"
+        label="Comment (required)"
+        hint="Why the access ends early. The requester sees it, and the audit log keeps it."
+        errors={errors?.comment}
+        aria-required
+        maxLength={1000}
+      />
+      {formError && !errors && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
+          {formError}
+        </p>
+      )}
+      <div className="flex flex-wrap justify-end gap-2">
+        <Button variant="secondary" onClick={close} disabled={pending}>
+          Cancel
+        </Button>
+        <Button type="submit" variant="danger" disabled={pending}>
+          {pending ? "Revoking…" : "Revoke access"}
+        </Button>
+      </div>
+    </form>
+  );
+}

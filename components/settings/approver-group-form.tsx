@@ -1,0 +1,58 @@
+"use client";
+
+import { saveApproverGroupAction } from "@/app/(app)/settings/actions";
+import { Button } from "@/components/ui/button";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { useActionForm } from "@/components/use-action";
+import type { ApproverGroupView } from "@/lib/approver-groups/list-approver-groups";
+import { MemberPicker, type PickableMember } from "./member-picker";
+
+/**
+ * Creates a group, or edits one's description and members. Groups are known by name (that is how
+ * policies and the API name them), so an existing group's name is shown, not edited.
+ */
+export function ApproverGroupForm({
+  group,
+  members,
+  onDone,
+}: {
+  group?: ApproverGroupView;
+  members: PickableMember[];
+  onDone: () => void;
+}) {
+  const { formAction, pending, errors } = useActionForm(saveApproverGroupAction, { onSuccess: onDone });
+  return (
+    <form action={formAction} className="space-y-4" noValidate aria-label={group ? `Edit ${group.name}` : "New approver group"}>
+      {group ? (
+        <input type="hidden" name="name" value={group.name} />
+      ) : (
+        <TextField name="name" label="Group name" autoComplete="off" maxLength={100} errors={errors?.name} required />
+      )}
+      <TextAreaField
+        name="description"
+        label="Description"
+        rows={2}
+        maxLength={500}
+        hint="What the group approves, for the people choosing it on a policy."
+        defaultValue={group?.description}
+        errors={errors?.description}
+      />
+      <MemberPicker
+        name="members"
+        legend="Members"
+        hint="Every member is emailed about new requests of the policies that name this group. Guests never approve, so they are not listed."
+        members={members}
+        selected={group?.members ?? []}
+        errors={errors?.members}
+      />
+      <div className="flex flex-wrap gap-2">
+        <Button type="submit" disabled={pending}>
+          {pending ? "Saving…" : group ? "Save group" : "Create group"}
+        </Button>
+        <Button variant="secondary" onClick={onDone}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}
