@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { type FormEvent, startTransition, useActionState, useEffect, useRef } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/app/_lib/action";
 
@@ -29,5 +29,20 @@ export function useActionForm<T>(serverAction: ServerAction<T>, { onSuccess }: {
     }
   }, [result, onSuccess]);
   const errors = result && !result.ok ? result.errors : undefined;
-  return { result, formAction, pending, errors, formError: result && !result.ok ? result.message : undefined };
+  // React resets a form after its action runs, wiping what the person typed even when the server
+  // refused it. With JavaScript, submit through a transition instead (no reset); without it, the
+  // form still posts to the server action.
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
+    startTransition(() => formAction(formData));
+  };
+  return {
+    result,
+    formAction,
+    formProps: { action: formAction, onSubmit },
+    pending,
+    errors,
+    formError: result && !result.ok ? result.message : undefined,
+  };
 }

@@ -10,7 +10,7 @@ import { useActionForm } from "@/components/use-action";
 /** Approve, or deny with a comment: one form, two buttons, the comment shared. */
 export function DecisionForm({ requestId, target, requester }: { requestId: string; target: string; requester: string }) {
   const queryClient = useQueryClient();
-  const { formAction, pending, errors } = useActionForm(decideRequestAction, {
+  const { formProps, pending, errors } = useActionForm(decideRequestAction, {
     onSuccess: (request) => {
       toast.success(
         request.status === "approved"
@@ -23,7 +23,7 @@ export function DecisionForm({ requestId, target, requester }: { requestId: stri
     },
   });
   return (
-    <form action={formAction} className="space-y-2" noValidate>
+    <form {...formProps} className="space-y-2" noValidate>
       <input type="hidden" name="requestId" value={requestId} />
       <TextAreaField
         name="comment"

@@ -26,14 +26,14 @@ export function CancelRequestButton({ requestId, target }: { requestId: string; 
 /** Extend an active window: a dialog asking how much longer and why. */
 export function ExtendRequestButton({ requestId, target, maxHours }: { requestId: string; target: string; maxHours?: number }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const { formAction, pending, errors } = useActionForm(extendRequestAction, { onSuccess: () => dialog.current?.close() });
+  const { formProps, pending, errors } = useActionForm(extendRequestAction, { onSuccess: () => dialog.current?.close() });
   return (
     <>
       <Button variant="secondary" aria-label={`Extend access to ${target}`} onClick={() => dialog.current?.showModal()}>
         Extend
       </Button>
       <dialog ref={dialog} aria-labelledby={`extend-${requestId}`} className="w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
-        <form action={formAction} className="space-y-4 p-6" noValidate>
+        <form {...formProps} className="space-y-4 p-6" noValidate>
           <h2 id={`extend-${requestId}`} className="text-lg font-semibold">
             Extend access to {target}
           </h2>

@@ -14,7 +14,7 @@ const typeLabel = { task: "Task", role: "Role", roleGroup: "Role group" } as con
 /** The request form: only what some policy covers, with that policy's rules shown beside it. */
 export function RequestForm({ targets, initial }: { targets: RequestableTarget[]; initial?: { target?: string; type?: string } }) {
   const router = useRouter();
-  const { formAction, pending, errors } = useActionForm(createRequestAction, { onSuccess: () => router.push("/requests") });
+  const { formProps, pending, errors } = useActionForm(createRequestAction, { onSuccess: () => router.push("/requests") });
   const [search, setSearch] = useState("");
   const initialKey = initial?.target ? `${initial.type ?? "task"}:${initial.target}` : "";
   const [selected, setSelected] = useState(initialKey);
@@ -33,7 +33,7 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
   const [type, target] = selected ? [selected.slice(0, selected.indexOf(":")), selected.slice(selected.indexOf(":") + 1)] : ["task", ""];
 
   return (
-    <form action={formAction} className="grid gap-6 lg:grid-cols-[1fr_20rem]" noValidate>
+    <form {...formProps} className="grid gap-6 lg:grid-cols-[1fr_20rem]" noValidate>
       <input type="hidden" name="type" value={type} />
       <input type="hidden" name="target" value={target} />
       <div className="space-y-5">
