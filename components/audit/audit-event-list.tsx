@@ -45,7 +45,7 @@ export function AuditEventList({ initial, filters, limit }: { initial: Page; fil
 
   return (
     <div className="space-y-3">
-      <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <div role="region" aria-label="Audit events" tabIndex={0} className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <caption className="sr-only">Audit events, newest first</caption>
           <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">

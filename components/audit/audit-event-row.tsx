@@ -100,7 +100,7 @@ function AuditEventDetails({ event }: { event: AuditEventView }) {
       </dl>
       <div>
         <h3 className="text-sm font-medium text-slate-700">Details</h3>
-        <pre className="mt-1 max-h-80 overflow-auto rounded-md bg-white p-3 text-xs text-slate-800 ring-1 ring-slate-200">
+        <pre role="region" aria-label="Details as JSON" tabIndex={0} className="mt-1 max-h-80 overflow-auto rounded-md bg-white p-3 text-xs text-slate-800 ring-1 ring-slate-200">
           {JSON.stringify(event.details, null, 2)}
         </pre>
       </div>

@@ -8,7 +8,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { PolicyView } from "@/lib/policies/policy-view";
 import { plural } from "./coverage";
 import { formatHours, targetTypeNames } from "./format";
-import { type PolicyFilterValues, PolicyFilters, noFilters } from "./policy-filters";
+import { type PolicyFilterValues, noFilters } from "./policy-filter-values";
+import { PolicyFilters } from "./policy-filters";
 
 function matches(policy: PolicyView, filters: PolicyFilterValues) {
   const needle = filters.q.trim().toLowerCase();

@@ -32,7 +32,7 @@ export function ExtendRequestButton({ requestId, target, maxHours }: { requestId
       <Button variant="secondary" aria-label={`Extend access to ${target}`} onClick={() => dialog.current?.showModal()}>
         Extend
       </Button>
-      <dialog ref={dialog} aria-labelledby={`extend-${requestId}`} className="w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog ref={dialog} aria-labelledby={`extend-${requestId}`} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <form {...formProps} className="space-y-4 p-6" noValidate>
           <h2 id={`extend-${requestId}`} className="text-lg font-semibold">
             Extend access to {target}

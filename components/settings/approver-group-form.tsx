@@ -3,9 +3,9 @@
 import { saveApproverGroupAction } from "@/app/(app)/settings/actions";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { useActionForm } from "@/components/use-action";
 import type { ApproverGroupView } from "@/lib/approver-groups/list-approver-groups";
 import { MemberPicker, type PickableMember } from "./member-picker";
+import { useKeptForm } from "./use-kept-form";
 
 /**
  * Creates a group, or edits one's description and members. Groups are known by name (that is how
@@ -20,9 +20,9 @@ export function ApproverGroupForm({
   members: PickableMember[];
   onDone: () => void;
 }) {
-  const { formAction, pending, errors } = useActionForm(saveApproverGroupAction, { onSuccess: onDone });
+  const { formAction, ref, onSubmit, pending, errors } = useKeptForm(saveApproverGroupAction, { onSuccess: onDone });
   return (
-    <form action={formAction} className="space-y-4" noValidate aria-label={group ? `Edit ${group.name}` : "New approver group"}>
+    <form ref={ref} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate aria-label={group ? `Edit ${group.name}` : "New approver group"}>
       {group ? (
         <input type="hidden" name="name" value={group.name} />
       ) : (

@@ -4,18 +4,18 @@ import { updateLimitsAction } from "@/app/(app)/settings/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
-import { useActionForm } from "@/components/use-action";
 import type { SettingsView } from "@/lib/settings/settings-view";
+import { useKeptForm } from "./use-kept-form";
 
 /**
  * The organisation's limits. The form skips the browser's own checks (`noValidate`) so that every
  * refusal, the domain's included, is shown the same way: next to its field.
  */
 export function LimitsForm({ settings }: { settings: SettingsView }) {
-  const { formAction, pending, errors } = useActionForm(updateLimitsAction);
+  const { formAction, ref, onSubmit, pending, errors } = useKeptForm(updateLimitsAction);
   return (
     <Card title="Limits">
-      <form action={formAction} className="space-y-5" noValidate>
+      <form ref={ref} action={formAction} onSubmit={onSubmit} className="space-y-5" noValidate>
         <div className="grid gap-5 sm:grid-cols-2">
           <TextField
             name="policyLimit"

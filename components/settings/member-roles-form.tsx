@@ -3,9 +3,9 @@
 import { useId } from "react";
 import { updateMemberRolesAction } from "@/app/(app)/settings/actions";
 import { Button } from "@/components/ui/button";
-import { useActionForm } from "@/components/use-action";
 import type { AppRole } from "@/db/schema";
 import { APP_ROLE_LABELS } from "@/lib/auth/roles";
+import { useKeptForm } from "./use-kept-form";
 
 const ROLE_HINTS: Record<AppRole, string> = {
   global_admin: "Everything, including members and their roles.",
@@ -16,9 +16,9 @@ const ROLE_HINTS: Record<AppRole, string> = {
 /** A member's app roles as checkboxes: ticking none makes them a plain requestor again. */
 export function MemberRolesForm({ email, roles, onDone }: { email: string; roles: AppRole[]; onDone: () => void }) {
   const id = useId();
-  const { formAction, pending, errors } = useActionForm(updateMemberRolesAction, { onSuccess: onDone });
+  const { formAction, ref, onSubmit, pending, errors } = useKeptForm(updateMemberRolesAction, { onSuccess: onDone });
   return (
-    <form action={formAction} className="space-y-3" noValidate>
+    <form ref={ref} action={formAction} onSubmit={onSubmit} className="space-y-3" noValidate>
       <input type="hidden" name="email" value={email} />
       <fieldset aria-describedby={`${id}-error`}>
         <legend className="text-sm font-medium text-slate-800">App roles of {email}</legend>

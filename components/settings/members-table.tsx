@@ -10,7 +10,6 @@ import { APP_ROLE_LABELS } from "@/lib/auth/roles";
 import type { MemberView } from "@/lib/members/list-members";
 import { MemberRolesForm } from "./member-roles-form";
 
-const COLUMNS = 6;
 
 /**
  * Members with their app roles, groups and status. Global Administrators change roles and disable
@@ -30,8 +29,8 @@ export function MembersTable({ members, canManage, selfId }: { members: MemberVi
   }
 
   return (
-    <div className="overflow-x-auto rounded-md border border-slate-200">
-      <table className="w-full min-w-[48rem] text-left text-sm">
+    <div role="region" aria-label="Members" tabIndex={0} className="overflow-x-auto rounded-md border border-slate-200">
+      <table className="w-full min-w-[56rem] text-left text-sm">
         <caption className="sr-only">Members of the organisation</caption>
         <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
@@ -39,8 +38,13 @@ export function MembersTable({ members, canManage, selfId }: { members: MemberVi
             <th scope="col" className="px-3 py-2.5">Kind</th>
             <th scope="col" className="px-3 py-2.5">App roles</th>
             <th scope="col" className="px-3 py-2.5">Approver groups</th>
+            <th scope="col" className="px-3 py-2.5">Standing role groups</th>
             <th scope="col" className="px-3 py-2.5">Status</th>
-            <th scope="col" className="px-3 py-2.5">{canManage ? "Actions" : <span className="sr-only">Actions</span>}</th>
+            {canManage && (
+              <th scope="col" className="px-3 py-2.5">
+                Actions
+              </th>
+            )}
           </tr>
         </thead>
         <tbody>
@@ -71,14 +75,17 @@ export function MembersTable({ members, canManage, selfId }: { members: MemberVi
                     </span>
                   </td>
                   <td className="px-3 py-2.5 text-slate-700">{member.approverGroups.join(", ") || <span className="text-slate-600">—</span>}</td>
+                  <td className="px-3 py-2.5 text-slate-700">
+                    {member.standingRoleGroups.join(", ") || <span className="text-slate-600">—</span>}
+                  </td>
                   <td className="px-3 py-2.5">
                     <span className="flex flex-wrap gap-1">
                       {member.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}
                       {member.excludedFromPam && <Badge tone="amber">Excluded</Badge>}
                     </span>
                   </td>
-                  <td className="px-3 py-1.5">
-                    {canManage && (
+                  {canManage && (
+                    <td className="px-3 py-1.5">
                       <span className="flex flex-wrap gap-1.5">
                         <Button
                           variant="secondary"
@@ -105,12 +112,12 @@ export function MembersTable({ members, canManage, selfId }: { members: MemberVi
                           )
                         )}
                       </span>
-                    )}
-                  </td>
+                    </td>
+                  )}
                 </tr>
                 {canManage && editing === member.email && (
                   <tr className="bg-slate-50">
-                    <td colSpan={COLUMNS} className="px-3 py-4">
+                    <td colSpan={7} className="px-3 py-4">
                       <MemberRolesForm email={member.email} roles={member.roles} onDone={() => setEditing(null)} />
                     </td>
                   </tr>

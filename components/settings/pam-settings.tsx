@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SelectField } from "@/components/ui/field";
-import { useActionForm } from "@/components/use-action";
+import { useKeptForm } from "./use-kept-form";
 
 /** PAM on or off (turning it off asks first), and the approver group new policies default to. */
 export function PamSettings({
@@ -21,7 +21,7 @@ export function PamSettings({
   groups: string[];
 }) {
   const [switching, setSwitching] = useState(false);
-  const { formAction, pending, errors } = useActionForm(updateDefaultGroupAction);
+  const { formAction, ref, onSubmit, pending, errors } = useKeptForm(updateDefaultGroupAction);
 
   async function setPam(on: boolean) {
     setSwitching(true);
@@ -60,7 +60,7 @@ export function PamSettings({
           </Button>
         )}
       </div>
-      <form action={formAction} className="mt-5 flex flex-wrap items-start gap-3 border-t border-slate-100 pt-5" noValidate>
+      <form ref={ref} action={formAction} onSubmit={onSubmit} className="mt-5 flex flex-wrap items-start gap-3 border-t border-slate-100 pt-5" noValidate>
         <SelectField
           name="defaultApproverGroup"
           label="Default approver group"

@@ -1,6 +1,6 @@
 "use client";
 
-import { type ReactNode, useRef } from "react";
+import { type ReactNode, useId, useRef } from "react";
 import { Button, type ButtonProps } from "./button";
 
 /**
@@ -17,14 +17,15 @@ export function ConfirmButton({
   ...button
 }: ButtonProps & { title: string; body: ReactNode; confirmLabel?: string; onConfirm: () => void }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
   return (
     <>
       <Button variant={variant} {...button} onClick={() => dialog.current?.showModal()}>
         {children}
       </Button>
-      <dialog ref={dialog} aria-labelledby="confirm-title" className="w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog ref={dialog} aria-labelledby={titleId} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <form method="dialog" className="space-y-4 p-6">
-          <h2 id="confirm-title" className="text-lg font-semibold text-slate-900">
+          <h2 id={titleId} className="text-lg font-semibold text-slate-900">
             {title}
           </h2>
           <div className="text-sm text-slate-700">{body}</div>

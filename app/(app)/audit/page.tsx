@@ -46,13 +46,18 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
         <Card title="Filter events">
           <AuditFilters key={view} values={query.form} limit={query.limit} errors={errors} />
         </Card>
-        {errors ? (
-          <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200">
-            Some filters are not valid: fix them above to see events.
-          </p>
-        ) : (
-          <AuditEventList key={view} initial={page} filters={query.filters} limit={query.limit} />
-        )}
+        <section aria-labelledby="events-title">
+          <h2 id="events-title" className="sr-only">
+            Events
+          </h2>
+          {errors ? (
+            <p role="alert" className="rounded-lg bg-red-50 px-4 py-3 text-sm text-red-800 ring-1 ring-red-200">
+              Some filters are not valid: fix them above to see events.
+            </p>
+          ) : (
+            <AuditEventList key={view} initial={page} filters={query.filters} limit={query.limit} />
+          )}
+        </section>
       </div>
     </>
   );

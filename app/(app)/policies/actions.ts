@@ -65,8 +65,10 @@ export const updatePolicyAction = action(
   { revalidate: ["/policies"], success: "Policy saved" },
 );
 
+// No revalidation here: it would re-render the page the button is on, the deleted policy's own,
+// as a 404 before the client moves to the list (which is dynamic, so it is fetched fresh anyway).
 export const deletePolicyAction = action(
   z.object({ id: z.string() }),
   ({ db, actor, input }) => deletePolicy(db, { actor, policyId: input.id }),
-  { revalidate: ["/policies"], success: "Policy deleted" },
+  { success: "Policy deleted" },
 );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AccessDenied } from "@/components/access-denied";
 import { PageHeader } from "@/components/page-header";
-import { filtersFrom } from "@/components/policies/policy-filters";
+import { filtersFrom } from "@/components/policies/policy-filter-values";
 import { PolicyList } from "@/components/policies/policy-list";
 import { PolicyUsage } from "@/components/policies/policy-usage";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -1,19 +1,121 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AccessDenied } from "@/components/access-denied";
-import { ComingSoon } from "@/components/coming-soon";
 import { PageHeader } from "@/components/page-header";
+import { ApproverGroups } from "@/components/settings/approver-groups";
+import { ExclusionsForm } from "@/components/settings/exclusions-form";
+import { LimitsForm } from "@/components/settings/limits-form";
+import { MembersTable } from "@/components/settings/members-table";
+import { PamSettings } from "@/components/settings/pam-settings";
+import { Card } from "@/components/ui/card";
+import { db } from "@/db/client";
+import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/roles";
+import { listMembers } from "@/lib/members/list-members";
+import { getSettings } from "@/lib/settings/get-settings";
 
 export const metadata: Metadata = { title: "Settings" };
+export const dynamic = "force-dynamic";
+
+const sections = [
+  ["pam", "PAM"],
+  ["exclusions", "Excluded accounts"],
+  ["limits", "Limits"],
+  ["groups", "Approver groups"],
+  ["members", "Users and roles"],
+] as const;
+
+const tokensLink = (
+  <Link
+    href="/settings/tokens"
+    className="inline-flex items-center rounded-md bg-white px-3.5 py-2 text-sm font-medium text-slate-800 ring-1 ring-slate-300 hover:bg-slate-50"
+  >
+    API tokens
+  </Link>
+);
 
 export default async function Page() {
   const actor = await requireActor();
-  if (!can(actor, "settings:manage")) return <AccessDenied screen="Settings" needs="Role Management and Global Administrators" />;
+  if (!can(actor, "settings:manage")) {
+    return (
+      <div className="space-y-4">
+        <AccessDenied screen="Settings" needs="Role Management and Global Administrators" />
+        <p className="text-sm text-slate-700">
+          Your personal API tokens are yours to manage:{" "}
+          <Link href="/settings/tokens" className="font-medium text-brand-700 hover:underline">
+            open API tokens
+          </Link>
+          .
+        </p>
+      </div>
+    );
+  }
+  const database = await db();
+  const [settings, groups, members] = await Promise.all([
+    getSettings(database, { actor }),
+    listApproverGroups(database, { actor }),
+    listMembers(database, { actor }),
+  ]);
+  const active = members.filter((m) => !m.disabled);
+  // Disabled members stay listed here: dropping them would silently end their exclusion on save.
+  const pickable = members.map((m) => ({ email: m.email, name: m.name, note: m.disabled ? "disabled" : m.kind === "guest" ? "guest" : undefined }));
+  const approvers = active.filter((m) => m.kind === "member").map((m) => ({ email: m.email, name: m.name }));
+  const isGlobalAdmin = actor.roles.includes("global_admin");
+
   return (
     <>
-      <PageHeader title="Settings" description="PAM, approver groups, people and API tokens." />
-      <ComingSoon what="PAM on or off, approver groups, exclusions, limits, users and API tokens." />
+      <PageHeader
+        title="Settings"
+        description={`PAM, approver groups and people of ${settings.organisation}. Every change is audited.`}
+        actions={tokensLink}
+      />
+      <nav aria-label="Settings sections" className="mb-6">
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
+          {sections.map(([id, label]) => (
+            <li key={id}>
+              <a href={`#${id}`} className="font-medium text-brand-700 hover:underline">
+                {label}
+              </a>
+            </li>
+          ))}
+          <li>
+            <Link href="/settings/tokens" className="font-medium text-brand-700 hover:underline">
+              API tokens
+            </Link>
+          </li>
+        </ul>
+      </nav>
+      <div className="space-y-6">
+        <div id="pam" className="scroll-mt-6">
+          <PamSettings
+            pamEnabled={settings.pamEnabled}
+            defaultApproverGroup={settings.defaultApproverGroup}
+            groups={groups.map((g) => g.name)}
+          />
+        </div>
+        <div id="exclusions" className="scroll-mt-6">
+          <ExclusionsForm members={pickable} excluded={settings.excludedAccounts} />
+        </div>
+        <div id="limits" className="scroll-mt-6">
+          <LimitsForm settings={settings} />
+        </div>
+        <div id="groups" className="scroll-mt-6">
+          <ApproverGroups groups={groups} members={approvers} />
+        </div>
+        <div id="members" className="scroll-mt-6">
+          <Card title="Users and roles">
+            <p className="mb-4 max-w-2xl text-sm text-slate-700">
+              Every member may request access. App roles add administration; approver groups add approving; standing role
+              groups are their ordinary Exchange permissions.{" "}
+              {isGlobalAdmin
+                ? "Disabling a member ends their sessions and API tokens at once."
+                : "Only Global Administrators change roles or disable members."}
+            </p>
+            <MembersTable members={members} canManage={isGlobalAdmin} selfId={actor.userId} />
+          </Card>
+        </div>
+      </div>
     </>
   );
 }

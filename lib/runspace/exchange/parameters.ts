@@ -72,5 +72,7 @@ export function choice<const Values extends readonly [string, ...string[]]>(valu
         return z.NEVER;
       }
       return match as Values[number];
-    });
+    })
+    // The transform hides the values from z.toJSONSchema: say them, so the runspace form offers them.
+    .meta({ enum: [...values] });
 }

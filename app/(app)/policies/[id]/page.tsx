@@ -44,8 +44,17 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
         description={`Created by ${policy.createdBy ?? "a former member"}; last changed ${updated.toISOString().slice(0, 16).replace("T", " ")} UTC.`}
         actions={policy.enabled ? <Badge tone="green">Enabled</Badge> : <Badge>Disabled</Badge>}
       />
-      <PolicyForm catalog={catalog} groups={groups} organisation={settings} policy={policy} />
-      <Card title="Delete this policy" className="mt-8 max-w-3xl ring-red-200">
+      <PolicyForm
+        catalog={catalog}
+        groups={groups}
+        organisation={{
+          maxDurationHours: settings.maxDurationHours,
+          pendingLifetimeHours: settings.pendingLifetimeHours,
+          defaultApproverGroup: settings.defaultApproverGroup,
+        }}
+        policy={policy}
+      />
+      <Card title="Delete this policy" className="mt-8 max-w-3xl">
         <p className="mb-4 text-sm text-slate-600">
           Its waiting requests are cancelled and {policy.target} falls back to standing roles. To pause the policy instead, clear
           “Enabled” above.

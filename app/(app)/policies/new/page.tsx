@@ -52,7 +52,11 @@ export default async function Page() {
         <PolicyForm
           catalog={catalog}
           groups={groups}
-          organisation={settings}
+          organisation={{
+            maxDurationHours: settings.maxDurationHours,
+            pendingLifetimeHours: settings.pendingLifetimeHours,
+            defaultApproverGroup: settings.defaultApproverGroup,
+          }}
           taken={policies.map((policy) => ({ type: policy.type, target: policy.target }))}
         />
       )}

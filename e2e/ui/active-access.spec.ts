@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { type APIRequestContext, request } from "@playwright/test";
+import { type Account, randomAddress, tokenOf } from "../api/api-fixtures";
+import { expect, test } from "../fixtures";
+import { ActiveAccessPage } from "../pages/active-access-page";
+
+// This spec's window: requester2@contoso.com on the "Transport Rules" role (approver group
+// Exchange Leads: approver2), set up through the JSON API with the e2e tokens.
+
+interface RequestJson {
+  id: string;
+  target: string;
+  status: string;
+  active: boolean;
+  endsAt: string | null;
+}
+
+async function apiAs(baseURL: string, account: Account): Promise<APIRequestContext> {
+  return request.newContext({
+    baseURL: `${baseURL}/api/v1/`,
+    extraHTTPHeaders: { authorization: `Bearer ${tokenOf(account)}`, "x-forwarded-for": randomAddress() },
+  });
+}
+
+/** requester2's Transport Rules window, approved by approver2; any left open by an earlier run is closed first. */
+async function grantTransportRules(baseURL: string, reason: string) {
+  const requester = await apiAs(baseURL, "requester2");
+  const approver = await apiAs(baseURL, "approver2");
+  try {
+    const mine = (await (await requester.get("requests?mine=true&limit=500")).json()) as { items: RequestJson[] };
+    for (const open of mine.items.filter((r) => r.target === "Transport Rules")) {
+      if (open.status === "pending") await requester.post(`requests/${open.id}/cancel`, { data: {} });
+      if (open.status === "approved" && open.endsAt && new Date(open.endsAt) > new Date()) {
+        await approver.post(`requests/${open.id}/revoke`, { data: { comment: "e2e: clean up an earlier run" } });
+      }
+    }
+    const created = await requester.post("requests", { data: { type: "role", target: "Transport Rules", reason, durationHours: 1 } });
+    expect(created.status(), await created.text()).toBe(201);
+    const { id } = (await created.json()) as RequestJson;
+    const approved = await approver.post(`requests/${id}/approve`, { data: { comment: "e2e" } });
+    expect(((await approved.json()) as RequestJson).status).toBe("approved");
+    return id;
+  } finally {
+    await requester.dispose();
+    await approver.dispose();
+  }
+}
+
+test("approvers see the open windows, or that there are none", async ({ page, signInPage }) => {
+  await signInPage.goto("/access");
+  await signInPage.signInAs("approver2@contoso.com");
+  const access = new ActiveAccessPage(page);
+  await access.goto();
+  await expect(access.table().or(access.emptyState())).toBeVisible();
+});
+
+test("a requestor is refused the screen", async ({ page, signInPage }) => {
+  await signInPage.goto("/access");
+  await signInPage.signInAs("requester@contoso.com");
+  await page.goto("/access");
+  await expect(page.getByRole("heading", { name: "You don't have access to Active access" })).toBeVisible();
+});
+
+test("an approver revokes an open window with a comment, and it leaves the list", async ({ page, signInPage, baseURL }) => {
+  const reason = `E2E active access ${randomUUID().slice(0, 8)}`;
+  await grantTransportRules(baseURL!, reason);
+
+  await signInPage.goto("/access");
+  await signInPage.signInAs("approver2@contoso.com");
+  const access = new ActiveAccessPage(page);
+  await access.goto();
+
+  const row = access.row(reason);
+  await expect(row).toHaveCount(1);
+  await expect(row.getByRole("rowheader")).toHaveText("requester2@contoso.com");
+  await expect(row).toContainText("Transport Rules");
+  await expect(row).toContainText("approver2@contoso.com");
+  await expect(row).toContainText(/left/);
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+
+  await access.openRevoke(row);
+  await access.confirmRevoke();
+  await expect(access.comment()).toHaveAttribute("aria-invalid", "true");
+  await expect(access.comment()).toHaveAccessibleDescription(/A comment is required/);
+  await expect(access.dialog()).toBeVisible();
+
+  await access.comment().fill("E2E: the change is done, closing early.");
+  await access.confirmRevoke();
+  await expect(page.getByText("Revoked requester2@contoso.com's access to Transport Rules")).toBeVisible();
+  await expect(access.dialog()).toBeHidden();
+  await expect(access.row(reason)).toHaveCount(0);
+});

@@ -1,0 +1,85 @@
+import { readFile } from "node:fs/promises";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { AuditPage } from "../pages/audit-page";
+
+const CSV_HEADER = "id,seq,at,actor,actorType,action,targetType,targetId,details,ip,userAgent,prevHash,hash";
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+}
+
+// Read-only: the audit log only grows, so these hold whatever other specs write meanwhile.
+test.describe("Audit", () => {
+  test.beforeEach(async ({ signInPage }) => {
+    await signInPage.goto();
+    await signInPage.signInAs("auditor@contoso.com");
+  });
+
+  test("an auditor filters by action and opens an event's details", async ({ page }) => {
+    const audit = new AuditPage(page);
+    await audit.goto();
+    await audit.filterByAction("request.denied");
+    // The filter lives in the URL and in the export links, so the view can be shared and exported.
+    await expect(audit.filters().getByLabel("Action")).toHaveValue("request.denied");
+    await expect(audit.exportLink("CSV")).toHaveAttribute("href", /[?&]action=request\.denied/);
+    await expect(audit.events().first()).toBeVisible();
+    await expect(audit.events().filter({ hasNotText: "request.denied" })).toHaveCount(0);
+
+    const details = await audit.openDetails(0);
+    await expect(details).toBeVisible();
+    for (const label of ["Event ID", "IP address", "User agent", "Hash", "Previous hash"]) {
+      await expect(details.getByText(label, { exact: true })).toBeVisible();
+    }
+    await expect(details.getByRole("region", { name: "Details as JSON" })).toContainText("{");
+    await expect(details).toContainText(/[0-9a-f]{64}/);
+
+    // A shared link opens the same view.
+    await page.goto(page.url());
+    await expect(audit.events().filter({ hasNotText: "request.denied" })).toHaveCount(0);
+    await expectNoSeriousViolations(page);
+  });
+
+  test("load more appends the next page of events", async ({ page }) => {
+    const audit = new AuditPage(page);
+    await audit.goto("?limit=10");
+    await expect(audit.events()).toHaveCount(10);
+    const firstPage = await audit.events().allInnerTexts();
+    await audit.loadMore();
+    await expect(audit.events()).toHaveCount(20);
+    await expect(audit.status()).toHaveText(/^Showing 20 events/);
+    // The first page stays as it was: the next page is appended by keyset, not re-fetched.
+    expect((await audit.events().allInnerTexts()).slice(0, 10)).toEqual(firstPage);
+  });
+
+  test("verify chain says the chain is intact", async ({ page }) => {
+    const audit = new AuditPage(page);
+    await audit.goto();
+    await audit.verifyChain();
+    await expect(audit.integrity().getByRole("status")).toContainText("Chain intact");
+    await expect(audit.integrity().getByRole("status")).toContainText(/all \d+ events match/);
+  });
+
+  test("export CSV downloads the log with its header first", async ({ page }) => {
+    const audit = new AuditPage(page);
+    await audit.goto("?action=policy.created");
+    const download = await audit.export("CSV");
+    expect(download.suggestedFilename()).toMatch(/^elevate-audit-.*\.csv$/);
+    const lines = (await readFile((await download.path())!, "utf8")).trim().split("\n");
+    expect(lines[0]).toBe(CSV_HEADER);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.slice(1).every((line) => line.includes(",policy.created,"))).toBe(true);
+  });
+
+  test("a requestor is refused the audit view and its export", async ({ page, signInPage, dashboard }) => {
+    await dashboard.signOut();
+    await signInPage.signInAs("requester@contoso.com");
+    await page.goto("/audit");
+    await expect(page.getByRole("heading", { name: "You don't have access to Audit" })).toBeVisible();
+    const response = await page.request.get("/audit/export?format=csv");
+    expect(response.status()).toBe(403);
+    expect((await response.json()).error.code).toBe("forbidden:read-audit");
+  });
+});

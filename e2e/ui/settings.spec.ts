@@ -1,0 +1,114 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { SettingsPage } from "../pages/settings-page";
+
+// Names no other spec uses. Specs share one server: PAM, the default group and the duration
+// limits stay as seeded; the one setting changed here (the ending-soon notice) is put back.
+const GROUP = "E2E Reviewers";
+
+async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+}
+
+test.describe("Settings as a Global Administrator", () => {
+  test.beforeEach(async ({ signInPage }) => {
+    await signInPage.goto();
+    await signInPage.signInAs("admin@contoso.com");
+  });
+
+  test("changes the ending-soon notice, sees a toast, and puts it back", async ({ page }) => {
+    const settings = new SettingsPage(page);
+    await settings.goto();
+    const field = settings.field("Ending-soon notice (minutes)");
+    const before = await field.inputValue();
+    const changed = before === "20" ? "25" : "20";
+    await settings.saveLimits({ "Ending-soon notice (minutes)": changed });
+    await expect(settings.toast("Limits saved")).toBeVisible();
+    await page.reload();
+    await expect(field).toHaveValue(changed);
+
+    await settings.saveLimits({ "Ending-soon notice (minutes)": before });
+    await expect(settings.toast("Limits saved")).toBeVisible();
+    await page.reload();
+    await expect(field).toHaveValue(before);
+  });
+
+  test("a refused value is explained next to its field and keeps what was typed", async ({ page }) => {
+    const settings = new SettingsPage(page);
+    await settings.goto();
+    await settings.saveLimits({ "Policy limit": "0" });
+    const field = settings.field("Policy limit");
+    await expect(field).toHaveAttribute("aria-invalid", "true");
+    await expect(field).toHaveAccessibleDescription(/at least 1/);
+    await expect(field).toBeFocused();
+    await expect(field).toHaveValue("0");
+    await page.reload();
+    await expect(field).not.toHaveValue("0");
+  });
+
+  test(`creates the approver group "${GROUP}" with a member`, async ({ page }) => {
+    const settings = new SettingsPage(page);
+    await settings.goto();
+    await settings.createGroup(GROUP, ["approver1@contoso.com"]);
+    await expect(settings.toast("Approver group saved")).toBeVisible();
+    const group = settings.group(GROUP);
+    await expect(group).toBeVisible();
+    await expect(group.getByRole("list", { name: `Members of ${GROUP}` })).toHaveText("approver1@contoso.com");
+    await page.reload();
+    await expect(settings.group(GROUP)).toContainText("approver1@contoso.com");
+  });
+
+  test("creates an API token, sees it once, and revokes it", async ({ page }) => {
+    const settings = new SettingsPage(page);
+    await settings.goto();
+    await page.getByRole("link", { name: "API tokens" }).first().click();
+    await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
+
+    const name = `E2E settings token ${Date.now()}`;
+    await settings.createToken(name);
+    await expect(settings.toast(/Token created/)).toBeVisible();
+    await expect(page.getByText("it will not be shown again")).toBeVisible();
+    await expect(settings.newToken()).toHaveValue(/^elv_[a-z0-9]{8}_/);
+    await expect(settings.newToken()).toHaveAttribute("readonly", "");
+    const secret = await settings.newToken().inputValue();
+    await page.getByRole("button", { name: "Done" }).click();
+    await expect(settings.newToken()).toHaveCount(0);
+
+    // Listed by its prefix only; the secret is nowhere on the page any more, not even after a reload.
+    await page.reload();
+    const row = settings.tokenRow(name);
+    await expect(row).toContainText("Active");
+    await expect(row).toContainText(secret.slice(0, 12));
+    expect(await page.content()).not.toContain(secret);
+
+    await settings.revokeToken(name);
+    await expect(settings.toast("Token revoked")).toBeVisible();
+    await expect(row).toContainText("Revoked");
+    await expect(row.getByRole("button", { name: /^Revoke/ })).toHaveCount(0);
+  });
+
+  test("has no serious accessibility violations", async ({ page }) => {
+    const settings = new SettingsPage(page);
+    await settings.goto();
+    await expectNoSeriousViolations(page);
+    await page.getByRole("button", { name: "New approver group" }).click();
+    await page.getByRole("button", { name: "Roles of requester@contoso.com" }).click();
+    await expectNoSeriousViolations(page);
+    await settings.gotoTokens();
+    await expectNoSeriousViolations(page);
+  });
+});
+
+test("a requestor is refused Settings but manages their own API tokens", async ({ page, signInPage }) => {
+  await signInPage.goto();
+  await signInPage.signInAs("requester@contoso.com");
+  await page.goto("/settings");
+  await expect(page.getByRole("heading", { name: "You don't have access to Settings" })).toBeVisible();
+  await page.getByRole("link", { name: "open API tokens" }).click();
+  await expect(page).toHaveURL("/settings/tokens");
+  await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Create token" })).toBeVisible();
+  await expectNoSeriousViolations(page);
+});
