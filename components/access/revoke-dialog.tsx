@@ -35,14 +35,14 @@ export function RevokeDialog({ request, onClose }: { request: RequestView | null
 }
 
 function RevokeForm({ request, close }: { request: RequestView; close: () => void }) {
-  const { formAction, pending, errors, formError } = useActionForm(revokeAccessAction, {
+  const { formProps, pending, errors, formError } = useActionForm(revokeAccessAction, {
     onSuccess: (revoked) => {
       toast.success(`Revoked ${revoked.requester}'s access to ${revoked.target}`);
       close();
     },
   });
   return (
-    <form action={formAction} noValidate className="space-y-4 p-6">
+    <form {...formProps} noValidate className="space-y-4 p-6">
       <h2 id="revoke-title" className="text-lg font-semibold text-slate-900">
         Revoke access
       </h2>
