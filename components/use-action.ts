@@ -1,6 +1,6 @@
 "use client";
 
-import { type FormEvent, startTransition, useActionState, useEffect, useRef } from "react";
+import { type FormEvent, useActionState, useEffect, useRef, useState, useTransition } from "react";
 import { toast } from "sonner";
 import type { ActionResult } from "@/app/_lib/action";
 
@@ -9,40 +9,48 @@ type ServerAction<T> = (...args: [unknown] | [unknown, FormData]) => Promise<Act
 /**
  * A form bound to a server action: field errors come back for the form to show next to each
  * field; the outcome is announced as a toast (success, or a refusal that concerns no one field).
+ *
+ * With JavaScript the form submits through a transition: React does not reset it (a refused form
+ * keeps what was typed), and the toast and `onSuccess` run straight from the answer, even when the
+ * answer's re-render removes the form. Without JavaScript the form still posts to the server
+ * action (that is what `action` is for).
  */
 export function useActionForm<T>(serverAction: ServerAction<T>, { onSuccess }: { onSuccess?: (data: T) => void } = {}) {
-  // The server action itself (not a wrapper) goes to useActionState, so the form posts to it even
-  // before hydration.
-  const [result, formAction, pending] = useActionState<ActionResult<T> | null, FormData>(
+  const [noScriptResult, formAction, actionPending] = useActionState<ActionResult<T> | null, FormData>(
     serverAction as (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>>,
     null,
   );
-  const handled = useRef<ActionResult<T> | null>(null);
-  useEffect(() => {
-    if (!result || handled.current === result) return;
-    handled.current = result;
-    if (result.ok) {
-      if (result.message) toast.success(result.message);
-      onSuccess?.(result.data);
-    } else if (!result.errors) {
-      toast.error(result.message);
-    }
-  }, [result, onSuccess]);
-  const errors = result && !result.ok ? result.errors : undefined;
-  // React resets a form after its action runs, wiping what the person typed even when the server
-  // refused it. With JavaScript, submit through a transition instead (no reset); without it, the
-  // form still posts to the server action.
+  const [result, setResult] = useState<ActionResult<T> | null>(null);
+  const [transitionPending, startTransition] = useTransition();
+
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     const formData = new FormData(event.currentTarget, (event.nativeEvent as SubmitEvent).submitter);
-    startTransition(() => formAction(formData));
+    startTransition(async () => {
+      const answer = await serverAction(formData);
+      setResult(answer);
+      if (answer.ok) {
+        if (answer.message) toast.success(answer.message);
+        onSuccess?.(answer.data);
+      } else if (!answer.errors) {
+        toast.error(answer.message);
+      }
+    });
   };
+
+  const current = result ?? noScriptResult;
+  const errors = current && !current.ok ? current.errors : undefined;
+  // After a refusal, the keyboard goes to the first field the server named.
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (errors) ref.current?.querySelector<HTMLElement>("[aria-invalid=true], fieldset[aria-describedby] input")?.focus();
+  }, [errors]);
   return {
-    result,
+    result: current,
     formAction,
-    formProps: { action: formAction, onSubmit },
-    pending,
+    formProps: { action: formAction, onSubmit, ref },
+    pending: actionPending || transitionPending,
     errors,
-    formError: result && !result.ok ? result.message : undefined,
+    formError: current && !current.ok ? current.message : undefined,
   };
 }

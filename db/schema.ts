@@ -71,6 +71,7 @@ export const organisations = pgTable("organisations", {
   defaultPendingLifetimeMinutes: integer().notNull().default(24 * 60),
   /** Minutes before a window ends that its holder is warned by email. */
   endingSoonNoticeMinutes: integer().notNull().default(15),
+  notificationSettings: jsonb().$type<Record<string, boolean>>().notNull().default({}), // email switch per event (lib/notify/notification-events.ts); a missing key means on
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

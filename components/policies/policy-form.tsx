@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useCallback, useEffect, useRef, useTransition } from "react";
+import { useCallback } from "react";
 import { createPolicyAction, updatePolicyAction } from "@/app/(app)/policies/actions";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -51,22 +51,8 @@ const fieldNames = new Set([
 export function PolicyForm({ catalog, groups, organisation, taken = [], policy }: PolicyFormProps) {
   const router = useRouter();
   const onSuccess = useCallback(() => router.push("/policies"), [router]);
-  const { formAction, pending, errors } = useActionForm(policy ? updatePolicyAction : createPolicyAction, { onSuccess });
-  const [, startTransition] = useTransition();
-  const form = useRef<HTMLFormElement>(null);
-
-  // A form bound with `action={…}` is reset by React after every submission, wiping what the admin
-  // typed when the server refuses it; submitting by hand keeps their input for them to fix.
-  function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget);
-    startTransition(() => formAction(data));
-  }
-
-  // Take the keyboard to the first field the server refused.
-  useEffect(() => {
-    if (errors) form.current?.querySelector<HTMLElement>("[aria-invalid=true], fieldset[aria-describedby] input")?.focus();
-  }, [errors]);
+  // useActionForm keeps what the admin typed when the server refuses it, and focuses the first bad field.
+  const { formProps, pending, errors } = useActionForm(policy ? updatePolicyAction : createPolicyAction, { onSuccess });
 
   const maxHours = policy?.maxDurationHours ?? Math.min(8, organisation.maxDurationHours);
   const otherErrors = Object.entries(errors ?? {}).filter(([field]) => !fieldNames.has(field));
@@ -76,7 +62,7 @@ export function PolicyForm({ catalog, groups, organisation, taken = [], policy }
   }));
 
   return (
-    <form ref={form} onSubmit={submit} noValidate className="max-w-3xl space-y-6">
+    <form {...formProps} noValidate className="max-w-3xl space-y-6">
       {errors && (
         <div role="alert" className="rounded-md bg-red-50 p-4 text-sm text-red-800 ring-1 ring-red-200">
           <p className="font-medium">The policy was not saved: check the fields marked below.</p>

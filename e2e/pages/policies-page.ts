@@ -19,7 +19,8 @@ export class PoliciesPage {
 
   readonly table = () => this.page.getByRole("table", { name: "Privileged access policies" });
   readonly link = (target: string) => this.table().getByRole("link", { name: target, exact: true });
-  readonly row = (target: string) => this.table().getByRole("row").filter({ has: this.link(target) });
+  readonly row = (target: string) =>
+    this.table().getByRole("row").filter({ has: this.page.getByRole("link", { name: target, exact: true }) });
   readonly rowCount = () => this.table().locator("tbody tr").count();
 
   async search(text: string) {

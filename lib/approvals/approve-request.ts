@@ -5,6 +5,7 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
+import { notifyRequestDecided } from "@/lib/notify/notify-request-decided";
 import { commitThenRefuse } from "@/lib/requests/commit-then-refuse";
 import { alreadyDecided, expiredError, lockRequest, markExpired } from "@/lib/requests/find-request";
 import { commentInput } from "@/lib/requests/request-input";
@@ -68,6 +69,14 @@ export async function approveRequest(
       targetId: request.id,
       details: { comment: input.comment || undefined, approvals: approvalCount, required: request.requiredApprovals },
     });
+    if (quorumMet) {
+      await notifyRequestDecided(tx, {
+        organisationId: actor.organisationId,
+        requestId: request.id,
+        decidedBy: actor,
+        comment: input.comment || null,
+      });
+    }
     return (await selectRequestView(tx, actor.organisationId, request.id))!;
   });
 }

@@ -4,6 +4,7 @@ import { accessRequests, approvals } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
+import { notifyRequestDecided } from "@/lib/notify/notify-request-decided";
 import { commitThenRefuse } from "@/lib/requests/commit-then-refuse";
 import { alreadyDecided, expiredError, lockRequest, markExpired } from "@/lib/requests/find-request";
 import { commentInput } from "@/lib/requests/request-input";
@@ -47,6 +48,12 @@ export async function denyRequest(
       targetType: "request",
       targetId: request.id,
       details: { comment: input.comment },
+    });
+    await notifyRequestDecided(tx, {
+      organisationId: actor.organisationId,
+      requestId: request.id,
+      decidedBy: actor,
+      comment: input.comment ?? null,
     });
     return (await selectRequestView(tx, actor.organisationId, request.id))!;
   });

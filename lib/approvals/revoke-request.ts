@@ -5,6 +5,7 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import { type Actor, isAdmin } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
+import { notifyRequestRevoked } from "@/lib/notify/notify-request-ended";
 import { lockRequest, requestNotFound } from "@/lib/requests/find-request";
 import { commentInput } from "@/lib/requests/request-input";
 import { selectRequestView } from "@/lib/requests/request-view";
@@ -47,6 +48,7 @@ export async function revokeRequest(
       targetId: request.id,
       details: { comment: input.comment },
     });
+    await notifyRequestRevoked(tx, actor.organisationId, request.id);
     return (await selectRequestView(tx, actor.organisationId, request.id))!;
   });
 }

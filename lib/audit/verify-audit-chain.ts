@@ -50,6 +50,14 @@ function fetchPage(db: Database, organisationId: string, afterSeq: number) {
  * memory at once and the database and the hashing overlap.
  */
 export async function verifyAuditChain(db: Database, organisationId: string): Promise<ChainVerification> {
+  // One snapshot for the walk and the head: events appended meanwhile must not read as "broken".
+  return db.transaction((tx) => walkChain(tx as unknown as Database, organisationId), {
+    isolationLevel: "repeatable read",
+    accessMode: "read only",
+  });
+}
+
+async function walkChain(db: Database, organisationId: string): Promise<ChainVerification> {
   let prevHash = GENESIS_HASH;
   let checked = 0;
   let next = fetchPage(db, organisationId, 0);

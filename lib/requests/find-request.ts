@@ -3,6 +3,7 @@ import type { Executor, Transaction } from "@/db/client";
 import { type AccessRequest, accessRequests } from "@/db/schema";
 import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { DomainError } from "@/lib/errors";
+import { notifyRequestExpired } from "@/lib/notify/notify-request-ended";
 import { uuidPattern } from "@/lib/policies/find-policy";
 
 export const requestNotFound = () =>
@@ -33,7 +34,7 @@ export async function findRequest(db: Executor, organisationId: string, requestI
   return row;
 }
 
-/** Marks a pending request whose lifetime ran out as expired, audited as the system. */
+/** Marks a pending request whose lifetime ran out as expired, audited as the system, and tells the requester. */
 export async function markExpired(tx: Transaction, request: AccessRequest) {
   await tx
     .update(accessRequests)
@@ -47,6 +48,7 @@ export async function markExpired(tx: Transaction, request: AccessRequest) {
     targetId: request.id,
     details: { pendingUntil: request.pendingUntil.toISOString() },
   });
+  await notifyRequestExpired(tx, request.organisationId, request.id);
 }
 
 export function alreadyDecided(status: string) {

@@ -11,6 +11,7 @@ import type { Actor } from "@/lib/auth/roles";
 import type { ResolvedTarget } from "@/lib/catalog/resolve-target";
 import { toApiTargetType } from "@/lib/catalog/target-types";
 import { DomainError } from "@/lib/errors";
+import { notifyRequestOpened } from "@/lib/notify/notify-request-opened";
 import { hoursOf } from "@/lib/validation";
 import { selectRequestView } from "./request-view";
 
@@ -130,5 +131,7 @@ export async function openRequest(tx: Transaction, input: OpenRequestInput) {
       details: { ...about, automatic: true },
     });
   }
+  // In this transaction: the email exists exactly when the request does.
+  await notifyRequestOpened(tx, actor.organisationId, requestId);
   return (await selectRequestView(tx, actor.organisationId, requestId))!;
 }

@@ -5,6 +5,7 @@
  */
 import { database } from "@/db/client";
 import { ConfigError, config, resolveAuthSecret } from "@/lib/config";
+import { startEmailWorker } from "@/lib/notify/email-worker";
 import { prepareDatabase } from "./prepare-database";
 import { startSweeper } from "./sweeper";
 
@@ -15,6 +16,8 @@ export async function startServer() {
     const handle = await database();
     const notes = await prepareDatabase(handle, cfg);
     startSweeper(handle.db);
+    // Without a Resend key, mail goes to the dev mailbox and there is nothing to send.
+    if (cfg.email.resendApiKey) startEmailWorker(handle.db);
     const where = cfg.database.kind === "embedded" ? `embedded Postgres in ${cfg.database.dir}` : "Postgres";
     console.log(`\n  Elevate is ready at ${cfg.publicUrl}  (${where}${cfg.demo ? ", demo sign-in on" : ""})`);
     for (const note of notes) console.log(`  - ${note}`);

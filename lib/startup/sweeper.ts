@@ -1,18 +1,24 @@
 import type { Database } from "@/db/client";
+import { queueEndingSoon } from "@/lib/notify/queue-ending-soon";
 import { expirePendingRequests } from "@/lib/requests/expire-pending-requests";
 
 const EVERY_MS = 60_000;
 
 /**
- * The in-process sweeper: once a minute, marks pending requests past their lifetime as expired.
+ * The in-process sweeper: once a minute, marks pending requests past their lifetime as expired
+ * and queues the "access ends soon" emails.
  * Correctness never waits for it (reads and decisions judge expiry with the database clock);
  * SKIP LOCKED lets every instance run one.
  */
 export function startSweeper(db: Database) {
+  const failed = (error: unknown) => console.error("[sweeper] failed:", error instanceof Error ? error.message : error);
   const sweep = () =>
     expirePendingRequests(db)
       .then((count) => count > 0 && console.log(`[sweeper] marked ${count} pending request(s) expired`))
-      .catch((error: unknown) => console.error("[sweeper] failed:", error instanceof Error ? error.message : error));
+      .catch(failed)
+      .then(() => queueEndingSoon(db))
+      .then((count) => count > 0 && console.log(`[sweeper] queued ${count} "access ends soon" email(s)`))
+      .catch(failed);
   void sweep();
   const timer = setInterval(sweep, EVERY_MS);
   timer.unref();

@@ -1,0 +1,1 @@
+ALTER TABLE "organisations" ADD COLUMN "notification_settings" jsonb DEFAULT '{}'::jsonb NOT NULL;

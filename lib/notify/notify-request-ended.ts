@@ -1,0 +1,36 @@
+import type { Executor } from "@/db/client";
+import { enqueueEmail } from "./enqueue-email";
+import { requestsLink } from "./links";
+import { loadRequest } from "./load-request";
+import { memberEmail } from "./recipients";
+import { renderRequestExpired } from "./templates/request-expired";
+import { renderRequestRevoked } from "./templates/request-revoked";
+
+/** Access revoked: tells its holder who ended it and why. Call inside the revoking transaction. */
+export async function notifyRequestRevoked(tx: Executor, organisationId: string, requestId: string) {
+  const { request, view } = await loadRequest(tx, organisationId, requestId);
+  if (request.status !== "revoked") return 0;
+  return enqueueEmail(tx, {
+    organisationId,
+    eventKey: `request-revoked:${request.id}`,
+    kind: "request-revoked",
+    to: await memberEmail(tx, organisationId, request.requesterId),
+    render: () => renderRequestRevoked({ request: view, link: requestsLink() }),
+  });
+}
+
+/**
+ * A pending request that ran out of time: tells the requester. The event key makes the sweeper and
+ * a refused decision, which both mark expiry, send one message between them.
+ */
+export async function notifyRequestExpired(tx: Executor, organisationId: string, requestId: string) {
+  const { request, view } = await loadRequest(tx, organisationId, requestId);
+  if (request.status !== "expired") return 0;
+  return enqueueEmail(tx, {
+    organisationId,
+    eventKey: `request-expired:${request.id}`,
+    kind: "request-expired",
+    to: await memberEmail(tx, organisationId, request.requesterId),
+    render: () => renderRequestExpired({ request: view, link: requestsLink() }),
+  });
+}
