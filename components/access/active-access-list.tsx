@@ -76,7 +76,7 @@ export function ActiveAccessList({ requests }: { requests: RequestView[] }) {
         {requests.length} open {requests.length === 1 ? "window" : "windows"}.
       </p>
 
-      <div className="hidden overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 md:block">
+      <div role="region" aria-label="Open windows table" tabIndex={0} className="hidden overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 md:block">
         <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
           <caption className="sr-only">Open access windows</caption>
           <thead className="bg-slate-50 text-slate-700">

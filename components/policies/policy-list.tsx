@@ -44,7 +44,7 @@ export function PolicyList({ policies, initialFilters }: { policies: PolicyView[
           </Button>
         </EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <div role="region" aria-label="Policies table" tabIndex={0} className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Privileged access policies</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase">

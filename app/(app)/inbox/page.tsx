@@ -37,7 +37,7 @@ export default async function InboxPage() {
           {history.length === 0 ? (
             <p className="text-sm text-slate-600">You have not decided any request yet.</p>
           ) : (
-            <div className="overflow-x-auto">
+            <div role="region" aria-label="My decisions table" tabIndex={0} className="overflow-x-auto">
               <table className="w-full text-left text-sm">
                 <thead className="text-slate-600">
                   <tr>

@@ -1,0 +1,481 @@
+import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
+import { Resend } from "resend";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { accessRequests, approverGroupMembers, approverGroups, auditEvents, emailOutbox, memberships, organisations, users } from "@/db/schema";
+import { type ContosoFixture, codeOf, contosoFixture } from "@/db/testing/contoso-fixture";
+import { testDatabaseKinds } from "@/db/testing/test-database";
+import { approveRequest } from "@/lib/approvals/approve-request";
+import { denyRequest } from "@/lib/approvals/deny-request";
+import { revokeRequest } from "@/lib/approvals/revoke-request";
+import { createPolicy } from "@/lib/policies/create-policy";
+import { createRequest } from "@/lib/requests/create-request";
+import { expirePendingRequests } from "@/lib/requests/expire-pending-requests";
+import { type DeliverEmailsOptions, claimDueEmails, deliverEmails, sendEmail } from "./deliver-emails";
+import { startEmailWorker } from "./email-worker";
+import { enqueueEmail } from "./enqueue-email";
+import { listDevMailbox } from "./list-dev-mailbox";
+import { listEmailDelivery } from "./list-email-delivery";
+import { queueEndingSoon } from "./queue-ending-soon";
+import { retryEmail } from "./retry-email";
+import { type FakeResend, startFakeResend } from "./testing/fake-resend";
+
+// The configuration as a deployment with Resend would have it; `mail.key` off is the dev mailbox.
+const mail = vi.hoisted(() => ({ key: "re_test_configured_key" as string | undefined }));
+vi.mock("@/lib/config", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/config")>();
+  return {
+    ...actual,
+    config: () =>
+      actual.loadConfig({
+        ...process.env,
+        DATABASE_URL: undefined,
+        AUTH_URL: "https://elevate.example.com",
+        RESEND_API_KEY: mail.key,
+        RESEND_BASE_URL: undefined,
+        EMAIL_FROM: "Elevate <elevate@example.com>",
+      }),
+  };
+});
+
+const FROM = "Elevate <elevate@example.com>";
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
+  let f: ContosoFixture;
+  let fake: FakeResend;
+  let resend: Resend;
+  beforeAll(async () => {
+    f = await contosoFixture(kind);
+    fake = await startFakeResend();
+    // The real SDK, pointed at the fake server on loopback.
+    resend = new Resend("re_test", { baseUrl: fake.url });
+  });
+  afterAll(async () => {
+    await fake.close();
+    await f.database.destroy();
+  });
+  const db = () => f.database.db;
+
+  /** Fast backoff so retries happen within a test. */
+  const deliver = (options: DeliverEmailsOptions = {}) =>
+    deliverEmails(db(), { resend, from: FROM, backoffBaseMs: 20, backoffMaxMs: 200, ...options });
+
+  /** Delivery passes until nothing is queued (or fails the test after a while). */
+  async function drain(options: DeliverEmailsOptions = {}) {
+    for (let i = 0; i < 100; i++) {
+      await deliver(options);
+      const [{ queued }] = (await db()
+        .select({ queued: sql<number>`count(*)::int` })
+        .from(emailOutbox)
+        .where(inArray(emailOutbox.status, ["pending", "sending"]))) as [{ queued: number }];
+      if (queued === 0) return;
+      await sleep(30);
+    }
+    throw new Error("the outbox did not drain");
+  }
+
+  async function outbox(eventKey: string) {
+    return db()
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.eventKey, eventKey))
+      .orderBy(asc(emailOutbox.toEmail));
+  }
+  const summary = async (eventKey: string) =>
+    (await outbox(eventKey)).map((m) => ({ to: m.toEmail, kind: m.kind, subject: m.subject }));
+
+  async function userId(email: string) {
+    const [row] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
+    return row!.id;
+  }
+
+  async function pendingOf(email: string, target: string) {
+    const [row] = await db()
+      .select({ id: accessRequests.id })
+      .from(accessRequests)
+      .innerJoin(users, eq(users.id, accessRequests.requesterId))
+      .innerJoin(sql`tasks`, sql`tasks.id = ${accessRequests.taskId}`)
+      .where(and(eq(users.email, email), eq(accessRequests.status, "pending"), sql`tasks.name = ${target}`));
+    return row!.id;
+  }
+
+  /** Queues `count` plain messages for the delivery tests. */
+  async function queue(prefix: string, count: number) {
+    await db().transaction(async (tx) => {
+      for (let i = 0; i < count; i++) {
+        await enqueueEmail(tx, {
+          organisationId: f.organisationId,
+          eventKey: `${prefix}:${i}`,
+          kind: "request-pending",
+          to: [`person${i}@contoso.com`],
+          render: (to) => ({ subject: `Test ${prefix} ${i}`, html: `<p>Hello ${to}</p>`, text: `Hello ${to}` }),
+        });
+      }
+    });
+  }
+  const rowsOf = (prefix: string) =>
+    db().select().from(emailOutbox).where(like(emailOutbox.eventKey, `${prefix}:%`)).orderBy(asc(emailOutbox.eventKey));
+  const requestsFor = (prefix: string) => fake.requests.filter((r) => r.idempotencyKey?.startsWith(`${prefix}:`));
+  const deliveriesFor = (prefix: string) => fake.deliveries.filter((d) => d.idempotencyKey?.startsWith(`${prefix}:`));
+
+  describe("who gets which message", () => {
+    it("a new pending request goes to each approver of its group: never the requester, guests or disabled members", async () => {
+      // Put people in PAM Approvers who must never get the mail: the requester, a guest, a disabled member.
+      const [group] = await db().select().from(approverGroups).where(eq(approverGroups.name, "PAM Approvers"));
+      const extras = ["requester@contoso.com", "partner@fabrikam.com", "auditor@contoso.com"];
+      const extraIds = await Promise.all(extras.map(userId));
+      await db()
+        .insert(approverGroupMembers)
+        .values(extraIds.map((id) => ({ organisationId: f.organisationId, groupId: group!.id, userId: id })));
+      await db().update(memberships).set({ disabledAt: sql`now()` }).where(eq(memberships.userId, extraIds[2]!));
+      try {
+        const request = await createRequest(db(), {
+          actor: await f.actor("requester@contoso.com"),
+          input: { target: "New-JournalRule", reason: "Journal the <legal> & \"hold\" mailboxes." },
+        });
+        const messages = await outbox(`request-pending:${request.id}`);
+        expect(messages.map((m) => [m.toEmail, m.kind, m.status])).toEqual([
+          ["approver1@contoso.com", "request-pending", "pending"],
+          ["approver2@contoso.com", "request-pending", "pending"],
+        ]);
+        const [message] = messages;
+        expect(message!.subject).toBe("Approval needed: requester@contoso.com asks for New-JournalRule for 4 hours");
+        // The link opens the request in the approver's inbox; the reason is escaped, never raw HTML.
+        const link = `https://elevate.example.com/inbox#request-${request.id}`;
+        expect(message!.html).toContain(`href="${link}"`);
+        expect(message!.text).toContain(link);
+        expect(message!.html).toContain("Journal the &lt;legal&gt; &amp; &quot;hold&quot; mailboxes.");
+        expect(message!.text).toContain('Journal the <legal> & "hold" mailboxes.');
+        expect([...message!.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([link]);
+      } finally {
+        await db().delete(approverGroupMembers).where(inArray(approverGroupMembers.userId, extraIds));
+        await db().update(memberships).set({ disabledAt: null }).where(eq(memberships.userId, extraIds[2]!));
+      }
+    });
+
+    it("an approval tells the requester, and the other approvers that someone acted", async () => {
+      const requestId = await pendingOf("requester@contoso.com", "New-JournalRule");
+      await approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId, comment: "Fine <b>today</b>" });
+      expect(await summary(`request-decided:${requestId}`)).toEqual([
+        {
+          to: "approver2@contoso.com",
+          kind: "request-decided-other",
+          subject: "Approved by approver1@contoso.com: requester@contoso.com's request for New-JournalRule",
+        },
+        { to: "requester@contoso.com", kind: "request-approved", subject: "Approved: your access to New-JournalRule for 4 hours" },
+      ]);
+      const [, toRequester] = await outbox(`request-decided:${requestId}`);
+      expect(toRequester!.html).toContain('href="https://elevate.example.com/requests"');
+      expect(toRequester!.html).toContain("Fine &lt;b&gt;today&lt;/b&gt;");
+    });
+
+    it("under a quorum, only the approval that meets it mails anyone", async () => {
+      const request = await createRequest(db(), {
+        actor: await f.actor("requester2@contoso.com"),
+        input: { target: "New-MailboxExportRequest", reason: "Export for HR case 5100.", ticket: "CHG-5100" },
+      });
+      expect(request.requiredApprovals).toBe(2);
+      await approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId: request.id });
+      expect(await outbox(`request-decided:${request.id}`)).toEqual([]);
+      await approveRequest(db(), { actor: await f.actor("approver2@contoso.com"), requestId: request.id });
+      expect(await summary(`request-decided:${request.id}`)).toEqual([
+        {
+          to: "approver1@contoso.com",
+          kind: "request-decided-other",
+          subject: "Approved by approver2@contoso.com: requester2@contoso.com's request for New-MailboxExportRequest",
+        },
+        { to: "requester2@contoso.com", kind: "request-approved", subject: "Approved: your access to New-MailboxExportRequest for 2 hours" },
+      ]);
+    });
+
+    it("a denial tells the requester why, and the other approvers", async () => {
+      const requestId = await pendingOf("requester2@contoso.com", "New-JournalRule");
+      await denyRequest(db(), { actor: await f.actor("approver2@contoso.com"), requestId, comment: "Wait for the change window." });
+      expect(await summary(`request-decided:${requestId}`)).toEqual([
+        {
+          to: "approver1@contoso.com",
+          kind: "request-decided-other",
+          subject: "Denied by approver2@contoso.com: requester2@contoso.com's request for New-JournalRule",
+        },
+        { to: "requester2@contoso.com", kind: "request-denied", subject: "Denied: your request for New-JournalRule" },
+      ]);
+      const [, toRequester] = await outbox(`request-decided:${requestId}`);
+      expect(toRequester!.text).toContain('Their comment: "Wait for the change window."');
+    });
+
+    it("an automatic approval and a revocation each tell the requester, and nobody else", async () => {
+      const request = await createRequest(db(), {
+        actor: await f.actor("requester@contoso.com"),
+        input: { target: "Add-MailboxPermission", reason: "Assistant access." },
+      });
+      expect(request.status).toBe("approved");
+      expect(await outbox(`request-pending:${request.id}`)).toEqual([]);
+      expect(await summary(`request-auto-approved:${request.id}`)).toEqual([
+        {
+          to: "requester@contoso.com",
+          kind: "request-auto-approved",
+          subject: "Approved automatically: your access to Add-MailboxPermission for 1 hour",
+        },
+      ]);
+      await revokeRequest(db(), { actor: await f.actor("admin@contoso.com"), requestId: request.id, comment: "Done with it." });
+      expect(await summary(`request-revoked:${request.id}`)).toEqual([
+        {
+          to: "requester@contoso.com",
+          kind: "request-revoked",
+          subject: "Revoked: your access to Add-MailboxPermission was ended by admin@contoso.com",
+        },
+      ]);
+    });
+
+    it("an expired request tells the requester once, whether a refused decision or the sweeper marks it", async () => {
+      const lapsedId = await pendingOf("requester@contoso.com", "New-MailboxExportRequest");
+      await f.lapsePending(lapsedId);
+      expect(await codeOf(approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId: lapsedId }))).toBe(
+        "conflict:expired",
+      );
+      expect(await summary(`request-expired:${lapsedId}`)).toEqual([
+        {
+          to: "requester@contoso.com",
+          kind: "request-expired",
+          subject: "Expired: your request for New-MailboxExportRequest got no decision in time",
+        },
+      ]);
+
+      const admin = await f.actor("admin@contoso.com");
+      await createPolicy(db(), { actor: admin, input: { type: "task", target: "Get-JournalRule", approverGroup: "PAM Approvers" } });
+      const swept = await createRequest(db(), {
+        actor: await f.actor("requester2@contoso.com"),
+        input: { target: "Get-JournalRule", reason: "Audit the journal rules." },
+      });
+      await f.lapsePending(swept.id);
+      expect(await expirePendingRequests(db())).toBe(1);
+      expect(await expirePendingRequests(db())).toBe(0);
+      expect((await summary(`request-expired:${swept.id}`)).map((m) => m.to)).toEqual(["requester2@contoso.com"]);
+    });
+
+    it("access about to end warns its holder once, within the organisation's notice", async () => {
+      const request = await createRequest(db(), {
+        actor: await f.actor("requester2@contoso.com"),
+        input: { target: "Add-MailboxPermission", reason: "Delegate access." },
+      });
+      const window = (endsInMinutes: number) =>
+        db()
+          .update(accessRequests)
+          .set({
+            startsAt: sql`now() - make_interval(mins => ${60 - endsInMinutes})`,
+            endsAt: sql`now() + make_interval(mins => ${endsInMinutes})`,
+          })
+          .where(eq(accessRequests.id, request.id));
+      const eventKey = `access-ending-soon:${request.id}`;
+
+      await window(30);
+      expect(await queueEndingSoon(db())).toBe(0);
+      await window(10);
+      expect(await queueEndingSoon(db())).toBe(1);
+      expect(await queueEndingSoon(db())).toBe(0);
+      expect(await summary(eventKey)).toEqual([
+        { to: "requester2@contoso.com", kind: "access-ending-soon", subject: "Ending in 10 minutes: your access to Add-MailboxPermission" },
+      ]);
+
+      // A notice of 0 minutes turns the warning off.
+      await db().delete(emailOutbox).where(eq(emailOutbox.eventKey, eventKey));
+      await db().update(organisations).set({ endingSoonNoticeMinutes: 0 }).where(eq(organisations.id, f.organisationId));
+      expect(await queueEndingSoon(db())).toBe(0);
+      await db().update(organisations).set({ endingSoonNoticeMinutes: 15 }).where(eq(organisations.id, f.organisationId));
+      expect(await queueEndingSoon(db())).toBe(1);
+    });
+
+    it("respects the organisation's switch for each event (a missing key means on)", async () => {
+      await db()
+        .update(organisations)
+        .set({ notificationSettings: { "request-pending": false } })
+        .where(eq(organisations.id, f.organisationId));
+      try {
+        const request = await createRequest(db(), {
+          actor: await f.actor("requester2@contoso.com"),
+          input: { target: "Get-JournalRule", reason: "Audit the journal rules again." },
+        });
+        expect(await outbox(`request-pending:${request.id}`)).toEqual([]);
+        await approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId: request.id });
+        expect((await outbox(`request-decided:${request.id}`)).length).toBe(2);
+      } finally {
+        await db().update(organisations).set({ notificationSettings: {} }).where(eq(organisations.id, f.organisationId));
+      }
+    });
+
+    it("without a Resend key, keeps every message for the dev mailbox instead of queueing it", async () => {
+      mail.key = undefined;
+      try {
+        const request = await createRequest(db(), {
+          actor: await f.actor("requester@contoso.com"),
+          input: { target: "Get-JournalRule", reason: "Dev mailbox check." },
+        });
+        const messages = await outbox(`request-pending:${request.id}`);
+        expect(messages.map((m) => [m.toEmail, m.status, m.sentAt !== null])).toEqual([
+          ["approver1@contoso.com", "dev", true],
+          ["approver2@contoso.com", "dev", true],
+        ]);
+        const mailbox = await listDevMailbox(db());
+        expect(mailbox?.filter((m) => messages.some((x) => x.id === m.id)).map((m) => m.subject)).toEqual([
+          "Approval needed: requester@contoso.com asks for Get-JournalRule for 4 hours",
+          "Approval needed: requester@contoso.com asks for Get-JournalRule for 4 hours",
+        ]);
+      } finally {
+        mail.key = "re_test_configured_key";
+      }
+    });
+
+    it("delivers every queued message through Resend to its recipient, once, with its idempotency key", async () => {
+      const queued = await db().select().from(emailOutbox).where(eq(emailOutbox.status, "pending"));
+      expect(queued.length).toBeGreaterThanOrEqual(12);
+      await drain();
+      expect(fake.deliveries.length).toBe(queued.length);
+      for (const message of queued) {
+        const [delivery] = fake.deliveries.filter((d) => d.idempotencyKey === `${message.eventKey}:${message.toEmail}`);
+        expect(delivery).toMatchObject({ to: [message.toEmail], from: FROM, subject: message.subject, html: message.html, text: message.text });
+        const [stored] = await db().select().from(emailOutbox).where(eq(emailOutbox.id, message.id));
+        expect(stored).toMatchObject({ status: "sent", attempts: 1, providerMessageId: delivery!.id, lastError: null });
+      }
+    });
+  });
+
+  describe("delivery", () => {
+    it("retries after 500s with backoff, then sends once", async () => {
+      fake.reset();
+      await queue("r500", 1);
+      fake.failNext(2, { status: 500 });
+      expect(await deliver()).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      const [afterFirst] = await rowsOf("r500");
+      expect(afterFirst).toMatchObject({ status: "pending", attempts: 1 });
+      expect(afterFirst!.lastError).toContain("500 internal_server_error");
+      await drain();
+      const [done] = await rowsOf("r500");
+      expect(done).toMatchObject({ status: "sent", attempts: 3, lastError: null });
+      expect(requestsFor("r500").map((r) => r.status)).toEqual([500, 500, 200]);
+      expect(deliveriesFor("r500")).toHaveLength(1);
+    });
+
+    it("after a 429, waits as long as Retry-After says", async () => {
+      fake.reset();
+      await queue("r429", 1);
+      fake.failNext(1, { status: 429, retryAfter: 1 });
+      expect(await deliver()).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      const [{ waitMs }] = (await db()
+        .select({ waitMs: sql<number>`(extract(epoch from ${emailOutbox.nextAttemptAt} - now()) * 1000)::int` })
+        .from(emailOutbox)
+        .where(eq(emailOutbox.eventKey, "r429:0"))) as [{ waitMs: number }];
+      expect(waitMs).toBeGreaterThan(700);
+      expect(waitMs).toBeLessThanOrEqual(1000);
+      expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      await sleep(waitMs + 50);
+      expect(await deliver()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+      const [first, second] = requestsFor("r429");
+      expect(second!.at - first!.at).toBeGreaterThanOrEqual(900);
+    });
+
+    it("gives up after the last attempt, and marks the message failed", async () => {
+      fake.reset();
+      await queue("rmax", 1);
+      fake.failNext(3, { status: 503 });
+      await drain({ maxAttempts: 3 });
+      const [message] = await rowsOf("rmax");
+      expect(message).toMatchObject({ status: "failed", attempts: 3 });
+      expect(message!.lastError).toMatch(/^gave up after 3 attempts: 503/);
+      expect(deliveriesFor("rmax")).toHaveLength(0);
+    });
+
+    it("two workers racing send each message once", async () => {
+      fake.reset();
+      fake.delayMs = 15;
+      await queue("race", 24);
+      const [a, b] = await Promise.all([deliver({ batch: 4 }), deliver({ batch: 4 })]);
+      await drain();
+      expect(a.sent + b.sent).toBeLessThanOrEqual(24);
+      // Postgres really runs them at once: both get a share, and still nothing twice.
+      if (kind === "postgres") expect(Math.min(a.sent, b.sent)).toBeGreaterThan(0);
+      expect(requestsFor("race")).toHaveLength(24);
+      expect(new Set(deliveriesFor("race").map((d) => d.idempotencyKey)).size).toBe(24);
+      expect((await rowsOf("race")).every((m) => m.status === "sent" && m.attempts === 1)).toBe(true);
+    });
+
+    it("a worker killed mid-batch loses nothing and duplicates nothing", async () => {
+      fake.reset();
+      await queue("crash", 6);
+      // The worker claims six, sends three, and dies before recording anything.
+      const claimed = await claimDueEmails(db(), { batch: 6 });
+      expect(claimed).toHaveLength(6);
+      const firstIds = new Map<string, string>();
+      for (const message of claimed.slice(0, 3)) {
+        const outcome = await sendEmail(resend, message, { from: FROM });
+        expect(outcome.kind).toBe("sent");
+        if (outcome.kind === "sent") firstIds.set(message.id, outcome.providerMessageId!);
+      }
+      // While its claims last, nobody else touches those messages.
+      expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      // Its claims run out; the next worker takes the messages over.
+      await db()
+        .update(emailOutbox)
+        .set({ lockedUntil: sql`now() - interval '1 second'` })
+        .where(like(emailOutbox.eventKey, "crash:%"));
+      expect(await deliver()).toEqual({ sent: 6, retrying: 0, failed: 0 });
+      const rows = await rowsOf("crash");
+      expect(rows.every((m) => m.status === "sent" && m.attempts === 2)).toBe(true);
+      // Resend saw the first three twice but, by their idempotency keys, delivered each once.
+      expect(requestsFor("crash")).toHaveLength(9);
+      expect(deliveriesFor("crash")).toHaveLength(6);
+      for (const [id, providerId] of firstIds) expect(rows.find((m) => m.id === id)!.providerMessageId).toBe(providerId);
+    });
+
+    it("a permanent failure stops at once, shows in Email delivery, and an admin can retry it", async () => {
+      fake.reset();
+      await queue("r422", 1);
+      fake.failNext(1, { status: 422, message: "Invalid `from` field. Key re_live_abcdef123456 rejected." });
+      expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 1 });
+      const [failed] = await rowsOf("r422");
+      expect(failed).toMatchObject({ status: "failed", attempts: 1 });
+      expect(failed!.lastError).toContain("422 validation_error");
+      expect(failed!.lastError).not.toContain("re_live_abcdef123456");
+
+      const admin = await f.actor("admin@contoso.com");
+      const list = await listEmailDelivery(db(), { actor: admin, filter: "failed" });
+      expect(list.counts.failed).toBeGreaterThanOrEqual(2);
+      const shown = list.messages.find((m) => m.id === failed!.id);
+      expect(shown).toMatchObject({ status: "failed", toEmail: "person0@contoso.com", subject: "Test r422 0", attempts: 1 });
+      expect(shown).not.toHaveProperty("html");
+      expect(shown).not.toHaveProperty("text");
+
+      const requester = await f.actor("requester@contoso.com");
+      expect(await codeOf(listEmailDelivery(db(), { actor: requester }))).toBe("forbidden:email-delivery");
+      expect(await codeOf(retryEmail(db(), { actor: requester, messageId: failed!.id }))).toBe("forbidden:email-delivery");
+      expect(await codeOf(retryEmail(db(), { actor: admin, messageId: "not-an-id" }))).toBe("not-found:email");
+
+      expect(await retryEmail(db(), { actor: admin, messageId: failed!.id })).toEqual({ id: failed!.id, status: "pending" });
+      const [audit] = await db()
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.action, "email.retried"), eq(auditEvents.targetId, failed!.id)));
+      expect(audit).toMatchObject({ actorEmail: "admin@contoso.com", targetType: "email" });
+      expect(await deliver()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+      expect(deliveriesFor("r422")).toHaveLength(1);
+      expect(await codeOf(retryEmail(db(), { actor: admin, messageId: failed!.id }))).toBe("conflict:email-not-failed");
+    });
+
+    it("the polling worker sends what is queued, and stops cleanly", async () => {
+      fake.reset();
+      await queue("loop", 3);
+      const worker = startEmailWorker(db(), {
+        resend,
+        from: FROM,
+        intervalMs: 20,
+        log: { log: () => {}, error: (...args: unknown[]) => console.error(...args) },
+      });
+      try {
+        for (let i = 0; i < 200 && deliveriesFor("loop").length < 3; i++) await sleep(20);
+      } finally {
+        await worker.stop();
+      }
+      expect(deliveriesFor("loop")).toHaveLength(3);
+      expect((await rowsOf("loop")).every((m) => m.status === "sent")).toBe(true);
+    });
+  });
+});
