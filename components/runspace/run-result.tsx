@@ -48,7 +48,7 @@ export function RunResult({ task, result }: { task: string; result: unknown }) {
       </div>
       {Array.isArray(result) && result.length === 0 && <p className="text-sm text-slate-700">{task} returned no objects.</p>}
       {rows && (
-        <div role="region" aria-label="Result table" tabIndex={0} className="overflow-x-auto rounded-md ring-1 ring-slate-200">
+        <div role="region" aria-label="Output table" tabIndex={0} className="overflow-x-auto rounded-md ring-1 ring-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
             <caption className="sr-only">
               {task}: {rows.length} {rows.length === 1 ? "object" : "objects"}

@@ -38,6 +38,8 @@ export interface DeliveryReport {
   failed: number;
 }
 
+const MAX_RETRY_AFTER_MS = 3_600_000;
+
 const defaults = {
   batch: 10,
   maxBatches: 10,
@@ -143,10 +145,11 @@ export async function recordOutcome(
     await db.update(emailOutbox).set({ status: "failed", lockedUntil: null, lastError: error }).where(ours);
     return "failed";
   }
-  const delayMs = Math.min(
-    opts.backoffMaxMs,
-    outcome.retryAfterMs ?? backoffMs(message.attempts, { baseMs: opts.backoffBaseMs, maxMs: opts.backoffMaxMs }),
-  );
+  // Resend's Retry-After is honoured as given (up to an hour); otherwise our own backoff.
+  const delayMs =
+    outcome.retryAfterMs !== undefined
+      ? Math.min(outcome.retryAfterMs, MAX_RETRY_AFTER_MS)
+      : backoffMs(message.attempts, { baseMs: opts.backoffBaseMs, maxMs: opts.backoffMaxMs });
   await db
     .update(emailOutbox)
     .set({
