@@ -84,7 +84,11 @@ test("a magic link from the dev mailbox signs you in", async ({ page, signInPage
   await signInPage.askForLink("requester2@contoso.com");
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await page.getByRole("link", { name: "Open the dev mailbox" }).click();
-  const message = page.getByRole("listitem").filter({ hasText: "To requester2@contoso.com" }).first();
+  const message = page
+    .getByRole("listitem")
+    .filter({ hasText: "To requester2@contoso.com" })
+    .filter({ hasText: "Sign in to Elevate" })
+    .first();
   await message.locator("summary").click();
   const text = await message.locator("pre").innerText();
   const link = /https?:\/\/\S+/.exec(text)?.[0];

@@ -2,6 +2,7 @@ import { type SQL, and, count, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
+import { config } from "@/lib/config";
 import { authorizeEmailAdmin } from "./authorize-email-admin";
 
 export const emailDeliveryFilters = ["all", "failed", "queued", "sent"] as const;
@@ -17,7 +18,7 @@ const filterWhere: Record<EmailDeliveryFilter, SQL> = {
 /**
  * The admin "Email delivery" view: the organisation's recent messages, newest first, with their
  * status, attempts and last error, and the count per status. Bodies stay out: the list is for
- * delivery, and the dev mailbox is where a body is read.
+ * delivery, and the dev mailbox is where a body is read. Says, too, whether a provider is configured.
  */
 export async function listEmailDelivery(
   db: Database,
@@ -49,7 +50,11 @@ export async function listEmailDelivery(
     .groupBy(emailOutbox.status);
   const counts = { pending: 0, sending: 0, sent: 0, failed: 0 };
   for (const { status, value } of totals) if (status !== "dev") counts[status] = Number(value);
+  const { email, demo } = config();
   return {
+    /** Without a Resend key nothing is sent: messages go to the dev mailbox (shown in demo mode only). */
+    provider: email.resendApiKey ? ("resend" as const) : ("none" as const),
+    devMailbox: !email.resendApiKey && demo,
     counts,
     messages: rows.map((row) => ({
       ...row,

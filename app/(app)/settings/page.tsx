@@ -84,6 +84,11 @@ export default async function Page() {
               API tokens
             </Link>
           </li>
+          <li>
+            <Link href="/settings/email" className="font-medium text-brand-700 hover:underline">
+              Email delivery
+            </Link>
+          </li>
         </ul>
       </nav>
       <div className="space-y-6">

@@ -7,6 +7,12 @@ import { db } from "@/db/client";
 import { listDevMailbox } from "@/lib/notify/list-dev-mailbox";
 
 export const metadata: Metadata = { title: "Dev mailbox" };
+
+/** Links in a previewed email open in the app, not inside the frame; the base goes in the head. */
+function withBase(html: string) {
+  const base = '<base target="_top">';
+  return /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}${base}`) : `${base}${html}`;
+}
 export const dynamic = "force-dynamic";
 
 export default async function DevMailboxPage() {
@@ -42,7 +48,7 @@ export default async function DevMailboxPage() {
                   <iframe
                     title={`HTML of “${message.subject}”`}
                     sandbox="allow-top-navigation-by-user-activation allow-popups"
-                    srcDoc={`<base target="_top">${message.html}`}
+                    srcDoc={withBase(message.html)}
                     className="mt-3 h-48 w-full rounded border border-slate-200 bg-white"
                   />
                   <pre className="mt-3 whitespace-pre-wrap rounded bg-slate-50 p-3 text-xs text-slate-700">{message.text}</pre>

@@ -1,0 +1,30 @@
+/** Screen words for the outbox's kinds and states. */
+export const emailKindLabels: Record<string, string> = {
+  "request-pending": "Approval needed",
+  "request-approved": "Approved",
+  "request-denied": "Denied",
+  "request-decided-other": "Decided by another approver",
+  "request-auto-approved": "Approved automatically",
+  "request-revoked": "Revoked",
+  "request-expired": "Expired",
+  "access-ending-soon": "Ending soon",
+  "sign-in": "Sign-in link",
+};
+
+export function statusOf(message: { status: string; attempts: number }) {
+  switch (message.status) {
+    case "sent":
+      return { label: "Sent", tone: "green" } as const;
+    case "failed":
+      return { label: "Failed", tone: "red" } as const;
+    case "sending":
+      return { label: "Sending", tone: "brand" } as const;
+    default:
+      return message.attempts > 0 ? ({ label: "Retrying", tone: "amber" } as const) : ({ label: "Queued", tone: "neutral" } as const);
+  }
+}
+
+/** "2025-01-31 14:05 UTC", like the audit log these are checked against. */
+export function utcMinute(iso: string | null) {
+  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : null;
+}
