@@ -17,7 +17,8 @@ export async function startServer() {
     const notes = await prepareDatabase(handle, cfg);
     startSweeper(handle.db);
     // Without a Resend key, mail goes to the dev mailbox and there is nothing to send.
-    if (cfg.email.resendApiKey) startEmailWorker(handle.db);
+    // Polled every second so an approver hears of a request within moments of it being made.
+    if (cfg.email.resendApiKey) startEmailWorker(handle.db, { intervalMs: 1_000 });
     const where = cfg.database.kind === "embedded" ? `embedded Postgres in ${cfg.database.dir}` : "Postgres";
     console.log(`\n  Elevate is ready at ${cfg.publicUrl}  (${where}${cfg.demo ? ", demo sign-in on" : ""})`);
     for (const note of notes) console.log(`  - ${note}`);
