@@ -1,15 +1,9 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
+import { expectNoSeriousViolations } from "../helpers";
 import { AuditPage } from "../pages/audit-page";
 
 const CSV_HEADER = "id,seq,at,actor,actorType,action,targetType,targetId,details,ip,userAgent,prevHash,hash";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-}
 
 // Read-only: the audit log only grows, so these hold whatever other specs write meanwhile.
 test.describe("Audit", () => {

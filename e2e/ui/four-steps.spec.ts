@@ -4,8 +4,8 @@
  * runspace, an approver revokes and the next run is blocked, and the admin finds every step in the
  * audit view with the chain intact.
  */
-import type { Browser, Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
+import { signedIn } from "../helpers";
 import { ActiveAccessPage } from "../pages/active-access-page";
 import { AuditPage } from "../pages/audit-page";
 import { InboxPage } from "../pages/inbox-page";
@@ -16,14 +16,6 @@ import { RunspacePage } from "../pages/runspace-page";
 // A task no other spec touches. requester@ holds it through the standing role group Recipient
 // Management until the policy puts it under just-in-time approval.
 const TASK = "Get-MailboxPermission";
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin");
-  await page.getByRole("button", { name: new RegExp(`^Sign in as ${email.replace(/\./g, "\\.")} `) }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-  return page;
-}
 
 test("policy → request → approval → run → revoke → blocked, every step in the audit log", async ({ browser }) => {
   test.setTimeout(120_000);

@@ -1,16 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
+import { expectNoSeriousViolations } from "../helpers";
 import { PoliciesPage } from "../pages/policies-page";
 
 // Targets no other spec touches: specs run in parallel against one seeded server.
 const TASK = "New-DistributionGroup";
 const ROLE = "Distribution Groups";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-}
 
 test.describe("Policies", () => {
   test.beforeEach(async ({ signInPage }) => {

@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type Page, request as playwrightRequest } from "@playwright/test";
+import { request as playwrightRequest } from "@playwright/test";
 import { randomAddress, tokenOf } from "../api/api-fixtures";
 import { expect, test } from "../fixtures";
+import { expectNoSeriousViolations, signedIn } from "../helpers";
 import { InboxPage } from "../pages/inbox-page";
 import { RequestsPage } from "../pages/requests-page";
 
@@ -26,19 +26,6 @@ test.beforeAll(async ({ baseURL }) => {
   }
   await admin.dispose();
 });
-
-async function signedIn(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin");
-  await page.getByRole("button", { name: new RegExp(`^Sign in as ${email.replace(/\./g, "\\.")} `) }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
-  return page;
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-}
 
 test("a request waits in the approvers' inbox, with a badge, and opens a window when approved", async ({ browser }) => {
   const requester = new RequestsPage(await signedIn(browser, "requester2@contoso.com"));

@@ -1,16 +1,10 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
+import { expectNoSeriousViolations } from "../helpers";
 import { SettingsPage } from "../pages/settings-page";
 
 // Names no other spec uses. Specs share one server: PAM, the default group and the duration
 // limits stay as seeded; the one setting changed here (the ending-soon notice) is put back.
 const GROUP = "E2E Reviewers";
-
-async function expectNoSeriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
-}
 
 test.describe("Settings as a Global Administrator", () => {
   test.beforeEach(async ({ signInPage }) => {

@@ -1,5 +1,4 @@
 import { and, eq, sql } from "drizzle-orm";
-import { ZodError } from "zod";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exchangeJournalRules, exchangeMailboxes, organisations } from "@/db/schema";
 import { exchangeTasks } from "@/db/seed/exchange-catalog";

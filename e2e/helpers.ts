@@ -1,0 +1,17 @@
+import AxeBuilder from "@axe-core/playwright";
+import { type Browser, type Page, expect } from "@playwright/test";
+
+/** A person in a browser of their own, signed in through the demo picker. */
+export async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await page.goto("/signin");
+  await page.getByRole("button", { name: new RegExp(`^Sign in as ${email.replace(/\./g, "\\.")} `) }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  return page;
+}
+
+/** axe on the page as it is: no serious or critical violation. */
+export async function expectNoSeriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+}
