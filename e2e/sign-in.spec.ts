@@ -1,4 +1,5 @@
 import { expect, test } from "./fixtures";
+import { expectNoSeriousViolations } from "./helpers";
 
 // The Contoso demo accounts and the role each must be shown with.
 const accounts: [string, string][] = [
@@ -103,4 +104,11 @@ test("a bad email address is explained next to the field", async ({ page, signIn
   const field = page.getByLabel("Work email");
   await expect(field).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#email-error")).toHaveText("Enter an email address such as you@contoso.com.");
+});
+
+test("the sign-in page and the dev mailbox have no serious accessibility violations", async ({ page }) => {
+  for (const path of ["/signin", "/dev/mailbox"]) {
+    await page.goto(path);
+    await expectNoSeriousViolations(page);
+  }
 });
