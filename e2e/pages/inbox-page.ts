@@ -19,6 +19,9 @@ export class InboxPage {
     const item = this.item(requester, target);
     await expect(item).toBeVisible();
     if (comment !== undefined) await item.getByLabel("Comment").fill(comment);
+    // Wait for the server action's answer: the next step may look from another browser.
+    const answered = this.page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/inbox");
     await item.getByRole("button", { name: new RegExp(`^${decision} `) }).click();
+    await answered;
   }
 }
