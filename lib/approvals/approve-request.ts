@@ -9,6 +9,7 @@ import { notifyRequestDecided } from "@/lib/notify/notify-request-decided";
 import { commitThenRefuse } from "@/lib/requests/commit-then-refuse";
 import { alreadyDecided, expiredError, lockRequest, markExpired } from "@/lib/requests/find-request";
 import { commentInput } from "@/lib/requests/request-input";
+import { aboutRequest } from "@/lib/requests/about-request";
 import { selectRequestView } from "@/lib/requests/request-view";
 import { parseInput } from "@/lib/validation";
 import { authorizeApprover } from "./authorize-approver";
@@ -61,13 +62,14 @@ export async function approveRequest(
         })
         .where(eq(accessRequests.id, request.id));
     }
+    const view = (await selectRequestView(tx, actor.organisationId, request.id))!;
     await appendAuditEvent(tx, {
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: quorumMet ? "request.approved" : "request.approval",
       targetType: "request",
       targetId: request.id,
-      details: { comment: input.comment || undefined, approvals: approvalCount, required: request.requiredApprovals },
+      details: { ...aboutRequest(view), comment: input.comment || undefined, approvals: approvalCount, required: request.requiredApprovals },
     });
     if (quorumMet) {
       await notifyRequestDecided(tx, {
@@ -77,6 +79,6 @@ export async function approveRequest(
         comment: input.comment || null,
       });
     }
-    return (await selectRequestView(tx, actor.organisationId, request.id))!;
+    return view;
   });
 }

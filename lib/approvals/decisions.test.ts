@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ContosoFixture, codeOf, contosoFixture } from "@/db/testing/contoso-fixture";
 import { testDatabaseKinds } from "@/db/testing/test-database";
 import { decideAccess } from "@/lib/access/decide-access";
+import { searchAudit } from "@/lib/audit/search-audit";
 import { saveApproverGroup } from "@/lib/approver-groups/save-approver-group";
 import { createPolicy } from "@/lib/policies/create-policy";
 import { createRequest } from "@/lib/requests/create-request";
@@ -36,6 +37,9 @@ describe.each(testDatabaseKinds)("approvals, denials and revocations on %s", (ki
       task: "Set-JournalRule",
     });
     expect(access).toMatchObject({ allowed: true, code: "grant", requestId: request.id });
+    // Each event about the request says what it is for, on its own (for a SIEM reading one event).
+    const [event] = (await searchAudit(db(), { actor: await f.actor("auditor@contoso.com"), input: { targetId: request.id, action: "request.approved" } })).items;
+    expect(event!.details).toMatchObject({ type: "task", scope: "Exchange", target: "Set-JournalRule", requester: "requester@contoso.com", comment: "ok" });
   });
 
   it("need N distinct approvers for a quorum of N; the same approver twice counts once", async () => {

@@ -8,6 +8,7 @@ import { notifyRequestDecided } from "@/lib/notify/notify-request-decided";
 import { commitThenRefuse } from "@/lib/requests/commit-then-refuse";
 import { alreadyDecided, expiredError, lockRequest, markExpired } from "@/lib/requests/find-request";
 import { commentInput } from "@/lib/requests/request-input";
+import { aboutRequest } from "@/lib/requests/about-request";
 import { selectRequestView } from "@/lib/requests/request-view";
 import { parseInput } from "@/lib/validation";
 import { authorizeApprover } from "./authorize-approver";
@@ -41,13 +42,14 @@ export async function denyRequest(
         set: { decision: "deny", comment: input.comment, createdAt: sql`now()` },
       });
     await tx.update(accessRequests).set({ status: "denied", decidedAt: sql`now()` }).where(eq(accessRequests.id, request.id));
+    const view = (await selectRequestView(tx, actor.organisationId, request.id))!;
     await appendAuditEvent(tx, {
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: "request.denied",
       targetType: "request",
       targetId: request.id,
-      details: { comment: input.comment },
+      details: { ...aboutRequest(view), comment: input.comment },
     });
     await notifyRequestDecided(tx, {
       organisationId: actor.organisationId,
@@ -55,6 +57,6 @@ export async function denyRequest(
       decidedBy: actor,
       comment: input.comment ?? null,
     });
-    return (await selectRequestView(tx, actor.organisationId, request.id))!;
+    return view;
   });
 }

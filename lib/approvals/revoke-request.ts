@@ -8,6 +8,7 @@ import { DomainError } from "@/lib/errors";
 import { notifyRequestRevoked } from "@/lib/notify/notify-request-ended";
 import { lockRequest, requestNotFound } from "@/lib/requests/find-request";
 import { commentInput } from "@/lib/requests/request-input";
+import { aboutRequest } from "@/lib/requests/about-request";
 import { selectRequestView } from "@/lib/requests/request-view";
 import { parseInput } from "@/lib/validation";
 import { isApproverOf } from "./authorize-approver";
@@ -40,15 +41,16 @@ export async function revokeRequest(
       .update(accessRequests)
       .set({ status: "revoked", revokedBy: actor.userId, revokedAt: sql`now()`, revocationComment: input.comment })
       .where(eq(accessRequests.id, request.id));
+    const view = (await selectRequestView(tx, actor.organisationId, request.id))!;
     await appendAuditEvent(tx, {
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: "request.revoked",
       targetType: "request",
       targetId: request.id,
-      details: { comment: input.comment },
+      details: { ...aboutRequest(view), comment: input.comment },
     });
     await notifyRequestRevoked(tx, actor.organisationId, request.id);
-    return (await selectRequestView(tx, actor.organisationId, request.id))!;
+    return view;
   });
 }

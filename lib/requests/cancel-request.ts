@@ -5,6 +5,7 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { alreadyDecided, expiredError, lockRequest, markExpired, requestNotFound } from "./find-request";
+import { aboutRequest } from "./about-request";
 import { selectRequestView } from "./request-view";
 import { commitThenRefuse } from "./commit-then-refuse";
 
@@ -22,13 +23,15 @@ export async function cancelRequest(db: Database, { actor, requestId }: { actor:
       .update(accessRequests)
       .set({ status: "cancelled", decidedAt: sql`now()` })
       .where(eq(accessRequests.id, request.id));
+    const view = (await selectRequestView(tx, actor.organisationId, request.id))!;
     await appendAuditEvent(tx, {
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: "request.cancelled",
       targetType: "request",
       targetId: request.id,
+      details: aboutRequest(view),
     });
-    return (await selectRequestView(tx, actor.organisationId, request.id))!;
+    return view;
   });
 }

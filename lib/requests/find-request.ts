@@ -3,6 +3,8 @@ import type { Executor, Transaction } from "@/db/client";
 import { type AccessRequest, accessRequests } from "@/db/schema";
 import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { DomainError } from "@/lib/errors";
+import { aboutRequest } from "./about-request";
+import { selectRequestView } from "./request-view";
 import { notifyRequestExpired } from "@/lib/notify/notify-request-ended";
 import { uuidPattern } from "@/lib/policies/find-policy";
 
@@ -40,13 +42,14 @@ export async function markExpired(tx: Transaction, request: AccessRequest) {
     .update(accessRequests)
     .set({ status: "expired", decidedAt: request.pendingUntil })
     .where(and(eq(accessRequests.id, request.id), eq(accessRequests.status, "pending")));
+  const view = (await selectRequestView(tx, request.organisationId, request.id))!;
   await appendAuditEvent(tx, {
     organisationId: request.organisationId,
     actor: SYSTEM_ACTOR,
     action: "request.expired",
     targetType: "request",
     targetId: request.id,
-    details: { pendingUntil: request.pendingUntil.toISOString() },
+    details: { ...aboutRequest(view), pendingUntil: request.pendingUntil.toISOString() },
   });
   await notifyRequestExpired(tx, request.organisationId, request.id);
 }
