@@ -1,26 +1,14 @@
-import { and, eq, isNull } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { type AccessRequest, approverGroupMembers, memberships } from "@/db/schema";
+import type { AccessRequest } from "@/db/schema";
+import { listActiveApprovers } from "@/lib/approver-groups/list-active-approvers";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 
 /** Whether this person is, right now, an approving member (not a guest) of the request's group. */
 export async function isApproverOf(tx: Transaction, actor: Actor, request: AccessRequest) {
   if (!request.approverGroupId) return false;
-  const [row] = await tx
-    .select({ userId: approverGroupMembers.userId })
-    .from(approverGroupMembers)
-    .innerJoin(
-      memberships,
-      and(
-        eq(memberships.userId, approverGroupMembers.userId),
-        eq(memberships.organisationId, request.organisationId),
-        eq(memberships.kind, "member"),
-        isNull(memberships.disabledAt),
-      ),
-    )
-    .where(and(eq(approverGroupMembers.groupId, request.approverGroupId), eq(approverGroupMembers.userId, actor.userId)));
-  return Boolean(row);
+  const approvers = await listActiveApprovers(tx, { organisationId: request.organisationId, groupId: request.approverGroupId });
+  return approvers.some((approver) => approver.userId === actor.userId);
 }
 
 /**

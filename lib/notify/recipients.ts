@@ -1,6 +1,7 @@
-import { and, eq, isNull, notInArray } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { approverGroupMembers, memberships, users } from "@/db/schema";
+import { memberships, users } from "@/db/schema";
+import { listActiveApprovers } from "@/lib/approver-groups/list-active-approvers";
 
 /**
  * The addresses of a group's approvers who may act now: members (never guests) whose membership
@@ -11,26 +12,8 @@ export async function approverEmails(
   { organisationId, groupId, exceptUserIds }: { organisationId: string; groupId: string | null; exceptUserIds: string[] },
 ): Promise<string[]> {
   if (!groupId) return [];
-  const rows = await tx
-    .select({ email: users.email })
-    .from(approverGroupMembers)
-    .innerJoin(users, eq(users.id, approverGroupMembers.userId))
-    .innerJoin(
-      memberships,
-      and(
-        eq(memberships.userId, approverGroupMembers.userId),
-        eq(memberships.organisationId, organisationId),
-        eq(memberships.kind, "member"),
-        isNull(memberships.disabledAt),
-      ),
-    )
-    .where(
-      and(
-        eq(approverGroupMembers.groupId, groupId),
-        exceptUserIds.length ? notInArray(approverGroupMembers.userId, exceptUserIds) : undefined,
-      ),
-    );
-  return rows.map((row) => row.email);
+  const approvers = await listActiveApprovers(tx, { organisationId, groupId });
+  return approvers.filter((approver) => !exceptUserIds.includes(approver.userId)).map((approver) => approver.email);
 }
 
 /** The address of one member, if their membership is active (a disabled member gets no mail). */

@@ -1,7 +1,8 @@
 /** The checks a policy must pass whether it is new or changed, each naming the field it concerns. */
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { type Organisation, approverGroupMembers, approverGroups, memberships } from "@/db/schema";
+import { type Organisation, approverGroups } from "@/db/schema";
+import { listActiveApprovers } from "@/lib/approver-groups/list-active-approvers";
 import { DomainError, invalidField } from "@/lib/errors";
 import { hoursOf } from "@/lib/validation";
 
@@ -23,20 +24,7 @@ export async function findApproverGroup(tx: Transaction, organisation: Organisat
       ? invalidField("invalid:approver-group", "approverGroup", "Name an approver group: the organisation has no default.")
       : invalidField("invalid:approver-group", "approverGroup", `There is no approver group named "${name}".`);
   }
-  // Only active members who are not guests can approve.
-  const approvers = await tx
-    .select({ userId: approverGroupMembers.userId })
-    .from(approverGroupMembers)
-    .innerJoin(
-      memberships,
-      and(
-        eq(memberships.userId, approverGroupMembers.userId),
-        eq(memberships.organisationId, organisation.id),
-        eq(memberships.kind, "member"),
-        isNull(memberships.disabledAt),
-      ),
-    )
-    .where(eq(approverGroupMembers.groupId, group.id));
+  const approvers = await listActiveApprovers(tx, { organisationId: organisation.id, groupId: group.id });
   return { group, size: approvers.length };
 }
 
