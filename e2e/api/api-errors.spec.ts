@@ -1,11 +1,36 @@
+import { request as httpRequest } from "node:http";
 import { request as playwrightRequest } from "@playwright/test";
-import { expect, randomAddress, test } from "./api-fixtures";
+import { expect, randomAddress, test, tokenOf } from "./api-fixtures";
+
+/** A POST with a chunked body (no Content-Length), which Playwright's client never sends. */
+function postChunked(baseURL: string, path: string, chunks: string[]) {
+  return new Promise<{ status: number; body: string; connection: string | undefined }>((resolve, reject) => {
+    const outgoing = httpRequest(`${baseURL}/api/v1/${path}`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${tokenOf("admin")}`, "content-type": "application/json", "x-forwarded-for": randomAddress() },
+    });
+    outgoing.on("response", (response) => {
+      let body = "";
+      response.on("data", (chunk: Buffer) => (body += chunk));
+      response.on("end", () => resolve({ status: response.statusCode ?? 0, body, connection: response.headers.connection }));
+    });
+    outgoing.on("error", reject);
+    for (const chunk of chunks) outgoing.write(chunk);
+    outgoing.end();
+  });
+}
 
 test.describe("API v1: the error contract", () => {
   test("an unknown route is a JSON 404", async ({ api }) => {
     const response = await (await api("requester")).get("nothing-here");
     expect(response.status()).toBe(404);
     expect(await response.json()).toEqual({ error: { code: "not-found:route", message: expect.any(String) } });
+  });
+
+  test("a path that is not valid percent-encoding is a JSON 400, not a 500", async ({ api }) => {
+    const response = await (await api("requester")).get("requests/%E0%A4%A");
+    expect(response.status()).toBe(400);
+    expect((await response.json()).error.code).toBe("invalid:path");
   });
 
   test("a wrong method is refused with the methods that are allowed", async ({ api }) => {
@@ -15,7 +40,7 @@ test.describe("API v1: the error contract", () => {
     expect((await response.json()).error.code).toBe("invalid:method");
   });
 
-  test("malformed JSON, unknown fields and oversized bodies are 400s, never 500s", async ({ api }) => {
+  test("malformed JSON, unknown fields and oversized bodies are 400s, never 500s", async ({ api, baseURL }) => {
     const client = await api("admin");
     const malformed = await client.post("policies", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
     expect(malformed.status()).toBe(400);
@@ -28,6 +53,15 @@ test.describe("API v1: the error contract", () => {
     const huge = await client.post("policies", { data: { type: "task", target: "x".repeat(70_000) } });
     expect(huge.status()).toBe(400);
     expect((await huge.json()).error.code).toBe("invalid:body-too-large");
+
+    // Without a Content-Length the server stops reading past the limit, answers, and closes.
+    const chunked = await postChunked(baseURL!, "policies", Array.from({ length: 70 }, () => "x".repeat(1024)));
+    expect(chunked.status).toBe(400);
+    expect(JSON.parse(chunked.body).error.code).toBe("invalid:body-too-large");
+    expect(chunked.connection).toBe("close");
+    const small = await postChunked(baseURL!, "access/check", ['{"scope": "Exchange", ', '"task": "Get-Mailbox"}']);
+    expect(small.status).toBe(200);
+    expect(JSON.parse(small.body)).toHaveProperty("allowed");
 
     const badQuery = await client.get("requests?mine=perhaps");
     expect(badQuery.status()).toBe(400);

@@ -1,14 +1,16 @@
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { Command } from "commander";
 import { config } from "@/lib/config";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint";
 import { CliError } from "./cli-error";
+import { runProductionServer } from "./production-server";
 
 /**
  * `npm start`: builds when the sources changed since the last build, then runs the production
  * server. The server itself validates the configuration, migrates, seeds the embedded demo on its
  * first start and prints its URL (instrumentation.ts).
+ * The server runs in this process: see production-server.ts.
  */
 export function serveCommand() {
   return new Command("serve")
@@ -33,14 +35,6 @@ export function serveCommand() {
         console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       }
 
-      const server = spawn(process.execPath, [nextBin, "start", "--port", String(port)], {
-        cwd: root,
-        stdio: "inherit",
-      });
-      for (const signal of ["SIGINT", "SIGTERM"] as const) {
-        process.on(signal, () => server.kill(signal));
-      }
-      const code = await new Promise<number>((resolve) => server.on("exit", (c) => resolve(c ?? 1)));
-      process.exit(code);
+      await runProductionServer({ root, port });
     });
 }

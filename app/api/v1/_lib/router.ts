@@ -21,11 +21,19 @@ function match(path: string, pattern: string): Record<string, string> | null {
   if (parts.length !== expected.length) return null;
   const params: Record<string, string> = {};
   for (const [i, segment] of expected.entries()) {
-    const part = decodeURIComponent(parts[i]!);
+    const part = decodeSegment(parts[i]!);
     if (segment.startsWith("{")) params[segment.slice(1, -1)] = part;
     else if (segment !== part) return null;
   }
   return params;
+}
+
+function decodeSegment(segment: string) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    throw new DomainError("invalid:path", `The path segment "${segment}" is not valid percent-encoding.`);
+  }
 }
 
 function route(method: string, path: string): { endpoint: Endpoint; params: Record<string, string> } {

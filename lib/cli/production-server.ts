@@ -1,0 +1,38 @@
+import { createServer } from "node:http";
+import next from "next";
+import { handleApiRequest, isDispatchedPath } from "@/app/api/v1/_lib/node-handler";
+
+/**
+ * The production server: one Node HTTP server in this process, with Next for the screens, server
+ * actions and sign-in, and API v1 answered by its dispatcher directly (see node-handler.ts for
+ * why). Next runs instrumentation.ts while it prepares, so the database is migrated and the "ready"
+ * line printed before any request is handled; requests that arrive sooner wait for that.
+ */
+export async function runProductionServer({ root, port }: { root: string; port: number }) {
+  const app = next({ dev: false, dir: root, port });
+  const handleWithNext = app.getRequestHandler();
+  const prepared = app.prepare();
+
+  const server = createServer(async (req, res) => {
+    try {
+      await prepared;
+      const pathname = (req.url ?? "/").split("?")[0]!;
+      if (isDispatchedPath(pathname)) await handleApiRequest(req, res);
+      else await handleWithNext(req, res);
+    } catch (error) {
+      console.error("[server] unexpected error:", error instanceof Error ? error.message : error);
+      if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error");
+      else res.destroy();
+    }
+  });
+  server.listen(port);
+  await prepared;
+
+  const stop = () => {
+    server.close();
+    server.closeIdleConnections();
+    void app.close().finally(() => process.exit(0));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
