@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
-import type { Transaction } from "@/db/client";
+import type { Executor, Transaction } from "@/db/client";
+import { preparedRows } from "@/db/prepared-query";
 import { auditChainHeads } from "@/db/schema";
 import { GENESIS_HASH, auditEventHash } from "./audit-hash";
 
@@ -38,33 +39,9 @@ export async function appendAuditEvent(tx: Transaction, input: AuditEventInput) 
 
 /** Appends several events of one organisation, in order, under one lock of its chain head. */
 export async function appendAuditEvents(tx: Transaction, inputs: AuditEventInput[]) {
-  const organisationId = inputs[0]!.organisationId;
-  if (inputs.some((input) => input.organisationId !== organisationId)) {
-    throw new Error("appendAuditEvents takes the events of one organisation");
-  }
+  const organisationId = organisationOf(inputs);
   const head = (await lockChainHead(tx, organisationId)) ?? (await createChainHead(tx, organisationId));
-  let prevHash = head.lastHash;
-  const events = inputs.map((input, index) => {
-    const event = {
-      id: randomUUID(),
-      organisationId,
-      seq: head.lastSeq + 1 + index,
-      at: input.backdatedTo ?? head.now,
-      actorType: input.actor.type,
-      actorId: input.actor.id ?? null,
-      actorEmail: input.actor.email ?? null,
-      action: input.action,
-      targetType: input.targetType ?? null,
-      targetId: input.targetId ?? null,
-      details: input.details ?? {},
-      ip: input.actor.ip ?? null,
-      userAgent: input.actor.userAgent ?? null,
-    };
-    const hash = auditEventHash(prevHash, event);
-    const chained = { ...event, prevHash, hash };
-    prevHash = hash;
-    return chained;
-  });
+  const events = chainEvents(organisationId, { seq: head.lastSeq, hash: head.lastHash }, head.now, inputs);
   const rows = sql.join(
     events.map(
       (e) => sql`(${e.id}, ${e.organisationId}, ${e.seq}, ${e.at.toISOString()}, ${e.actorType}, ${e.actorId}, ${e.actorEmail},
@@ -83,6 +60,102 @@ export async function appendAuditEvents(tx: Transaction, inputs: AuditEventInput
     update audit_chain_heads set last_seq = ${last.seq}, last_hash = ${last.hash}
     where organisation_id = ${organisationId}`);
   return events;
+}
+
+/** Where a chain ends: its last event's number, hash and time. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+  at: Date;
+}
+
+/**
+ * Appends events after a head the caller believes is the chain's end, in one statement and without
+ * a lock held across round trips: the head row moves only if it still holds that seq and hash,
+ * and the events are inserted only if it moved. Null, with nothing written, when another writer
+ * got there first; the caller then appends under the lock instead. The events take the app
+ * server's clock, never earlier than the head's, so times still rise along the chain.
+ */
+export async function appendAfterKnownHead(db: Executor, head: ChainHead, inputs: AuditEventInput[]) {
+  const organisationId = organisationOf(inputs);
+  const at = new Date(Math.max(Date.now(), head.at.getTime()));
+  const events = chainEvents(organisationId, head, at, inputs);
+  const last = events.at(-1)!;
+  const inserted = await preparedRows<{ seq: string }>(db, "elevate_append_after_head", sql`
+    with head as (
+      update audit_chain_heads set last_seq = ${last.seq}, last_hash = ${last.hash}
+      where organisation_id = ${organisationId} and last_seq = ${head.seq} and last_hash = ${head.hash}
+      returning organisation_id
+    )
+    insert into audit_events (id, organisation_id, seq, at, actor_type, actor_id, actor_email, action,
+      target_type, target_id, details, ip, user_agent, prev_hash, hash)
+    select e.id, e.organisation_id, e.seq, e.at, e.actor_type, e.actor_id, e.actor_email, e.action,
+      e.target_type, e.target_id, e.details, e.ip, e.user_agent, e.prev_hash, e.hash
+    from head, jsonb_populate_recordset(null::audit_events, ${JSON.stringify(events.map(asColumns))}::jsonb) e
+    returning seq`);
+  return inserted.length === events.length ? events : null;
+}
+
+export function headAfter(events: { seq: number; hash: string; at: Date }[]): ChainHead {
+  const last = events.at(-1)!;
+  return { seq: last.seq, hash: last.hash, at: last.at };
+}
+
+function organisationOf(inputs: AuditEventInput[]) {
+  const organisationId = inputs[0]!.organisationId;
+  if (inputs.some((input) => input.organisationId !== organisationId)) {
+    throw new Error("audit events are appended one organisation at a time");
+  }
+  return organisationId;
+}
+
+/** The events as the chain will hold them: numbered after the head and hashed, each on the one before. */
+function chainEvents(organisationId: string, head: { seq: number; hash: string }, now: Date, inputs: AuditEventInput[]) {
+  let prevHash = head.hash;
+  return inputs.map((input, index) => {
+    const event = {
+      id: randomUUID(),
+      organisationId,
+      seq: head.seq + 1 + index,
+      at: input.backdatedTo ?? now,
+      actorType: input.actor.type,
+      actorId: input.actor.id ?? null,
+      actorEmail: input.actor.email ?? null,
+      action: input.action,
+      targetType: input.targetType ?? null,
+      targetId: input.targetId ?? null,
+      details: input.details ?? {},
+      ip: input.actor.ip ?? null,
+      userAgent: input.actor.userAgent ?? null,
+    };
+    const hash = auditEventHash(prevHash, event);
+    const chained = { ...event, prevHash, hash };
+    prevHash = hash;
+    return chained;
+  });
+}
+
+type ChainedEvent = ReturnType<typeof chainEvents>[number];
+
+/** An event keyed by its column names, for jsonb_populate_recordset. */
+function asColumns(e: ChainedEvent) {
+  return {
+    id: e.id,
+    organisation_id: e.organisationId,
+    seq: e.seq,
+    at: e.at.toISOString(),
+    actor_type: e.actorType,
+    actor_id: e.actorId,
+    actor_email: e.actorEmail,
+    action: e.action,
+    target_type: e.targetType,
+    target_id: e.targetId,
+    details: e.details,
+    ip: e.ip,
+    user_agent: e.userAgent,
+    prev_hash: e.prevHash,
+    hash: e.hash,
+  };
 }
 
 /** The organisation's chain head, locked until the transaction ends, with the database's now. */

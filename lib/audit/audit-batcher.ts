@@ -1,14 +1,18 @@
 /**
  * Group commit for high-volume decision records (`access.checked`): events that arrive together
- * are appended to the chain in one transaction, one lock of the chain head and one multi-row
- * insert, instead of one transaction each. Each caller's promise resolves only once its event is
- * committed, so an answer is never given before its record exists.
+ * are appended to the chain in one statement instead of one transaction each. Each caller's
+ * promise resolves only once its event is committed, so an answer is never given before its
+ * record exists.
+ *
+ * The batcher remembers where it last left each organisation's chain, and appends after that head
+ * in a single statement that writes only if the head is still there (`appendAfterKnownHead`). A
+ * change, or another instance, that wrote in between makes it miss; that batch then goes under
+ * the chain-head lock like any other write, and the head it leaves is remembered instead.
  *
  * Changes never come through here: they append their event inside their own transaction.
  */
-import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type AuditEventInput, appendAuditEvents } from "./append-audit-event";
+import { type AuditEventInput, type ChainHead, appendAfterKnownHead, appendAuditEvents, headAfter } from "./append-audit-event";
 
 interface Pending {
   input: AuditEventInput;
@@ -19,13 +23,15 @@ interface Pending {
 interface Batcher {
   queue: Pending[];
   flushing: boolean;
+  /** Where this batcher last left each organisation's chain. */
+  heads: Map<string, ChainHead>;
 }
 
 const batchers = new WeakMap<Database, Batcher>();
 
 export function recordDecisionEvent(db: Database, input: AuditEventInput): Promise<void> {
   let batcher = batchers.get(db);
-  if (!batcher) batchers.set(db, (batcher = { queue: [], flushing: false }));
+  if (!batcher) batchers.set(db, (batcher = { queue: [], flushing: false, heads: new Map() }));
   const done = new Promise<void>((resolve, reject) => batcher.queue.push({ input, resolve, reject }));
   // Classic group commit, no timers: with no write in flight this event is written at once; events
   // arriving while one is in flight wait for it and then go together in the next.
@@ -36,29 +42,31 @@ export function recordDecisionEvent(db: Database, input: AuditEventInput): Promi
 async function drain(db: Database, batcher: Batcher) {
   batcher.flushing = true;
   try {
-    while (batcher.queue.length > 0) await flush(db, batcher.queue.splice(0));
+    while (batcher.queue.length > 0) await flush(db, batcher, batcher.queue.splice(0));
   } finally {
     batcher.flushing = false;
   }
 }
 
-async function flush(db: Database, batch: Pending[]) {
+async function flush(db: Database, batcher: Batcher, batch: Pending[]) {
   const byOrganisation = new Map<string, Pending[]>();
   for (const pending of batch) {
     const key = pending.input.organisationId;
     byOrganisation.set(key, [...(byOrganisation.get(key) ?? []), pending]);
   }
   await Promise.all(
-    [...byOrganisation.values()].map(async (group) => {
+    [...byOrganisation].map(async ([organisationId, group]) => {
+      const inputs = group.map((pending) => pending.input);
       try {
-        await db.transaction(async (tx) => {
-          // Decision records, not changes: no wait for the disk flush while the chain is locked.
-          // The chain stays consistent; a crash could lose the last few milliseconds of them.
-          await tx.execute(sql`set local synchronous_commit = off`);
-          await appendAuditEvents(tx, group.map((pending) => pending.input));
-        });
+        const known = batcher.heads.get(organisationId);
+        const appended =
+          (known && (await appendAfterKnownHead(db, known, inputs))) ??
+          (await db.transaction((tx) => appendAuditEvents(tx, inputs)));
+        batcher.heads.set(organisationId, headAfter(appended));
         for (const pending of group) pending.resolve();
       } catch (error) {
+        // Whether it landed is unknown: learn the head again under the lock next time.
+        batcher.heads.delete(organisationId);
         for (const pending of group) pending.reject(error);
       }
     }),

@@ -1,0 +1,93 @@
+/**
+ * Decision records (`access.checked`) are appended after the head the batcher remembers, in one
+ * statement that writes only if that head is still the chain's end. These tests hold the two
+ * promises that rest on: a stale head writes nothing, and every record lands once on one chain
+ * however checks, changes and other app instances interleave.
+ */
+import { asc, eq } from "drizzle-orm";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@/db/client";
+import * as schema from "@/db/schema";
+import { auditChainHeads, auditEvents } from "@/db/schema";
+import { type ContosoFixture, contosoFixture } from "@/db/testing/contoso-fixture";
+import { testDatabaseKinds } from "@/db/testing/test-database";
+import { checkAccess } from "@/lib/access/check-access";
+import { createRequest } from "@/lib/requests/create-request";
+import { appendAfterKnownHead } from "./append-audit-event";
+import { verifyAuditChain } from "./verify-audit-chain";
+
+/** A second app instance on the same database: its own Drizzle object, so its own batcher. */
+function anotherInstance(db: Database): Database {
+  const client = (db as unknown as { $client: unknown }).$client;
+  const options = { schema, casing: "snake_case" as const };
+  return (
+    client instanceof pg.Pool ? drizzlePg({ client, ...options }) : drizzlePglite({ client: client as never, ...options })
+  ) as unknown as Database;
+}
+
+describe.each(testDatabaseKinds)("decision records on %s", (kind) => {
+  let f: ContosoFixture;
+  beforeAll(async () => {
+    f = await contosoFixture(kind);
+  });
+  afterAll(() => f.database.destroy());
+  const db = () => f.database.db;
+  const checkedCount = () => db().$count(auditEvents, eq(auditEvents.action, "access.checked"));
+  const head = async () => {
+    const [row] = await db().select().from(auditChainHeads).where(eq(auditChainHeads.organisationId, f.organisationId));
+    const [last] = await db().select({ at: auditEvents.at }).from(auditEvents).where(eq(auditEvents.seq, row!.lastSeq));
+    return { seq: row!.lastSeq, hash: row!.lastHash, at: last!.at };
+  };
+  const record = (n: number) => ({
+    organisationId: f.organisationId,
+    actor: { type: "system" as const, email: "system" },
+    action: "access.checked",
+    details: { n },
+  });
+
+  it("appends after the true head, and writes nothing after a stale one", async () => {
+    const before = await head();
+    const appended = await appendAfterKnownHead(db(), before, [record(1), record(2)]);
+    expect(appended?.map((e) => e.seq)).toEqual([before.seq + 1, before.seq + 2]);
+    expect((await head()).hash).toBe(appended![1]!.hash);
+
+    const countBefore = await checkedCount();
+    expect(await appendAfterKnownHead(db(), before, [record(3)])).toBeNull();
+    expect(await checkedCount()).toBe(countBefore);
+    expect(await verifyAuditChain(db(), f.organisationId)).toMatchObject({ ok: true });
+  });
+
+  it("records checks that interleave with changes once each, with times rising along the chain", async () => {
+    const requester = await f.actor("requester@contoso.com");
+    const before = await checkedCount();
+    await checkAccess(db(), { actor: requester, input: { task: "Get-Mailbox" } });
+    await checkAccess(db(), { actor: requester, input: { task: "Get-Mailbox" } });
+    // A change appends under the lock and moves the head the batcher remembers.
+    await createRequest(db(), { actor: requester, input: { target: "New-JournalRule", reason: "Journal the finance mailbox" } });
+    await checkAccess(db(), { actor: requester, input: { task: "New-JournalRule" } });
+    expect(await checkedCount()).toBe(before + 3);
+
+    const chain = await db()
+      .select({ seq: auditEvents.seq, at: auditEvents.at })
+      .from(auditEvents)
+      .where(eq(auditEvents.organisationId, f.organisationId))
+      .orderBy(asc(auditEvents.seq));
+    const recent = chain.slice(-4);
+    for (let i = 1; i < recent.length; i++) expect(recent[i]!.at.getTime()).toBeGreaterThanOrEqual(recent[i - 1]!.at.getTime());
+    expect(await verifyAuditChain(db(), f.organisationId)).toMatchObject({ ok: true });
+  });
+
+  it("keeps one unbroken chain when two app instances record at once", async () => {
+    const requester = await f.actor("requester@contoso.com");
+    const instances = [db(), anotherInstance(db())];
+    const before = await checkedCount();
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) => checkAccess(instances[i % 2]!, { actor: requester, input: { task: "Get-Mailbox" } })),
+    );
+    expect(await checkedCount()).toBe(before + 60);
+    expect(await verifyAuditChain(db(), f.organisationId)).toMatchObject({ ok: true });
+  });
+});
