@@ -25,6 +25,10 @@ export async function runProductionServer({ root, port }: { root: string; port: 
       else res.destroy();
     }
   });
+  server.on("error", (error: NodeJS.ErrnoException) => {
+    console.error(error.code === "EADDRINUSE" ? `\nPort ${port} is in use: stop what holds it, or set PORT.\n` : `\n${error.message}\n`);
+    process.exit(1);
+  });
   server.listen(port);
   await prepared;
 
