@@ -47,6 +47,8 @@ export default defineConfig({
       // The suites sign in dozens of times from one address.
       ELEVATE_SIGN_IN_RATE_LIMIT: "10000",
       ELEVATE_API_RATE_LIMIT: "120",
+      // As if behind one reverse proxy: each test context's X-Forwarded-For gives it its own address.
+      ELEVATE_TRUSTED_PROXIES: "1",
     },
   },
 });

@@ -1,3 +1,5 @@
+import { randomInt } from "node:crypto";
+import { tokenOf } from "./api/api-fixtures";
 import { expect, test } from "./fixtures";
 import { expectNoSeriousViolations } from "./helpers";
 
@@ -23,6 +25,26 @@ for (const [email, role] of accounts) {
     await expect(dashboard.roles()).toContainText(role);
   });
 }
+
+test("a sign-in is audited with the address the trusted proxy saw, not one the browser wrote", async ({ browser, playwright, baseURL }) => {
+  const address = `198.51.100.${randomInt(1, 255)}`;
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": `6.6.6.6, ${address}`, "x-elevate-client-address": "7.7.7.7" },
+  });
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.getByRole("button", { name: /^Sign in as rolemanager@contoso\.com / }).click();
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  await context.close();
+
+  const auditor = await playwright.request.newContext({ extraHTTPHeaders: { authorization: `Bearer ${tokenOf("auditor")}` } });
+  const found = await (await auditor.get(`${baseURL}/api/v1/audit?action=auth.signed-in&actor=rolemanager@contoso.com&limit=100`)).json();
+  await auditor.dispose();
+  const addresses = found.items.map((event: { ip: string | null }) => event.ip);
+  expect(addresses).toContain(address);
+  expect(addresses).not.toContain("6.6.6.6");
+  expect(addresses).not.toContain("7.7.7.7");
+});
 
 test("an anonymous visit lands on sign-in and returns to the page afterwards", async ({ page, signInPage }) => {
   await page.goto("/audit?action=request.approved");

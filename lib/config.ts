@@ -57,6 +57,9 @@ const envSchema = z
     ELEVATE_ADMIN_EMAIL: optional(z.email({ error: "must be an email address" })),
     ELEVATE_API_RATE_LIMIT: optional(z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1")),
     ELEVATE_SIGN_IN_RATE_LIMIT: optional(z.coerce.number({ error: "must be a number" }).int().min(1, "must be at least 1")),
+    ELEVATE_TRUSTED_PROXIES: optional(
+      z.coerce.number({ error: "must be a number" }).int().min(0, "must be 0 or more").max(10, "must be at most 10"),
+    ),
   })
   .superRefine((env, ctx) => {
     const entra = [
@@ -150,6 +153,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       /** Sign-in attempts per 15 minutes per address. */
       signInPer15Minutes: e.ELEVATE_SIGN_IN_RATE_LIMIT ?? 20,
     },
+    /** Reverse proxies in front of Elevate whose X-Forwarded-For entries are believed (lib/http/client-address.ts). */
+    trustedProxies: e.ELEVATE_TRUSTED_PROXIES ?? 0,
   };
 }
 

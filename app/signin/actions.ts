@@ -9,9 +9,10 @@ import { signIn } from "@/lib/auth/auth";
 import { limitSignIn } from "@/lib/auth/limit-sign-in";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { DomainError } from "@/lib/errors";
+import { clientAddressOf } from "@/lib/http/client-address";
 
 async function clientIp() {
-  return (await headers()).get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  return clientAddressOf(await headers()) ?? "local";
 }
 
 export interface EmailSignInState {

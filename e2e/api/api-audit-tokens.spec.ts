@@ -1,5 +1,5 @@
-import { expect, test } from "./api-fixtures";
-import { randomAddress } from "./api-fixtures";
+import { randomUUID } from "node:crypto";
+import { expect, randomAddress, test, tokenOf } from "./api-fixtures";
 
 test.describe("API v1: audit and tokens", () => {
   test("the audit log is searchable, verifiable and exportable by auditors only", async ({ api }) => {
@@ -24,6 +24,24 @@ test.describe("API v1: audit and tokens", () => {
     const refused = await (await api("requester")).get("audit");
     expect(refused.status()).toBe(403);
     expect((await refused.json()).error.code).toBe("forbidden:read-audit");
+  });
+
+  test("the audit log records the address the trusted proxy saw, not one the client wrote", async ({ api, playwright, baseURL }) => {
+    const probe = `Probe-${randomUUID()}`; // an unknown task: the check is refused, and audited
+    const caller = await playwright.request.newContext({
+      baseURL: `${baseURL}/api/v1/`,
+      extraHTTPHeaders: {
+        authorization: `Bearer ${tokenOf("requester2")}`,
+        "x-forwarded-for": "6.6.6.6, 198.51.100.23", // forged first entry, then the proxy's
+        "x-elevate-client-address": "7.7.7.7", // the server's own header, forged
+      },
+    });
+    expect((await (await caller.post("access/check", { data: { task: probe } })).json()).allowed).toBe(false);
+    await caller.dispose();
+
+    const found = await (await (await api("auditor")).get(`audit?action=access.checked&q=${probe}`)).json();
+    expect(found.items).toHaveLength(1);
+    expect(found.items[0]).toMatchObject({ actor: "requester2@contoso.com", actorType: "token", ip: "198.51.100.23" });
   });
 
   test("a token made by the API works at once and stops at once when revoked", async ({ api, playwright, baseURL }) => {

@@ -8,6 +8,7 @@
  */
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import { headers } from "next/headers";
 import NextAuth, { type DefaultSession, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
@@ -16,6 +17,7 @@ import { cache } from "react";
 import { db } from "@/db/client";
 import { accounts, users, verificationTokens } from "@/db/schema";
 import { config, resolveAuthSecret } from "@/lib/config";
+import { clientAddressOf } from "@/lib/http/client-address";
 import { sendSignInLink } from "@/lib/notify/send-sign-in-link";
 import { isDemoAccount } from "./demo-accounts";
 import { findSignInMembership } from "./find-sign-in-membership";
@@ -37,11 +39,19 @@ declare module "@auth/core/jwt" {
   }
 }
 
-function clientInfo(request: Request | undefined): ClientInfo {
-  return {
-    ip: request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null,
-    userAgent: request?.headers.get("user-agent") ?? null,
-  };
+/** Who is signing in, by address and browser: from the request, or, in a server action, its headers. */
+async function clientInfo(request: Request | undefined): Promise<ClientInfo> {
+  const source = request?.headers ?? (await requestHeaders());
+  return { ip: source ? clientAddressOf(source) : null, userAgent: source?.get("user-agent") ?? null };
+}
+
+/** Auth.js passes no request to server actions and pages; outside any request there are no headers. */
+async function requestHeaders() {
+  try {
+    return await headers();
+  } catch {
+    return null;
+  }
 }
 
 /** Which sign-in methods this deployment offers; the sign-in page shows the same. */
@@ -59,7 +69,7 @@ async function buildConfig(request: Request | undefined): Promise<NextAuthConfig
   const cfg = config();
   const database = await db();
   const methods = signInMethods();
-  const client = clientInfo(request);
+  const client = await clientInfo(request);
 
   const providers: NextAuthConfig["providers"] = [];
   if (methods.email) {

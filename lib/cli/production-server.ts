@@ -1,21 +1,27 @@
 import { createServer } from "node:http";
 import next from "next";
 import { handleApiRequest, isDispatchedPath } from "@/app/api/v1/_lib/node-handler";
+import { config } from "@/lib/config";
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-address";
 
 /**
  * The production server: one Node HTTP server in this process, with Next for the screens, server
  * actions and sign-in, and API v1 answered by its dispatcher directly (see node-handler.ts for
  * why). Next runs instrumentation.ts while it prepares, so the database is migrated and the "ready"
  * line printed before any request is handled; requests that arrive sooner wait for that.
+ * It is also where each request's client address is decided, once (lib/http/client-address.ts).
  */
 export async function runProductionServer({ root, port }: { root: string; port: number }) {
   const app = next({ dev: false, dir: root, port });
   const handleWithNext = app.getRequestHandler();
   const prepared = app.prepare();
+  const { trustedProxies } = config();
 
   const server = createServer(async (req, res) => {
     try {
       await prepared;
+      const forwardedFor = [req.headers["x-forwarded-for"] ?? []].flat().join(", ");
+      req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, forwardedFor, trustedProxies);
       const pathname = (req.url ?? "/").split("?")[0]!;
       if (isDispatchedPath(pathname)) await handleApiRequest(req, res);
       else await handleWithNext(req, res);

@@ -3,13 +3,14 @@ import { db } from "@/db/client";
 import { handlers } from "@/lib/auth/auth";
 import { limitSignIn } from "@/lib/auth/limit-sign-in";
 import { DomainError } from "@/lib/errors";
+import { clientAddressOf } from "@/lib/http/client-address";
 import { errorResponse } from "@/app/api/v1/_lib/errors";
 
 export const { GET } = handlers;
 
 /** Every POST here is a sign-in or sign-out step: limited per address before Auth.js sees it. */
 export async function POST(request: NextRequest) {
-  const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  const ip = clientAddressOf(request.headers) ?? "local";
   try {
     if (!request.nextUrl.pathname.endsWith("/signout")) await limitSignIn(await db(), { ip });
   } catch (error) {

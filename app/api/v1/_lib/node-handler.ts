@@ -59,10 +59,13 @@ async function readBoundedBody(req: IncomingMessage): Promise<{ bytes: Buffer; t
   return { bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks), truncated: false };
 }
 
+/** From `req.headers`, not the raw ones: the production server has set the client's address there. */
 function headersOf(req: IncomingMessage) {
   const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (typeof value === "string") headers.set(name, value);
+    else if (value) for (const item of value) headers.append(name, item);
+  }
   return headers;
 }
 

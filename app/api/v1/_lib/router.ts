@@ -5,6 +5,7 @@
  */
 import { database } from "@/db/client";
 import { DomainError } from "@/lib/errors";
+import { clientAddressOf } from "@/lib/http/client-address";
 import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limits";
 import { apiLimits } from "@/lib/rate-limit/limits";
 import { authenticateToken, tokenRefused } from "@/lib/tokens/authenticate-token";
@@ -52,7 +53,7 @@ function route(method: string, path: string): { endpoint: Endpoint; params: Reco
 
 function clientOf(request: Request) {
   return {
-    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local",
+    ip: clientAddressOf(request.headers) ?? "local",
     userAgent: request.headers.get("user-agent"),
   };
 }

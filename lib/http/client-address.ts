@@ -1,0 +1,30 @@
+/**
+ * Who is calling, by network address: the key of per-address rate limits and the `ip` of audit
+ * events. The production server resolves it once per request, from the socket and, only across the
+ * proxy hops it is told to trust (ELEVATE_TRUSTED_PROXIES), from X-Forwarded-For, and writes it
+ * into this header, replacing any value a client sent. Everything else reads it from here, so a
+ * client cannot choose its own address by sending a header.
+ */
+export const CLIENT_ADDRESS_HEADER = "x-elevate-client-address";
+
+/**
+ * Each proxy appends the address it saw to X-Forwarded-For, so the client is the address the
+ * farthest trusted proxy saw: counted from the right, past the trusted hops. Entries to the left of
+ * that were written by the client and prove nothing.
+ */
+export function resolveClientAddress(socketAddress: string | undefined, forwardedFor: string | undefined, trustedProxies: number) {
+  const peer = plainAddress(socketAddress ?? "") || "unknown";
+  if (trustedProxies === 0 || !forwardedFor) return peer;
+  const chain = [...forwardedFor.split(",").map((hop) => plainAddress(hop.trim())).filter(Boolean), peer];
+  return chain[Math.max(0, chain.length - 1 - trustedProxies)]!;
+}
+
+/** The address the production server resolved; null where none did (under `next dev`). */
+export function clientAddressOf(headers: { get(name: string): string | null }): string | null {
+  return headers.get(CLIENT_ADDRESS_HEADER);
+}
+
+/** An IPv4 client of a dual-stack socket arrives as ::ffff:a.b.c.d; the audit log shows a.b.c.d. */
+function plainAddress(address: string) {
+  return address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address;
+}
