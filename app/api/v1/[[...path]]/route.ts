@@ -1,5 +1,8 @@
 import { dispatch } from "../_lib/router";
 
+// Under `npm run dev`. The production server (`npm start`) answers /api/v1 before Next routes it,
+// with the same dispatcher: see ../_lib/node-handler.ts.
+
 export const dynamic = "force-dynamic";
 
 type Context = { params: Promise<{ path?: string[] }> };
