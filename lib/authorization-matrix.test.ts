@@ -3,6 +3,7 @@
  * where existence itself is private, a not-found) error. One table, so a rule changed in one place
  * and not another shows up here.
  */
+import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accessRequests, approverGroups, policies, tasks } from "@/db/schema";
@@ -110,7 +111,7 @@ describe.each(testDatabaseKinds)("the authorisation matrix on %s", (kind) => {
     ["updateSettings", ["Global Administrator", "Role Management"], (actor) =>
       updateSettings(db(), { actor, input: { pendingLifetimeHours: 24 } })],
     ["saveApproverGroup", ["Global Administrator", "Role Management"], (actor) =>
-      saveApproverGroup(db(), { actor, input: { name: "Night shift", members: ["approver1@contoso.com"] } })],
+      saveApproverGroup(db(), { actor, input: { name: `Night shift ${randomUUID()}`, members: ["approver1@contoso.com"] } })],
     ["createRequest", everyone, async (actor) => {
       const result = await createRequest(db(), { actor, input: { target: "Add-MailboxPermission", reason: "matrix" } });
       await f.endWindow(result.id); // so the next person's request is not the same open target

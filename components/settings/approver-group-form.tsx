@@ -9,7 +9,8 @@ import { useKeptForm } from "./use-kept-form";
 
 /**
  * Creates a group, or edits one's description and members. Groups are known by name (that is how
- * policies and the API name them), so an existing group's name is shown, not edited.
+ * policies and the API name them), so an existing group's name is shown, not edited, and a new
+ * group may not take an existing one's name.
  */
 export function ApproverGroupForm({
   group,
@@ -24,7 +25,10 @@ export function ApproverGroupForm({
   return (
     <form ref={ref} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate aria-label={group ? `Edit ${group.name}` : "New approver group"}>
       {group ? (
-        <input type="hidden" name="name" value={group.name} />
+        <>
+          <input type="hidden" name="id" value={group.id} />
+          <input type="hidden" name="name" value={group.name} />
+        </>
       ) : (
         <TextField name="name" label="Group name" autoComplete="off" maxLength={100} errors={errors?.name} required />
       )}

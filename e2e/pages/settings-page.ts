@@ -24,13 +24,21 @@ export class SettingsPage {
 
   readonly group = (name: string) => this.page.getByRole("listitem", { name, exact: true });
 
-  /** Creates a group (or, by the same name, sets its members: groups are known by name). */
+  /** Fills and submits the new-group form. */
   async createGroup(name: string, members: string[]) {
     await this.page.getByRole("button", { name: "New approver group" }).click();
     const form = this.page.getByRole("form", { name: "New approver group" });
     await form.getByLabel("Group name").fill(name);
     for (const email of members) await form.getByRole("checkbox", { name: new RegExp(email.replace(/[.]/g, "\\.")) }).check();
     await form.getByRole("button", { name: "Create group" }).click();
+  }
+
+  /** Opens a group's editor and ticks more members. */
+  async addGroupMembers(name: string, members: string[]) {
+    await this.group(name).getByRole("button", { name: `Edit ${name}` }).click();
+    const form = this.page.getByRole("form", { name: `Edit ${name}` });
+    for (const email of members) await form.getByRole("checkbox", { name: new RegExp(email.replace(/[.]/g, "\\.")) }).check();
+    await form.getByRole("button", { name: "Save group" }).click();
   }
 
   readonly tokenRow = (name: string) => this.page.getByRole("row").filter({ has: this.page.getByRole("rowheader", { name, exact: true }) });

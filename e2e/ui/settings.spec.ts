@@ -42,7 +42,7 @@ test.describe("Settings as a Global Administrator", () => {
     await expect(field).not.toHaveValue("0");
   });
 
-  test(`creates the approver group "${GROUP}" with a member`, async ({ page }) => {
+  test(`creates the approver group "${GROUP}", refuses a second of that name, and edits its members`, async ({ page }) => {
     const settings = new SettingsPage(page);
     await settings.goto();
     await settings.createGroup(GROUP, ["approver1@contoso.com"]);
@@ -52,6 +52,19 @@ test.describe("Settings as a Global Administrator", () => {
     await expect(group.getByRole("list", { name: `Members of ${GROUP}` })).toHaveText("approver1@contoso.com");
     await page.reload();
     await expect(settings.group(GROUP)).toContainText("approver1@contoso.com");
+
+    // A second "new" group by that name is refused next to the name, and takes over nothing.
+    await settings.createGroup(GROUP, ["approver2@contoso.com"]);
+    const name = page.getByRole("form", { name: "New approver group" }).getByLabel("Group name");
+    await expect(name).toHaveAttribute("aria-invalid", "true");
+    await expect(name).toHaveAccessibleDescription(/already a group named E2E Reviewers/);
+    await page.getByRole("form", { name: "New approver group" }).getByRole("button", { name: "Cancel" }).click();
+    await expect(group.getByRole("list", { name: `Members of ${GROUP}` })).toHaveText("approver1@contoso.com");
+
+    // Editing the group itself does change its members.
+    await settings.addGroupMembers(GROUP, ["approver2@contoso.com"]);
+    await expect(settings.toast("Approver group saved")).toBeVisible();
+    await expect(group.getByRole("list", { name: `Members of ${GROUP}` })).toContainText("approver2@contoso.com");
   });
 
   test("creates an API token, sees it once, and revokes it", async ({ page }) => {

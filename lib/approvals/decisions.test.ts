@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { approverGroups } from "@/db/schema";
 import { type ContosoFixture, codeOf, contosoFixture } from "@/db/testing/contoso-fixture";
 import { testDatabaseKinds } from "@/db/testing/test-database";
 import { decideAccess } from "@/lib/access/decide-access";
@@ -66,9 +68,10 @@ describe.each(testDatabaseKinds)("approvals, denials and revocations on %s", (ki
 
   it("never let anyone approve their own request, whatever their roles", async () => {
     const admin = await f.actor("admin@contoso.com");
+    const [group] = await db().select({ id: approverGroups.id }).from(approverGroups).where(eq(approverGroups.name, "PAM Approvers"));
     await saveApproverGroup(db(), {
       actor: admin,
-      input: { name: "PAM Approvers", members: ["approver1@contoso.com", "approver2@contoso.com", "admin@contoso.com"] },
+      input: { id: group!.id, name: "PAM Approvers", members: ["approver1@contoso.com", "approver2@contoso.com", "admin@contoso.com"] },
     });
     const request = await pendingRequest("admin@contoso.com", "Get-JournalRule");
     expect(await codeOf(approveRequest(db(), { actor: await f.actor("admin@contoso.com"), requestId: request.id }))).toBe(

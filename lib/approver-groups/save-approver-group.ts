@@ -1,22 +1,29 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { approverGroupMembers, approverGroups, memberships, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
-import { invalidField } from "@/lib/errors";
+import { DomainError, invalidField } from "@/lib/errors";
 import { authorizeSettingsAdmin } from "@/lib/settings/authorize-settings-admin";
 import { parseInput } from "@/lib/validation";
 
 const groupInput = z.strictObject({
+  /** The group to change; without it, a new group is created. */
+  id: z.uuid({ error: "must be an approver group's id" }).optional(),
   name: z.string().trim().min(1, "must not be empty").max(100),
   description: z.string().trim().max(500).optional(),
   members: z.array(z.email({ error: "must be email addresses" }).transform((e) => e.toLowerCase())).max(500),
 });
 export type SaveApproverGroupInput = z.input<typeof groupInput>;
 
-/** Creates an approver group or sets its members (by name). Audited as `group.updated`. */
+/**
+ * Creates an approver group, or (with `id`) sets an existing one's description and members. A new
+ * group never takes over an existing one's name: policies and the API name groups, and "new group"
+ * quietly replacing the members of one would change who approves without anyone choosing to.
+ * Audited as `group.updated`.
+ */
 export async function saveApproverGroup(db: Database, { actor, input }: { actor: Actor; input: SaveApproverGroupInput }) {
   authorizeSettingsAdmin(actor);
   const data = parseInput(groupInput, input);
@@ -36,14 +43,9 @@ export async function saveApproverGroup(db: Database, { actor, input }: { actor:
     if (guests.length) {
       throw invalidField("invalid:members", "members", `Guests never approve: ${guests.join(", ")}.`);
     }
-    const [group] = await tx
-      .insert(approverGroups)
-      .values({ organisationId: actor.organisationId, name: data.name, description: data.description ?? "" })
-      .onConflictDoUpdate({
-        target: [approverGroups.organisationId, approverGroups.name],
-        set: { description: sql`coalesce(${data.description ?? null}, ${approverGroups.description})`, updatedAt: sql`now()` },
-      })
-      .returning();
+    const group = data.id
+      ? await updateGroup(tx, actor.organisationId, data.id, data.description)
+      : await createGroup(tx, actor.organisationId, data.name, data.description);
     await tx.delete(approverGroupMembers).where(eq(approverGroupMembers.groupId, group!.id));
     if (members.length) {
       await tx
@@ -60,4 +62,28 @@ export async function saveApproverGroup(db: Database, { actor, input }: { actor:
     });
     return { id: group!.id, name: group!.name, description: group!.description, members: data.members };
   });
+}
+
+async function createGroup(tx: Transaction, organisationId: string, name: string, description: string | undefined) {
+  const [group] = await tx
+    .insert(approverGroups)
+    .values({ organisationId, name, description: description ?? "" })
+    .onConflictDoNothing({ target: [approverGroups.organisationId, approverGroups.name] })
+    .returning();
+  if (!group) {
+    throw new DomainError("conflict:group-name", `There is already a group named ${name}: edit that one instead.`, {
+      name: [`There is already a group named ${name}: edit that one instead.`],
+    });
+  }
+  return group;
+}
+
+async function updateGroup(tx: Transaction, organisationId: string, id: string, description: string | undefined) {
+  const [group] = await tx
+    .update(approverGroups)
+    .set({ description: sql`coalesce(${description ?? null}, ${approverGroups.description})`, updatedAt: sql`now()` })
+    .where(and(eq(approverGroups.id, id), eq(approverGroups.organisationId, organisationId)))
+    .returning();
+  if (!group) throw new DomainError("not-found:group", "That approver group does not exist (was it removed?).");
+  return group;
 }

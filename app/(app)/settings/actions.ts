@@ -49,6 +49,7 @@ export const updateLimitsAction = action(
 
 export const saveApproverGroupAction = action(
   z.object({
+    id: z.string().optional(),
     name: z.string({ error: "Enter a name for the group" }),
     description: z.string().optional().default(""),
     members: list,
