@@ -2,8 +2,9 @@
  * API v1 straight from Node's HTTP server, for the production server (`elevate serve`).
  *
  * Next's route-handler machinery (routing, a web-stream request, tracing) costs more CPU than the
- * whole access check it carries: about 1.2 ms a call against 0.7 ms (`node e2e/bench-api.mjs`).
- * The production server therefore hands /api/v1 to this handler and every other path to Next.
+ * whole access check it carries: an access check took 1.6 ms of server CPU through it and takes
+ * 0.6 ms here (`node e2e/bench-api.mjs`, and with BENCH_VIA=next-start for the former). The
+ * production server therefore hands /api/v1 to this handler and every other path to Next.
  * Both paths end in the same `dispatch`; the route handler in `[[...path]]` serves it under
  * `next dev`.
  */
