@@ -6,13 +6,14 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { E2E_AUTH_SECRET } from "./test-secret.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const dataDir = path.join(root, ".data", "e2e");
 rmSync(dataDir, { recursive: true, force: true });
 mkdirSync(dataDir, { recursive: true });
 
-const env = { ...process.env, PGLITE_DIR: path.join(dataDir, "pglite"), ELEVATE_DEMO: "1" };
+const env = { ...process.env, PGLITE_DIR: path.join(dataDir, "pglite"), ELEVATE_DEMO: "1", AUTH_SECRET: E2E_AUTH_SECRET };
 if (process.env.TEST_DATABASE_URL) {
   const admin = new pg.Client({ connectionString: process.env.TEST_DATABASE_URL });
   await admin.connect();
@@ -22,7 +23,6 @@ if (process.env.TEST_DATABASE_URL) {
   const url = new URL(process.env.TEST_DATABASE_URL);
   url.pathname = "/elevate_e2e";
   env.DATABASE_URL = url.toString();
-  env.AUTH_SECRET = "e2e-only-secret-e2e-only-secret-e2e-only-secret";
 } else {
   env.DATABASE_URL = "";
 }

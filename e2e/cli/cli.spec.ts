@@ -1,6 +1,9 @@
 import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { serverActionsKey } from "../../lib/cli/server-actions-key";
 import { type Account, expect, test, tokenOf } from "../api/api-fixtures";
+import { E2E_AUTH_SECRET } from "../test-secret.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -108,9 +111,15 @@ test.describe("the elevate command line", () => {
     expect(search.stdout).toContain("request.revoked");
   });
 
+  test("npm start builds with the server-actions key derived from AUTH_SECRET, so instances built apart agree", () => {
+    // The key also salts every server action's id: a build with another key could not serve these forms.
+    const manifest = JSON.parse(readFileSync(path.join(root, ".next/server/server-reference-manifest.json"), "utf8"));
+    expect(manifest.encryptionKey).toBe(serverActionsKey(E2E_AUTH_SECRET));
+  });
+
   test("admin token create works on the server host, or refuses clearly while the server holds the embedded database", async () => {
     const env: Record<string, string> = process.env.TEST_DATABASE_URL
-      ? { DATABASE_URL: new URL("/elevate_e2e", process.env.TEST_DATABASE_URL).toString(), AUTH_SECRET: "e2e-only-secret-e2e-only-secret-e2e-only-secret" }
+      ? { DATABASE_URL: new URL("/elevate_e2e", process.env.TEST_DATABASE_URL).toString(), AUTH_SECRET: E2E_AUTH_SECRET }
       : { PGLITE_DIR: path.join(root, ".data/e2e/pglite") };
     const result = await elevate(null, ["--json", "admin", "token", "create", "--email", "auditor@contoso.com"], env);
     if (process.env.TEST_DATABASE_URL) {

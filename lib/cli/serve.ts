@@ -1,10 +1,11 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { Command } from "commander";
-import { config } from "@/lib/config";
+import { config, resolveAuthSecret } from "@/lib/config";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint";
 import { CliError } from "./cli-error";
 import { runProductionServer } from "./production-server";
+import { keyDigest, serverActionsKey } from "./server-actions-key";
 
 /**
  * `npm start`: builds when the sources changed since the last build, then runs the production
@@ -22,19 +23,24 @@ export function serveCommand() {
       // This is the production server: check the configuration as production will read it.
       (process.env as Record<string, string>).NODE_ENV = "production";
       process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-      const { port } = config(); // Fails here, naming the variable, before a long build.
+      const cfg = config(); // Fails here, naming the variable, before a long build.
       const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+      const actionsKey = process.env.NEXT_SERVER_ACTIONS_ENCRYPTION_KEY ?? serverActionsKey(resolveAuthSecret(cfg));
 
-      if (!buildIsCurrent(root)) {
-        const fingerprint = sourceFingerprint(root);
-        console.log("Building Elevate (first start or changed sources)…");
+      if (!buildIsCurrent(root, keyDigest(actionsKey))) {
+        const fingerprint = sourceFingerprint(root, keyDigest(actionsKey));
+        console.log("Building Elevate (first start, changed sources or a new AUTH_SECRET)…");
         const started = Date.now();
-        const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit" });
+        const build = spawnSync(process.execPath, [nextBin, "build"], {
+          cwd: root,
+          stdio: "inherit",
+          env: { ...process.env, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: actionsKey },
+        });
         if (build.status !== 0) throw new CliError("The build failed: see the output above.");
         recordBuild(root, fingerprint);
         console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
       }
 
-      await runProductionServer({ root, port });
+      await runProductionServer({ root, port: cfg.port });
     });
 }
