@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { auditEventHash, encodeAuditEvent } from "./audit-hash";
 import { canonicalJson } from "./canonical-json";
@@ -26,6 +27,8 @@ describe("the audit event encoding", () => {
 
   it("changes the hash when any field or the previous hash changes", () => {
     const base = auditEventHash("0".repeat(64), event);
+    // The documented construction, computed independently: existing chains must keep verifying.
+    expect(base).toBe(createHash("sha256").update(`${"0".repeat(64)}\n${encodeAuditEvent(event)}`, "utf8").digest("hex"));
     expect(auditEventHash("0".repeat(64), { ...event })).toBe(base);
     expect(auditEventHash("1".repeat(64), event)).not.toBe(base);
     expect(auditEventHash("0".repeat(64), { ...event, details: { ...event.details, approvals: 3 } })).not.toBe(base);

@@ -18,7 +18,8 @@ const PAGE = 10_000;
 interface EventRow {
   id: string;
   seq: string | number;
-  at: Date | string;
+  /** As the hash encodes it (ISO 8601, milliseconds, UTC), written by Postgres: no Date to parse. */
+  at: string;
   actor_type: string;
   actor_id: string | null;
   actor_email: string | null;
@@ -35,7 +36,7 @@ interface EventRow {
 function fetchPage(db: Database, organisationId: string, afterSeq: number) {
   return db
     .execute(
-      sql`select id, seq, at, actor_type, actor_id, actor_email, action, target_type, target_id, details, ip,
+      sql`select id, seq, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at, actor_type, actor_id, actor_email, action, target_type, target_id, details, ip,
                  user_agent, prev_hash, hash
           from audit_events where organisation_id = ${organisationId} and seq > ${afterSeq}
           order by seq limit ${PAGE}`,
@@ -71,7 +72,7 @@ async function walkChain(db: Database, organisationId: string): Promise<ChainVer
         id: row.id,
         organisationId,
         seq,
-        at: new Date(row.at),
+        at: row.at,
         actorType: row.actor_type,
         actorId: row.actor_id,
         actorEmail: row.actor_email,
