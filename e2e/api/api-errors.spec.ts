@@ -33,7 +33,12 @@ test.describe("API v1: the error contract", () => {
     expect((await response.json()).error.code).toBe("invalid:path");
   });
 
-  test("a wrong method is refused with the methods that are allowed", async ({ api }) => {
+  test("a wrong method is refused with the methods that are allowed; HEAD answers as GET", async ({ api }) => {
+    const head = await (await api("requester")).head("me");
+    expect(head.status()).toBe(200);
+    expect(head.headers()["content-type"]).toContain("application/json");
+    expect(await head.body()).toHaveLength(0);
+
     const response = await (await api("requester")).put("policies");
     expect(response.status()).toBe(400);
     expect(response.headers()["allow"]).toBe("GET, POST");

@@ -27,10 +27,12 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   if (body === "gone") return void res.destroy();
   const target = req.url ?? "/";
   const pathname = target.split("?")[0]!;
+  // HEAD is answered as GET (Node sends no body for it), as Next does for route handlers.
+  const method = req.method === "HEAD" ? "GET" : req.method;
   const request = new Request(`http://localhost${target}`, {
-    method: req.method,
+    method,
     headers: headersOf(req),
-    body: req.method === "GET" || req.method === "HEAD" ? undefined : new Uint8Array(body.bytes),
+    body: method === "GET" ? undefined : new Uint8Array(body.bytes),
   });
   const response = await dispatch(request, pathname.slice(PREFIX.length) || "/");
   // An unread rest of a body over the limit is not worth reading: answer, then close.
