@@ -38,10 +38,12 @@ export async function runProductionServer({ root, port }: { root: string; port: 
   server.listen(port);
   await prepared;
 
+  // A rolling deploy stops instances with SIGTERM: answer what is in flight, take nothing new, and
+  // give up waiting after 10 s (a claimed email whose worker stops is taken over when its lease ends).
   const stop = () => {
-    server.close();
+    server.close(() => void app.close().finally(() => process.exit(0)));
     server.closeIdleConnections();
-    void app.close().finally(() => process.exit(0));
+    setTimeout(() => process.exit(0), 10_000).unref();
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
