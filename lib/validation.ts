@@ -1,10 +1,20 @@
 import { z } from "zod";
 import { DomainError } from "./errors";
 
-/** Parses input with a zod schema, or throws `invalid:input` with a message per field. */
+/**
+ * Parses input with a zod schema, or throws `invalid:input` with a message per field. Text that
+ * Postgres cannot store (NUL, or half of a surrogate pair, which JSON can spell as "\ud800") is
+ * refused here too: it would otherwise fail the write it ends up in, and a batched audit write
+ * with it.
+ */
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
   const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    const unstorable = unstorableText(parsed.data);
+    if (unstorable.length === 0) return parsed.data;
+    const fields = Object.fromEntries(unstorable.map((field) => [field, [UNSTORABLE]]));
+    return throwInvalid(unstorable.map((field) => `${field}: ${UNSTORABLE}`).join(". "), fields);
+  }
   const fields: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {
     const key =
@@ -16,6 +26,20 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
     .map(([field, messages]) => `${field}: ${messages.join("; ")}`)
     .join(". ");
   return throwInvalid(summary, fields);
+}
+
+const UNSTORABLE = "contains a character that cannot be stored (NUL, or half of a surrogate pair)";
+
+/** The paths of strings, at any depth, that are not well-formed Unicode or hold NUL. */
+function unstorableText(value: unknown, path: string[] = []): string[] {
+  if (typeof value === "string") {
+    return value.isWellFormed() && !value.includes("\u0000") ? [] : [path.join(".") || "input"];
+  }
+  if (Array.isArray(value)) return value.flatMap((item, index) => unstorableText(item, [...path, String(index)]));
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.entries(value).flatMap(([key, item]) => unstorableText(item, [...path, key]));
+  }
+  return [];
 }
 
 function throwInvalid(summary: string, fields: Record<string, string[]>): never {

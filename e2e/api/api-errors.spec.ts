@@ -55,6 +55,11 @@ test.describe("API v1: the error contract", () => {
     expect(unknown.status()).toBe(400);
     expect((await unknown.json()).error).toMatchObject({ code: "invalid:input", fields: { colour: ["is not a known field"] } });
 
+    // JSON can spell half a surrogate pair, which Postgres cannot store: refused, never a 500.
+    const unstorable = await client.post("access/check", { headers: { "content-type": "application/json" }, data: Buffer.from('{"task": "\\ud800"}') });
+    expect(unstorable.status()).toBe(400);
+    expect((await unstorable.json()).error).toMatchObject({ code: "invalid:input", fields: { task: [expect.stringContaining("cannot be stored")] } });
+
     const huge = await client.post("policies", { data: { type: "task", target: "x".repeat(70_000) } });
     expect(huge.status()).toBe(400);
     expect((await huge.json()).error.code).toBe("invalid:body-too-large");

@@ -158,14 +158,23 @@ function asColumns(e: ChainedEvent) {
   };
 }
 
-/** The organisation's chain head, locked until the transaction ends, with the database's now. */
+/**
+ * The organisation's chain head, locked until the transaction ends, with the time for the next
+ * events: the database's now, or the last event's time if that is later. Decision records carry the
+ * app server's clock (appendAfterKnownHead), and the transaction may have started before the last
+ * event was written; either way, times never go backwards along the chain.
+ */
 async function lockChainHead(tx: Transaction, organisationId: string) {
   const [head] = await tx
     .select({
       lastSeq: auditChainHeads.lastSeq,
       lastHash: auditChainHeads.lastHash,
       // Millisecond precision so the instant survives the round trip through a JS Date.
-      now: sql<Date>`date_trunc('milliseconds', now())`.mapWith((v) => new Date(v)),
+      now: sql<Date>`greatest(date_trunc('milliseconds', now()), (
+        select e.at from audit_events e
+        where e.organisation_id = ${auditChainHeads.organisationId} and e.seq = ${auditChainHeads.lastSeq}))`.mapWith(
+        (v) => new Date(v),
+      ),
     })
     .from(auditChainHeads)
     .where(eq(auditChainHeads.organisationId, organisationId))

@@ -56,19 +56,43 @@ async function flush(db: Database, batcher: Batcher, batch: Pending[]) {
   }
   await Promise.all(
     [...byOrganisation].map(async ([organisationId, group]) => {
-      const inputs = group.map((pending) => pending.input);
       try {
-        const known = batcher.heads.get(organisationId);
-        const appended =
-          (known && (await appendAfterKnownHead(db, known, inputs))) ??
-          (await db.transaction((tx) => appendAuditEvents(tx, inputs)));
-        batcher.heads.set(organisationId, headAfter(appended));
-        for (const pending of group) pending.resolve();
+        await append(db, batcher, organisationId, group);
       } catch (error) {
-        // Whether it landed is unknown: learn the head again under the lock next time.
-        batcher.heads.delete(organisationId);
-        for (const pending of group) pending.reject(error);
+        // One record Postgres refuses must not fail the checks it was batched with: the statement
+        // wrote nothing, so each goes again on its own. Any other failure may have landed, and is
+        // answered as it is rather than risk writing a record twice.
+        if (group.length === 1 || !isDataException(error)) return rejectAll(group, error);
+        for (const pending of group) await append(db, batcher, organisationId, [pending]).catch((e) => rejectAll([pending], e));
       }
     }),
   );
+}
+
+async function append(db: Database, batcher: Batcher, organisationId: string, group: Pending[]) {
+  const inputs = group.map((pending) => pending.input);
+  try {
+    const known = batcher.heads.get(organisationId);
+    const appended =
+      (known && (await appendAfterKnownHead(db, known, inputs))) ??
+      (await db.transaction((tx) => appendAuditEvents(tx, inputs)));
+    batcher.heads.set(organisationId, headAfter(appended));
+    for (const pending of group) pending.resolve();
+  } catch (error) {
+    // Whether it landed is unknown: learn the head again under the lock next time.
+    batcher.heads.delete(organisationId);
+    throw error;
+  }
+}
+
+function rejectAll(group: Pending[], error: unknown) {
+  for (const pending of group) pending.reject(error);
+}
+
+/** SQLSTATE class 22: the data was refused (a value jsonb cannot hold, say), so nothing was written. */
+function isDataException(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+    if (typeof e.code === "string" && e.code.startsWith("22")) return true;
+  }
+  return false;
 }

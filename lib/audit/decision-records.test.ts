@@ -4,11 +4,11 @@
  * promises that rest on: a stale head writes nothing, and every record lands once on one chain
  * however checks, changes and other app instances interleave.
  */
-import { asc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Database } from "@/db/client";
 import * as schema from "@/db/schema";
 import { auditChainHeads, auditEvents } from "@/db/schema";
@@ -17,6 +17,7 @@ import { testDatabaseKinds } from "@/db/testing/test-database";
 import { checkAccess } from "@/lib/access/check-access";
 import { createRequest } from "@/lib/requests/create-request";
 import { appendAfterKnownHead } from "./append-audit-event";
+import { recordDecisionEvent } from "./audit-batcher";
 import { verifyAuditChain } from "./verify-audit-chain";
 
 /** A second app instance on the same database: its own Drizzle object, so its own batcher. */
@@ -77,6 +78,56 @@ describe.each(testDatabaseKinds)("decision records on %s", (kind) => {
       .orderBy(asc(auditEvents.seq));
     const recent = chain.slice(-4);
     for (let i = 1; i < recent.length; i++) expect(recent[i]!.at.getTime()).toBeGreaterThanOrEqual(recent[i - 1]!.at.getTime());
+    expect(await verifyAuditChain(db(), f.organisationId)).toMatchObject({ ok: true });
+  });
+
+  it("keeps times rising along the chain when the app server's clock runs ahead of the database's", async () => {
+    const requester = await f.actor("requester@contoso.com");
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 60_000);
+      // The first may go under the lock (a change moved the head); the second goes by the app clock.
+      await checkAccess(db(), { actor: requester, input: { task: "Get-Mailbox" } });
+      await checkAccess(db(), { actor: requester, input: { task: "Get-Mailbox" } });
+    } finally {
+      vi.useRealTimers();
+    }
+    // A change right after, under the lock and the database clock.
+    await createRequest(db(), {
+      actor: await f.actor("auditor@contoso.com"),
+      input: { target: "Add-MailboxPermission", reason: "Read the legal hold mailbox" },
+    });
+    const recent = (
+      await db()
+        .select({ action: auditEvents.action, at: auditEvents.at })
+        .from(auditEvents)
+        .where(eq(auditEvents.organisationId, f.organisationId))
+        .orderBy(desc(auditEvents.seq))
+        .limit(5)
+    ).reverse();
+    const ahead = recent.findLastIndex((e) => e.action === "access.checked");
+    expect(recent[ahead]!.at.getTime()).toBeGreaterThan(Date.now() + 30_000);
+    const after = recent.slice(ahead + 1);
+    expect(after.map((e) => e.action)).toContain("request.created");
+    for (const event of after) expect(event.at.getTime()).toBeGreaterThanOrEqual(recent[ahead]!.at.getTime());
+  });
+
+  it("fails only the record Postgres refuses; the ones batched with it land", async () => {
+    const before = await checkedCount();
+    const record = (details: Record<string, unknown>) =>
+      recordDecisionEvent(db(), {
+        organisationId: f.organisationId,
+        actor: { type: "system", email: "system" },
+        action: "access.checked",
+        details,
+      }).then(
+        () => "recorded",
+        () => "refused",
+      );
+    // The first goes alone; the next four arrive while it is in flight and go as one batch.
+    const outcomes = await Promise.all([record({ n: 0 }), record({ n: 1 }), record({ bad: "nul \u0000" }), record({ n: 2 }), record({ n: 3 })]);
+    expect(outcomes).toEqual(["recorded", "recorded", "refused", "recorded", "recorded"]);
+    expect(await checkedCount()).toBe(before + 4);
     expect(await verifyAuditChain(db(), f.organisationId)).toMatchObject({ ok: true });
   });
 
