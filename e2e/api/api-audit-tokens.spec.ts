@@ -15,6 +15,10 @@ test.describe("API v1: audit and tokens", () => {
     const csv = await auditor.get("audit/export?format=csv&action=policy.created");
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expect(csv.headers()["content-disposition"]).toMatch(/attachment; filename="elevate-audit-.*\.csv"/);
+    expect(csv.headers()["content-encoding"]).toBe("gzip"); // Playwright asks for it, and unpacks it
+    const head = await auditor.head("audit/export?format=csv&action=policy.created");
+    expect(head.status()).toBe(200);
+    expect(head.headers()["content-disposition"]).toMatch(/attachment/);
     const lines = (await csv.text()).trim().split("\n");
     expect(lines[0]).toBe("id,seq,at,actor,actorType,action,targetType,targetId,details,ip,userAgent,prevHash,hash");
     expect(lines.length).toBeGreaterThan(1);

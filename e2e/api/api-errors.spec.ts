@@ -33,11 +33,23 @@ test.describe("API v1: the error contract", () => {
     expect((await response.json()).error.code).toBe("invalid:path");
   });
 
-  test("a wrong method is refused with the methods that are allowed; HEAD answers as GET", async ({ api }) => {
+  test("a wrong method is refused with the methods that are allowed; HEAD answers as GET", async ({ api, baseURL }) => {
     const head = await (await api("requester")).head("me");
     expect(head.status()).toBe(200);
     expect(head.headers()["content-type"]).toContain("application/json");
     expect(await head.body()).toHaveLength(0);
+
+    const trace = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const outgoing = httpRequest(`${baseURL}/api/v1/me`, { method: "TRACE" }, (incoming) => {
+        let body = "";
+        incoming.on("data", (chunk: Buffer) => (body += chunk));
+        incoming.on("end", () => resolve({ status: incoming.statusCode ?? 0, body }));
+      });
+      outgoing.on("error", reject);
+      outgoing.end();
+    });
+    expect(trace.status).toBe(400);
+    expect(JSON.parse(trace.body).error.code).toBe("invalid:method");
 
     const response = await (await api("requester")).put("policies");
     expect(response.status()).toBe(400);

@@ -35,6 +35,7 @@ const samples: unknown[] = [
   { when: new Date("2026-11-25T03:00:00.120Z"), list: [new Date(0)] },
   JSON.parse('{"__proto__": {"x": 1}, "constructor": "c", "toString": "t"}'),
   { deep: { deeper: { deepest: [{ y: 1, x: [{ b: 2, a: 1 }] }] } } },
+  { sparse: Object.assign(new Array(3), { 1: "middle" }) },
 ];
 
 describe("the canonical JSON encoding", () => {

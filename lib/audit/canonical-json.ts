@@ -17,7 +17,12 @@ export function canonicalJson(value: unknown): string {
 function encode(value: unknown): string | undefined {
   if (value === null || typeof value !== "object") return JSON.stringify(value);
   if (value instanceof Date) return JSON.stringify(value.toISOString());
-  if (Array.isArray(value)) return `[${value.map((item) => encode(item) ?? "null").join(",")}]`;
+  if (Array.isArray(value)) {
+    // By index, not map: map skips the holes of a sparse array, which JSON writes as null.
+    const items: string[] = [];
+    for (let i = 0; i < value.length; i++) items.push(encode(value[i]) ?? "null");
+    return `[${items.join(",")}]`;
+  }
   const record = value as Record<string, unknown>;
   let out = "";
   for (const key of orderedKeys(record)) {

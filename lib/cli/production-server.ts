@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { handleApiRequest, isDispatchedPath } from "@/app/api/v1/_lib/node-handler";
 import { config } from "@/lib/config";
-import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from "@/lib/http/client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddressHeaderValue, resolveClientAddress } from "@/lib/http/client-address";
 
 /**
  * The production server: one Node HTTP server in this process, with Next for the screens, server
@@ -21,7 +21,9 @@ export async function runProductionServer({ root, port }: { root: string; port: 
     try {
       await prepared;
       const forwardedFor = [req.headers["x-forwarded-for"] ?? []].flat().join(", ");
-      req.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(req.socket.remoteAddress, forwardedFor, trustedProxies);
+      if (forwardedFor && trustedProxies === 0) warnOfUntrustedProxy();
+      const address = resolveClientAddress(req.socket.remoteAddress, forwardedFor, trustedProxies);
+      req.headers[CLIENT_ADDRESS_HEADER] = clientAddressHeaderValue(address);
       const pathname = (req.url ?? "/").split("?")[0]!;
       if (isDispatchedPath(pathname)) await handleApiRequest(req, res);
       else await handleWithNext(req, res);
@@ -47,4 +49,16 @@ export async function runProductionServer({ root, port }: { root: string; port: 
   };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
+}
+
+let warnedOfProxy = false;
+
+/** Said once: behind a proxy that nobody told Elevate of, every caller shares the proxy's address. */
+function warnOfUntrustedProxy() {
+  if (warnedOfProxy) return;
+  warnedOfProxy = true;
+  console.warn(
+    "[server] Requests carry X-Forwarded-For but ELEVATE_TRUSTED_PROXIES is 0, so every caller is known by the address " +
+      "of the proxy (rate limits, audit). Set it to the number of reverse proxies in front of Elevate.",
+  );
 }

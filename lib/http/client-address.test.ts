@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveClientAddress } from "./client-address";
+import { CLIENT_ADDRESS_HEADER, clientAddressHeaderValue, clientAddressOf, resolveClientAddress } from "./client-address";
 
 describe("the client's address", () => {
   it("is the socket's when no proxy is trusted, whatever X-Forwarded-For claims", () => {
@@ -20,5 +20,15 @@ describe("the client's address", () => {
   it("when the header has fewer hops than trusted proxies, takes the farthest one there is", () => {
     expect(resolveClientAddress("10.0.0.3", "198.51.100.1", 3)).toBe("198.51.100.1");
     expect(resolveClientAddress("10.0.0.3", undefined, 1)).toBe("10.0.0.3");
+  });
+
+  it("is believed from the header only as the production server wrote it, never as a client did", () => {
+    const headers = (value: string) => new Headers({ [CLIENT_ADDRESS_HEADER]: value });
+    expect(clientAddressOf(headers("7.7.7.7"))).toBeNull(); // before any server wrote one, too
+    const written = clientAddressHeaderValue("198.51.100.1");
+    expect(clientAddressOf(headers(written))).toBe("198.51.100.1");
+    expect(clientAddressOf(headers("7.7.7.7"))).toBeNull();
+    expect(clientAddressOf(headers(`${"0".repeat(32)} 7.7.7.7`))).toBeNull();
+    expect(clientAddressOf(new Headers())).toBeNull();
   });
 });

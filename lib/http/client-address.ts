@@ -1,11 +1,26 @@
+import { randomBytes } from "node:crypto";
+
 /**
  * Who is calling, by network address: the key of per-address rate limits and the `ip` of audit
  * events. The production server resolves it once per request, from the socket and, only across the
  * proxy hops it is told to trust (ELEVATE_TRUSTED_PROXIES), from X-Forwarded-For, and writes it
  * into this header, replacing any value a client sent. Everything else reads it from here, so a
  * client cannot choose its own address by sending a header.
+ *
+ * The value carries a random proof known only to this process (pinned on globalThis, which Next's
+ * bundle and the production server share), so where no production server wrote the header, as
+ * under `next dev`, a value a client sent is not believed either.
  */
 export const CLIENT_ADDRESS_HEADER = "x-elevate-client-address";
+
+const PROOF = Symbol.for("elevate.client-address-proof");
+const pinned = globalThis as { [PROOF]?: string };
+
+/** The header's value for an address, as only this process can write it. */
+export function clientAddressHeaderValue(address: string) {
+  pinned[PROOF] ??= randomBytes(16).toString("hex");
+  return `${pinned[PROOF]} ${address}`;
+}
 
 /**
  * Each proxy appends the address it saw to X-Forwarded-For, so the client is the address the
@@ -21,7 +36,10 @@ export function resolveClientAddress(socketAddress: string | undefined, forwarde
 
 /** The address the production server resolved; null where none did (under `next dev`). */
 export function clientAddressOf(headers: { get(name: string): string | null }): string | null {
-  return headers.get(CLIENT_ADDRESS_HEADER);
+  const value = headers.get(CLIENT_ADDRESS_HEADER);
+  const proof = pinned[PROOF];
+  if (!value || !proof || !value.startsWith(`${proof} `)) return null;
+  return value.slice(proof.length + 1);
 }
 
 /** An IPv4 client of a dual-stack socket arrives as ::ffff:a.b.c.d; the audit log shows a.b.c.d. */

@@ -1,3 +1,4 @@
+import { API_PREFIX } from "../_lib/node-handler";
 import { dispatch } from "../_lib/router";
 
 // Under `npm run dev`. The production server (`npm start`) answers /api/v1 before Next routes it,
@@ -5,11 +6,9 @@ import { dispatch } from "../_lib/router";
 
 export const dynamic = "force-dynamic";
 
-type Context = { params: Promise<{ path?: string[] }> };
-
-async function handle(request: Request, { params }: Context) {
-  const { path = [] } = await params;
-  return dispatch(request, `/${path.join("/")}`);
+/** The path as sent (still percent-encoded), as the production server passes it: Next's params are decoded already. */
+function handle(request: Request) {
+  return dispatch(request, new URL(request.url).pathname.slice(API_PREFIX.length) || "/");
 }
 
 export { handle as GET, handle as POST, handle as PATCH, handle as DELETE, handle as PUT };

@@ -12,14 +12,17 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
+import { createGzip } from "node:zlib";
+import { DomainError } from "@/lib/errors";
+import { errorResponse } from "./errors";
 import { MAX_BODY_BYTES } from "./read-body";
 import { dispatch } from "./router";
 
-const PREFIX = "/api/v1";
+export const API_PREFIX = "/api/v1";
 
 /** The paths the dispatcher answers; the OpenAPI document is a route of its own, left to Next. */
 export function isDispatchedPath(pathname: string) {
-  return (pathname === PREFIX || pathname.startsWith(`${PREFIX}/`)) && pathname !== `${PREFIX}/openapi.json`;
+  return (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) && pathname !== `${API_PREFIX}/openapi.json`;
 }
 
 export async function handleApiRequest(req: IncomingMessage, res: ServerResponse) {
@@ -28,17 +31,24 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   const target = req.url ?? "/";
   const pathname = target.split("?")[0]!;
   // HEAD is answered as GET (Node sends no body for it), as Next does for route handlers.
-  const method = req.method === "HEAD" ? "GET" : req.method;
-  const request = new Request(`http://localhost${target}`, {
-    method,
-    headers: headersOf(req),
-    body: method === "GET" ? undefined : new Uint8Array(body.bytes),
-  });
-  const response = await dispatch(request, pathname.slice(PREFIX.length) || "/");
+  const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
+  const response = FETCH_FORBIDDEN_METHODS.has(method)
+    ? errorResponse(new DomainError("invalid:method", `${method} is not allowed on the API.`))
+    : await dispatch(
+        new Request(`http://localhost${target}`, {
+          method,
+          headers: headersOf(req),
+          body: method === "GET" ? undefined : new Uint8Array(body.bytes),
+        }),
+        pathname.slice(API_PREFIX.length) || "/",
+      );
   // An unread rest of a body over the limit is not worth reading: answer, then close.
   if (body.truncated) res.shouldKeepAlive = false;
-  await writeResponse(response, res);
+  await writeResponse(response, req, res);
 }
+
+/** Methods a fetch Request refuses to carry: answered in the contract's shape rather than a 500. */
+const FETCH_FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 
 /**
  * Reads at most one byte more than the limit, so the dispatcher sees an oversized body as
@@ -72,10 +82,22 @@ function headersOf(req: IncomingMessage) {
   return headers;
 }
 
-async function writeResponse(response: Response, res: ServerResponse) {
+async function writeResponse(response: Response, req: IncomingMessage, res: ServerResponse) {
   res.statusCode = response.status;
   response.headers.forEach((value, name) => res.setHeader(name, value));
-  if (!response.body) return void res.end();
-  // Streamed as read (an audit export can be large); a client that goes away ends it.
-  await pipeline(Readable.fromWeb(response.body as WebReadableStream), res).catch(() => res.destroy());
+  if (!response.body || req.method === "HEAD") {
+    await response.body?.cancel(); // a HEAD of an export must not build the file
+    return void res.end();
+  }
+  const body = Readable.fromWeb(response.body as WebReadableStream);
+  // Downloads (audit exports) can be large and compress well; ordinary answers are small.
+  const download = response.headers.get("content-disposition")?.startsWith("attachment");
+  const gzip = download && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  if (gzip) {
+    res.setHeader("content-encoding", "gzip");
+    res.setHeader("vary", "accept-encoding");
+  }
+  // Streamed as read; a client that goes away ends it.
+  const streams = gzip ? pipeline(body, createGzip(), res) : pipeline(body, res);
+  await streams.catch(() => res.destroy());
 }
