@@ -41,7 +41,7 @@ export async function loadActor(db: Executor, userId: string, organisationId: st
   return selectActor(db, and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId))!);
 }
 
-interface TokenActorRow {
+export interface TokenActorRow {
   token_id: string;
   last_used_at: Date | string | null;
   user_id: string;
@@ -61,7 +61,13 @@ interface TokenActorRow {
  * runs on every API call. Null when the token is unknown, expired or revoked, or its member disabled.
  */
 export async function loadActorByTokenHash(db: Executor, tokenHash: string) {
-  const [row] = await preparedRows<TokenActorRow>(db, "elevate_actor_by_token", sql`
+  const [row] = await preparedRows<TokenActorRow>(db, "elevate_actor_by_token", tokenActorSql(tokenHash));
+  return row ? tokenActorOf(row) : null;
+}
+
+/** The token's member as one row (none when refused), for statements that embed it. */
+export function tokenActorSql(tokenHash: string) {
+  return sql`
     select t.id as token_id, t.last_used_at, u.id as user_id, u.email, u.name, o.id as organisation_id,
       o.name as organisation_name, m.kind, m.roles, m.excluded_from_pam,
       coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name)
@@ -74,8 +80,10 @@ export async function loadActorByTokenHash(db: Executor, tokenHash: string) {
     join memberships m on m.user_id = t.user_id and m.organisation_id = t.organisation_id and m.disabled_at is null
     join users u on u.id = t.user_id
     join organisations o on o.id = t.organisation_id
-    where t.token_hash = ${tokenHash} and t.revoked_at is null and t.expires_at > now()`);
-  if (!row) return null;
+    where t.token_hash = ${tokenHash} and t.revoked_at is null and t.expires_at > now()`;
+}
+
+export function tokenActorOf(row: TokenActorRow) {
   const actor: Actor = {
     userId: row.user_id,
     email: row.email,

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiTokens, memberships } from "@/db/schema";
 import { type ContosoFixture, codeOf, contosoFixture } from "@/db/testing/contoso-fixture";
 import { testDatabaseKinds } from "@/db/testing/test-database";
-import { authenticateToken } from "./authenticate-token";
+import { admitApiCall, authenticateToken } from "./authenticate-token";
 import { createToken, createTokenForMember } from "./create-token";
 import { listTokens } from "./list-tokens";
 import { revokeToken } from "./revoke-token";
@@ -24,6 +24,28 @@ describe.each(testDatabaseKinds)("API tokens on %s", (kind) => {
     expect(actor).toMatchObject({ email: "admin@contoso.com", roles: ["global_admin"], client: { via: "token", ip: "203.0.113.9" } });
     const approver = await authenticateToken(db(), (await createTokenForMember(db(), { email: "approver2@contoso.com" })).token);
     expect(approver.actor.approverGroups.map((g) => g.name)).toEqual(["Exchange Leads", "PAM Approvers"]);
+  });
+
+  it("admit an API call in one step: counted against its limits, then authenticated", async () => {
+    const created = await createToken(db(), { actor: await f.actor("auditor@contoso.com"), input: {} });
+    const forged = `${created.token.slice(0, -1)}${created.token.endsWith("A") ? "B" : "A"}`;
+    const limits = (name: string) => [
+      { key: `api:ip:${name}`, limit: 10, windowSeconds: 60 },
+      { key: `api:token:${name}`, limit: 2, windowSeconds: 60 },
+    ];
+    const admit = (token: string | undefined, name: string) => admitApiCall(db(), { token, limits: limits(name), client: { ip: "203.0.113.5" } });
+
+    const admitted = await admit(created.token, "good");
+    expect(admitted.actor).toMatchObject({ email: "auditor@contoso.com", client: { via: "token", ip: "203.0.113.5" } });
+    await admit(created.token, "good");
+    expect(await codeOf(admit(created.token, "good"))).toBe("rate-limited:api-token");
+
+    // A refused token is counted too, so guessing is limited: past the limit it is 429, not 401.
+    expect(await codeOf(admit(forged, "forged"))).toBe("unauthorized:token");
+    expect(await codeOf(admit(forged, "forged"))).toBe("unauthorized:token");
+    expect(await codeOf(admit(forged, "forged"))).toBe("rate-limited:api-token");
+    expect(await codeOf(admit(undefined, "none"))).toBe("unauthorized:token");
+    expect(await codeOf(admit("not-a-token", "malformed"))).toBe("unauthorized:token");
   });
 
   it("keep only a keyed hash: the token appears nowhere in the database", async () => {

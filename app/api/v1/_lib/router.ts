@@ -6,9 +6,8 @@
 import { database } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 import { clientAddressOf } from "@/lib/http/client-address";
-import { consumeRateLimits } from "@/lib/rate-limit/consume-rate-limits";
 import { apiLimits } from "@/lib/rate-limit/limits";
-import { authenticateToken, tokenRefused } from "@/lib/tokens/authenticate-token";
+import { admitApiCall } from "@/lib/tokens/authenticate-token";
 import { hashToken } from "@/lib/tokens/token-secret";
 import { parseInput } from "@/lib/validation";
 import { endpoints } from "../_endpoints";
@@ -64,13 +63,9 @@ export async function dispatch(request: Request, path: string): Promise<Response
     const { db } = await database();
     const client = clientOf(request);
     const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.get("authorization") ?? "")?.[1];
-    // Both at once: the limit is counted whether or not the token is good, so guessing tokens is
-    // limited per address too, and it is keyed by the token's hash, so it needs no lookup first.
-    const [authenticated] = await Promise.all([
-      bearer ? authenticateToken(db, bearer, client).catch(() => null) : null,
-      consumeRateLimits(db, apiLimits({ ip: client.ip, tokenKey: bearer ? hashToken(bearer).slice(0, 32) : undefined })),
-    ]);
-    if (!authenticated) throw tokenRefused();
+    // The per-token limit is keyed by the token's hash, so it needs no lookup first.
+    const limits = apiLimits({ ip: client.ip, tokenKey: bearer ? hashToken(bearer).slice(0, 32) : undefined });
+    const authenticated = await admitApiCall(db, { token: bearer, limits, client });
 
     const url = new URL(request.url);
     const query = endpoint.query ? parseInput(endpoint.query, Object.fromEntries(url.searchParams)) : rejectQuery(url);
