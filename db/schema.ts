@@ -517,6 +517,8 @@ export const auditChainHeads = pgTable("audit_chain_heads", {
     .references(() => organisations.id, { onDelete: "cascade" }),
   lastSeq: bigint({ mode: "number" }).notNull().default(0),
   lastHash: text().notNull(),
+  /** The last event's time: the next may not be earlier, whatever clock or snapshot it comes from. */
+  lastAt: timestamp({ withTimezone: true }),
 });
 
 // ---------------------------------------------------------------------------------------------

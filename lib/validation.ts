@@ -10,10 +10,10 @@ import { DomainError } from "./errors";
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.infer<Schema> {
   const parsed = schema.safeParse(input);
   if (parsed.success) {
-    const unstorable = unstorableText(parsed.data);
-    if (unstorable.length === 0) return parsed.data;
-    const fields = Object.fromEntries(unstorable.map((field) => [field, [UNSTORABLE]]));
-    return throwInvalid(unstorable.map((field) => `${field}: ${UNSTORABLE}`).join(". "), fields);
+    const problems = unstorable(parsed.data);
+    if (problems.length === 0) return parsed.data;
+    const fields = Object.fromEntries(problems.map(({ field, message }) => [field, [message]]));
+    return throwInvalid(problems.map(({ field, message }) => `${field}: ${message}`).join(". "), fields);
   }
   const fields: Record<string, string[]> = {};
   for (const issue of parsed.error.issues) {
@@ -29,17 +29,31 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
 }
 
 const UNSTORABLE = "contains a character that cannot be stored (NUL, or half of a surrogate pair)";
+/** Deeper than any input Elevate takes; far deeper would overflow the stack of whoever walks it next. */
+const MAX_DEPTH = 32;
 
-/** The paths of strings, at any depth, that are not well-formed Unicode or hold NUL. */
-function unstorableText(value: unknown, path: string[] = []): string[] {
+const storable = (text: string) => text.isWellFormed() && !text.includes("\u0000");
+
+/**
+ * Strings and object keys, at any depth, that are not well-formed Unicode or hold NUL, and
+ * nesting past MAX_DEPTH. The path is one array, pushed and popped, so a wide input costs no copies.
+ */
+function unstorable(value: unknown, path: string[] = [], found: { field: string; message: string }[] = []) {
+  const here = () => path.join(".") || "input";
   if (typeof value === "string") {
-    return value.isWellFormed() && !value.includes("\u0000") ? [] : [path.join(".") || "input"];
+    if (!storable(value)) found.push({ field: here(), message: UNSTORABLE });
+  } else if (value && typeof value === "object" && !(value instanceof Date)) {
+    if (path.length >= MAX_DEPTH) found.push({ field: here(), message: `is nested more than ${MAX_DEPTH} levels deep` });
+    else {
+      for (const [key, item] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+        path.push(String(key));
+        if (typeof key === "string" && !storable(key)) found.push({ field: here(), message: `is a key that ${UNSTORABLE}` });
+        else unstorable(item, path, found);
+        path.pop();
+      }
+    }
   }
-  if (Array.isArray(value)) return value.flatMap((item, index) => unstorableText(item, [...path, String(index)]));
-  if (value && typeof value === "object" && !(value instanceof Date)) {
-    return Object.entries(value).flatMap(([key, item]) => unstorableText(item, [...path, key]));
-  }
-  return [];
+  return found;
 }
 
 function throwInvalid(summary: string, fields: Record<string, string[]>): never {

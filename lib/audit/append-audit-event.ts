@@ -57,7 +57,7 @@ export async function appendAuditEvents(tx: Transaction, inputs: AuditEventInput
         target_type, target_id, details, ip, user_agent, prev_hash, hash)
       values ${rows}
     )
-    update audit_chain_heads set last_seq = ${last.seq}, last_hash = ${last.hash}
+    update audit_chain_heads set last_seq = ${last.seq}, last_hash = ${last.hash}, last_at = ${last.at.toISOString()}
     where organisation_id = ${organisationId}`);
   return events;
 }
@@ -83,7 +83,7 @@ export async function appendAfterKnownHead(db: Executor, head: ChainHead, inputs
   const last = events.at(-1)!;
   const inserted = await preparedRows<{ seq: string }>(db, "elevate_append_after_head", sql`
     with head as (
-      update audit_chain_heads set last_seq = ${last.seq}, last_hash = ${last.hash}
+      update audit_chain_heads set last_seq = ${last.seq}, last_hash = ${last.hash}, last_at = ${last.at.toISOString()}
       where organisation_id = ${organisationId} and last_seq = ${head.seq} and last_hash = ${head.hash}
       returning organisation_id
     )
@@ -162,7 +162,9 @@ function asColumns(e: ChainedEvent) {
  * The organisation's chain head, locked until the transaction ends, with the time for the next
  * events: the database's now, or the last event's time if that is later. Decision records carry the
  * app server's clock (appendAfterKnownHead), and the transaction may have started before the last
- * event was written; either way, times never go backwards along the chain.
+ * event was written; either way, times never go backwards along the chain. The last time is read
+ * from the head row itself: when the lock had to wait, that row is re-read at its newest version,
+ * where a subquery would still see the statement's older snapshot.
  */
 async function lockChainHead(tx: Transaction, organisationId: string) {
   const [head] = await tx
@@ -170,11 +172,7 @@ async function lockChainHead(tx: Transaction, organisationId: string) {
       lastSeq: auditChainHeads.lastSeq,
       lastHash: auditChainHeads.lastHash,
       // Millisecond precision so the instant survives the round trip through a JS Date.
-      now: sql<Date>`greatest(date_trunc('milliseconds', now()), (
-        select e.at from audit_events e
-        where e.organisation_id = ${auditChainHeads.organisationId} and e.seq = ${auditChainHeads.lastSeq}))`.mapWith(
-        (v) => new Date(v),
-      ),
+      now: sql<Date>`greatest(date_trunc('milliseconds', now()), ${auditChainHeads.lastAt})`.mapWith((v) => new Date(v)),
     })
     .from(auditChainHeads)
     .where(eq(auditChainHeads.organisationId, organisationId))

@@ -91,7 +91,8 @@ function rejectAll(group: Pending[], error: unknown) {
 
 /** SQLSTATE class 22: the data was refused (a value jsonb cannot hold, say), so nothing was written. */
 function isDataException(error: unknown): boolean {
-  for (let e = error as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
+  let e = error as { code?: unknown; cause?: unknown } | undefined;
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
     if (typeof e.code === "string" && e.code.startsWith("22")) return true;
   }
   return false;

@@ -4,7 +4,7 @@
  * promises that rest on: a stale head writes nothing, and every record lands once on one chain
  * however checks, changes and other app instances interleave.
  */
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
@@ -16,7 +16,7 @@ import { type ContosoFixture, contosoFixture } from "@/db/testing/contoso-fixtur
 import { testDatabaseKinds } from "@/db/testing/test-database";
 import { checkAccess } from "@/lib/access/check-access";
 import { createRequest } from "@/lib/requests/create-request";
-import { appendAfterKnownHead } from "./append-audit-event";
+import { appendAfterKnownHead, appendAuditEvent } from "./append-audit-event";
 import { recordDecisionEvent } from "./audit-batcher";
 import { verifyAuditChain } from "./verify-audit-chain";
 
@@ -110,6 +110,39 @@ describe.each(testDatabaseKinds)("decision records on %s", (kind) => {
     const after = recent.slice(ahead + 1);
     expect(after.map((e) => e.action)).toContain("request.created");
     for (const event of after) expect(event.at.getTime()).toBeGreaterThanOrEqual(recent[ahead]!.at.getTime());
+  });
+
+  // Needs two connections at once: a transaction that started early, then waited for the lock.
+  it.skipIf(kind === "embedded")("keeps times rising when a change started before the event it waited behind", async () => {
+    const change = (n: number) => ({ ...record(n), action: "test.change" });
+    const gate = () => {
+      let open = () => {};
+      const opened = new Promise<void>((resolve) => (open = resolve));
+      return { open, opened };
+    };
+    const earlyMayAppend = gate();
+    const laterMayCommit = gate();
+    const laterHoldsLock = gate();
+    const early = db().transaction(async (tx) => {
+      await tx.execute(sql`select now()`); // its now() is this instant
+      await earlyMayAppend.opened;
+      return appendAuditEvent(tx, change(1)); // waits for the later transaction's lock
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const later = db().transaction(async (tx) => {
+      const event = await appendAuditEvent(tx, change(2));
+      laterHoldsLock.open();
+      await laterMayCommit.opened;
+      return event;
+    });
+    await laterHoldsLock.opened;
+    earlyMayAppend.open();
+    await new Promise((resolve) => setTimeout(resolve, 100)); // the early one is now waiting for the lock
+    laterMayCommit.open();
+    const [first, second] = [await later, await early];
+    expect(second.seq).toBe(first.seq + 1);
+    expect(second.at.getTime()).toBeGreaterThanOrEqual(first.at.getTime());
+    expect(await verifyAuditChain(db(), f.organisationId)).toMatchObject({ ok: true });
   });
 
   it("fails only the record Postgres refuses; the ones batched with it land", async () => {

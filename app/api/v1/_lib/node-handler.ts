@@ -47,6 +47,15 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   await writeResponse(response, req, res);
 }
 
+/** Accept-Encoding lists gzip (or *) without q=0. */
+function acceptsGzip(header: string) {
+  return header.split(",").some((entry) => {
+    const [coding, ...params] = entry.trim().toLowerCase().split(";");
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+    return (coding === "gzip" || coding === "*") && (!q || Number(q.slice(2)) > 0);
+  });
+}
+
 /** Methods a fetch Request refuses to carry: answered in the contract's shape rather than a 500. */
 const FETCH_FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 
@@ -92,7 +101,7 @@ async function writeResponse(response: Response, req: IncomingMessage, res: Serv
   const body = Readable.fromWeb(response.body as WebReadableStream);
   // Downloads (audit exports) can be large and compress well; ordinary answers are small.
   const download = response.headers.get("content-disposition")?.startsWith("attachment");
-  const gzip = download && /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const gzip = download && acceptsGzip(String(req.headers["accept-encoding"] ?? ""));
   if (gzip) {
     res.setHeader("content-encoding", "gzip");
     res.setHeader("vary", "accept-encoding");
