@@ -1,15 +1,16 @@
-import { and, count, eq, sql } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { accessRequests, approvals } from "@/db/schema";
+import { approvals } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { notifyRequestDecided } from "@/lib/notify/notify-request-decided";
 import { commitThenRefuse } from "@/lib/requests/commit-then-refuse";
-import { alreadyDecided, expiredError, lockRequest, markExpired } from "@/lib/requests/find-request";
+import { lockRequest, refusalUnlessPending } from "@/lib/requests/find-request";
 import { commentInput } from "@/lib/requests/request-input";
 import { aboutRequest } from "@/lib/requests/about-request";
+import { approveAndOpenWindow } from "@/lib/requests/open-window";
 import { selectRequestView } from "@/lib/requests/request-view";
 import { parseInput } from "@/lib/validation";
 import { authorizeApprover } from "./authorize-approver";
@@ -27,11 +28,8 @@ export async function approveRequest(
   return commitThenRefuse(db, async (tx) => {
     const { request, lapsed } = await lockRequest(tx, actor.organisationId, requestId);
     await authorizeApprover(tx, actor, request);
-    if (request.status !== "pending") throw alreadyDecided(request.status);
-    if (lapsed) {
-      await markExpired(tx, request);
-      return { refuse: expiredError() };
-    }
+    const refusal = await refusalUnlessPending(tx, { request, lapsed });
+    if (refusal) return refusal;
     const inserted = await tx
       .insert(approvals)
       .values({
@@ -51,17 +49,7 @@ export async function approveRequest(
       .from(approvals)
       .where(and(eq(approvals.requestId, request.id), eq(approvals.decision, "approve")))) as [{ value: number }];
     const quorumMet = approvalCount >= request.requiredApprovals;
-    if (quorumMet) {
-      await tx
-        .update(accessRequests)
-        .set({
-          status: "approved",
-          decidedAt: sql`now()`,
-          startsAt: sql`greatest(now(), ${accessRequests.requestedStartAt})`,
-          endsAt: sql`greatest(now(), ${accessRequests.requestedStartAt}) + make_interval(mins => ${accessRequests.durationMinutes})`,
-        })
-        .where(eq(accessRequests.id, request.id));
-    }
+    if (quorumMet) await approveAndOpenWindow(tx, request.id);
     const view = (await selectRequestView(tx, actor.organisationId, request.id))!;
     await appendAuditEvent(tx, {
       organisationId: actor.organisationId,

@@ -6,7 +6,7 @@ import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { notifyRequestDecided } from "@/lib/notify/notify-request-decided";
 import { commitThenRefuse } from "@/lib/requests/commit-then-refuse";
-import { alreadyDecided, expiredError, lockRequest, markExpired } from "@/lib/requests/find-request";
+import { lockRequest, refusalUnlessPending } from "@/lib/requests/find-request";
 import { commentInput } from "@/lib/requests/request-input";
 import { aboutRequest } from "@/lib/requests/about-request";
 import { selectRequestView } from "@/lib/requests/request-view";
@@ -22,11 +22,8 @@ export async function denyRequest(
   return commitThenRefuse(db, async (tx) => {
     const { request, lapsed } = await lockRequest(tx, actor.organisationId, requestId);
     await authorizeApprover(tx, actor, request);
-    if (request.status !== "pending") throw alreadyDecided(request.status);
-    if (lapsed) {
-      await markExpired(tx, request);
-      return { refuse: expiredError() };
-    }
+    const refusal = await refusalUnlessPending(tx, { request, lapsed });
+    if (refusal) return refusal;
     // An earlier approval by the same person is replaced: their last word counts.
     await tx
       .insert(approvals)

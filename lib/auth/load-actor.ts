@@ -1,8 +1,16 @@
-import { type SQL, and, eq, isNull, sql } from "drizzle-orm";
+import { type SQL, type SQLWrapper, and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { preparedRows } from "@/db/prepared-query";
 import { memberships, organisations, users } from "@/db/schema";
 import type { Actor } from "./roles";
+
+/** A member's standing role groups by name, as a subquery on their user and organisation columns. */
+export function standingRoleGroupNames(userId: SQLWrapper, organisationId: SQLWrapper) {
+  return sql<string[]>`coalesce((
+    select json_agg(rg.name order by rg.name)
+    from role_group_assignments a join role_groups rg on rg.id = a.role_group_id
+    where a.user_id = ${userId} and a.organisation_id = ${organisationId}), '[]'::json)`;
+}
 
 /**
  * One query for everything a permission check needs: the membership, its organisation, the
@@ -24,10 +32,7 @@ async function selectActor(db: Executor, where: SQL) {
         select json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name)
         from approver_group_members gm join approver_groups g on g.id = gm.group_id
         where gm.user_id = ${memberships.userId} and gm.organisation_id = ${memberships.organisationId}), '[]'::json)`,
-      standingRoleGroups: sql<string[]>`coalesce((
-        select json_agg(rg.name order by rg.name)
-        from role_group_assignments a join role_groups rg on rg.id = a.role_group_id
-        where a.user_id = ${memberships.userId} and a.organisation_id = ${memberships.organisationId}), '[]'::json)`,
+      standingRoleGroups: standingRoleGroupNames(memberships.userId, memberships.organisationId),
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
@@ -73,9 +78,7 @@ export function tokenActorSql(tokenHash: string) {
       coalesce((select json_agg(json_build_object('id', g.id, 'name', g.name) order by g.name)
         from approver_group_members gm join approver_groups g on g.id = gm.group_id
         where gm.user_id = m.user_id and gm.organisation_id = m.organisation_id), '[]'::json) as approver_groups,
-      coalesce((select json_agg(rg.name order by rg.name)
-        from role_group_assignments a join role_groups rg on rg.id = a.role_group_id
-        where a.user_id = m.user_id and a.organisation_id = m.organisation_id), '[]'::json) as standing_role_groups
+      ${standingRoleGroupNames(sql`m.user_id`, sql`m.organisation_id`)} as standing_role_groups
     from api_tokens t
     join memberships m on m.user_id = t.user_id and m.organisation_id = t.organisation_id and m.disabled_at is null
     join users u on u.id = t.user_id

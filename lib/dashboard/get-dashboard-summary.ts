@@ -1,11 +1,11 @@
-import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, count, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accessRequests, organisations, policies } from "@/db/schema";
+import { countInbox } from "@/lib/approvals/count-inbox";
 import type { Actor } from "@/lib/auth/roles";
 
 /** The figures at the top of the dashboard, for this person in their organisation. */
 export async function getDashboardSummary(db: Database, actor: Actor) {
-  const groupIds = actor.kind === "member" ? actor.approverGroups.map((g) => g.id) : [];
   const [org, policyCount, myActive, waitingForMe] = await Promise.all([
     db.query.organisations.findFirst({ where: eq(organisations.id, actor.organisationId) }),
     db.select({ value: count() }).from(policies).where(eq(policies.organisationId, actor.organisationId)),
@@ -19,25 +19,13 @@ export async function getDashboardSummary(db: Database, actor: Actor) {
           gt(accessRequests.endsAt, sql`now()`),
         ),
       ),
-    groupIds.length === 0
-      ? Promise.resolve([{ value: 0 }])
-      : db
-          .select({ value: count() })
-          .from(accessRequests)
-          .where(
-            and(
-              inArray(accessRequests.approverGroupId, groupIds),
-              eq(accessRequests.status, "pending"),
-              gt(accessRequests.pendingUntil, sql`now()`),
-              sql`${accessRequests.requesterId} <> ${actor.userId}`,
-            ),
-          ),
+    countInbox(db, { actor }),
   ]);
   return {
     pamEnabled: org?.pamEnabled ?? false,
     policyCount: policyCount[0]?.value ?? 0,
     policyLimit: org?.policyLimit ?? 0,
     myActiveGrants: myActive[0]?.value ?? 0,
-    waitingForMe: waitingForMe[0]?.value ?? 0,
+    waitingForMe,
   };
 }

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { type AppRole, memberships, users } from "@/db/schema";
+import { standingRoleGroupNames } from "@/lib/auth/load-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { authorizeSettingsAdmin } from "@/lib/settings/authorize-settings-admin";
 
@@ -41,10 +42,7 @@ export async function selectMembers(db: Executor, organisationId: string, userId
         select json_agg(g.name order by g.name)
         from approver_group_members gm join approver_groups g on g.id = gm.group_id
         where gm.user_id = ${memberships.userId} and gm.organisation_id = ${memberships.organisationId}), '[]'::json)`,
-      standingRoleGroups: sql<string[]>`coalesce((
-        select json_agg(rg.name order by rg.name)
-        from role_group_assignments a join role_groups rg on rg.id = a.role_group_id
-        where a.user_id = ${memberships.userId} and a.organisation_id = ${memberships.organisationId}), '[]'::json)`,
+      standingRoleGroups: standingRoleGroupNames(memberships.userId, memberships.organisationId),
     })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))

@@ -4,7 +4,7 @@ import { accessRequests } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
-import { alreadyDecided, expiredError, lockRequest, markExpired, requestNotFound } from "./find-request";
+import { lockRequest, refusalUnlessPending, requestNotFound } from "./find-request";
 import { aboutRequest } from "./about-request";
 import { selectRequestView } from "./request-view";
 import { commitThenRefuse } from "./commit-then-refuse";
@@ -14,11 +14,8 @@ export async function cancelRequest(db: Database, { actor, requestId }: { actor:
   return commitThenRefuse(db, async (tx) => {
     const { request, lapsed } = await lockRequest(tx, actor.organisationId, requestId);
     if (request.requesterId !== actor.userId) throw requestNotFound();
-    if (request.status !== "pending") throw alreadyDecided(request.status);
-    if (lapsed) {
-      await markExpired(tx, request);
-      return { refuse: expiredError() };
-    }
+    const refusal = await refusalUnlessPending(tx, { request, lapsed });
+    if (refusal) return refusal;
     await tx
       .update(accessRequests)
       .set({ status: "cancelled", decidedAt: sql`now()` })

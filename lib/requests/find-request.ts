@@ -54,6 +54,18 @@ export async function markExpired(tx: Transaction, request: AccessRequest) {
   await notifyRequestExpired(tx, request.organisationId, request.id);
 }
 
+/**
+ * What every decision on a locked request checks first: refused when it is no longer pending; when
+ * its lifetime ran out, marked expired and answered with the refusal to commit (commitThenRefuse).
+ * Null when the request is still open to a decision.
+ */
+export async function refusalUnlessPending(tx: Transaction, { request, lapsed }: { request: AccessRequest; lapsed: boolean }) {
+  if (request.status !== "pending") throw alreadyDecided(request.status);
+  if (!lapsed) return null;
+  await markExpired(tx, request);
+  return { refuse: expiredError() };
+}
+
 export function alreadyDecided(status: string) {
   return new DomainError("conflict:already-decided", `The request is already ${status}: nothing more can be decided.`);
 }

@@ -13,6 +13,7 @@ import { toApiTargetType } from "@/lib/catalog/target-types";
 import { DomainError } from "@/lib/errors";
 import { notifyRequestOpened } from "@/lib/notify/notify-request-opened";
 import { hoursOf } from "@/lib/validation";
+import { approveAndOpenWindow } from "./open-window";
 import { selectRequestView } from "./request-view";
 
 export interface OpenRequestInput {
@@ -113,15 +114,7 @@ export async function openRequest(tx: Transaction, input: OpenRequestInput) {
   });
 
   if (policy.approvalType === "auto") {
-    await tx
-      .update(accessRequests)
-      .set({
-        status: "approved",
-        decidedAt: sql`now()`,
-        startsAt: sql`greatest(now(), ${accessRequests.requestedStartAt})`,
-        endsAt: sql`greatest(now(), ${accessRequests.requestedStartAt}) + make_interval(mins => ${accessRequests.durationMinutes})`,
-      })
-      .where(eq(accessRequests.id, requestId));
+    await approveAndOpenWindow(tx, requestId);
     await appendAuditEvent(tx, {
       organisationId: actor.organisationId,
       actor: SYSTEM_ACTOR,

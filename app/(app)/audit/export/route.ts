@@ -5,10 +5,10 @@
  */
 import type { NextRequest } from "next/server";
 import { z } from "zod";
+import { auditExportResponse } from "@/app/api/v1/_lib/audit-export-response";
 import { errorResponse, internalError } from "@/app/api/v1/_lib/errors";
 import { db } from "@/db/client";
 import { parseAuditQuery } from "@/components/audit/audit-query";
-import { exportAudit } from "@/lib/audit/export-audit";
 import { authorizeAuditReader, searchInput } from "@/lib/audit/search-audit";
 import { currentActor } from "@/lib/auth/current-actor";
 import { DomainError } from "@/lib/errors";
@@ -39,29 +39,5 @@ export async function GET(request: NextRequest) {
     return error instanceof DomainError ? errorResponse(error) : internalError(error);
   }
 
-  const chunks = exportAudit(await db(), { actor, format, filters });
-  const encoder = new TextEncoder();
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const next = await chunks.next();
-        if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value));
-      } catch (error) {
-        console.error("[audit export] failed mid-stream:", error instanceof Error ? error.message : error);
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-  const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-  return new Response(stream, {
-    headers: {
-      "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-      "content-disposition": `attachment; filename="elevate-audit-${stamp}.${format}"`,
-      "cache-control": "no-store",
-    },
-  });
+  return auditExportResponse(await db(), { actor, format, filters });
 }

@@ -1,8 +1,7 @@
 import { z } from "zod";
-import { exportAudit } from "@/lib/audit/export-audit";
-import { searchAudit } from "@/lib/audit/search-audit";
+import { authorizeAuditReader, searchAudit } from "@/lib/audit/search-audit";
 import { verifyAuditLog } from "@/lib/audit/verify-audit-chain";
-import { authorizeAuditReader } from "@/lib/audit/search-audit";
+import { auditExportResponse } from "../_lib/audit-export-response";
 import { endpoint } from "../_lib/endpoint";
 import { queryLimit } from "./query";
 
@@ -42,23 +41,7 @@ export const auditEndpoints = [
     handle: async ({ db, actor, query }) => {
       authorizeAuditReader(actor); // before the stream starts, so a refusal is a proper 403
       const { format, ...rest } = query;
-      const chunks = exportAudit(db, { actor, format, filters: rest });
-      const encoder = new TextEncoder();
-      const stream = new ReadableStream<Uint8Array>({
-        async pull(controller) {
-          const next = await chunks.next();
-          if (next.done) controller.close();
-          else controller.enqueue(encoder.encode(next.value));
-        },
-      });
-      const stamp = new Date().toISOString().slice(0, 19).replace(/[:T]/g, "-");
-      return new Response(stream, {
-        headers: {
-          "content-type": format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
-          "content-disposition": `attachment; filename="elevate-audit-${stamp}.${format}"`,
-          "cache-control": "no-store",
-        },
-      });
+      return auditExportResponse(db, { actor, format, filters: rest });
     },
   }),
 ];
