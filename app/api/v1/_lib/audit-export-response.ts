@@ -9,18 +9,22 @@ import { exportAudit } from "@/lib/audit/export-audit";
 export function auditExportResponse(db: Database, { actor, format, filters }: Parameters<typeof exportAudit>[1]) {
   const chunks = exportAudit(db, { actor, format, filters });
   const encoder = new TextEncoder();
+  let cancelled = false; // a client that goes away (or a HEAD) cancels while a page may be in flight
   const stream = new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
         const next = await chunks.next();
+        if (cancelled) return;
         if (next.done) controller.close();
         else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
+        if (cancelled) return;
         console.error("[audit export] failed mid-stream:", error instanceof Error ? error.message : error);
         controller.error(error);
       }
     },
     async cancel() {
+      cancelled = true;
       await chunks.return(undefined);
     },
   });
