@@ -53,6 +53,9 @@ export const decisionKind = pgEnum("decision_kind", ["approve", "deny"]);
 export const runOutcome = pgEnum("run_outcome", ["succeeded", "blocked", "failed"]);
 export const actorType = pgEnum("actor_type", ["user", "token", "system"]);
 export const emailStatus = pgEnum("email_status", ["pending", "sending", "sent", "failed", "dev"]);
+/** Where a member or group came from: the admin center/API/CLI, SCIM provisioning, or a first OIDC sign-in. */
+export const memberSource = pgEnum("member_source", ["local", "scim", "oidc"]);
+export const groupSource = pgEnum("group_source", ["local", "scim"]);
 
 // ---------------------------------------------------------------------------------------------
 // Tenancy, people and Auth.js
@@ -72,6 +75,12 @@ export const organisations = pgTable("organisations", {
   /** Minutes before a window ends that its holder is warned by email. */
   endingSoonNoticeMinutes: integer().notNull().default(15),
   notificationSettings: jsonb().$type<Record<string, boolean>>().notNull().default({}), // email switch per event (lib/notify/notification-events.ts); a missing key means on
+  /** Just-in-time membership: people of these email domains become plain members on their first sign-in. */
+  jitEmailDomains: text().array().notNull().default(sql`'{}'::text[]`),
+  /** Just-in-time membership: people of these Entra tenants (`tid`) become plain members on their first Entra sign-in. */
+  jitEntraTenantIds: text().array().notNull().default(sql`'{}'::text[]`),
+  /** Made by the demo seed (or the test fixtures): its members may use the one-click demo sign-in in demo mode. */
+  demo: boolean().notNull().default(false),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });
@@ -100,8 +109,12 @@ export const memberships = pgTable(
     roles: appRole().array().notNull().default(sql`'{}'::app_role[]`),
     /** Excluded (system) accounts bypass PAM; each exclusion is audited and listed for review. */
     excludedFromPam: boolean().notNull().default(false),
-    /** A disabled member cannot sign in and every live session of theirs ends at its next check. */
+    /** A disabled member cannot sign in; disabling ends their sessions and revokes their tokens. */
     disabledAt: timestamp({ withTimezone: true }),
+    source: memberSource().notNull().default("local"),
+    /** When the invitation email was queued (members added by an administrator). */
+    invitedAt: timestamp({ withTimezone: true }),
+    lastSignInAt: timestamp({ withTimezone: true }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -171,6 +184,7 @@ export const approverGroups = pgTable(
     organisationId: organisationId(),
     name: text().notNull(),
     description: text().notNull().default(""),
+    source: groupSource().notNull().default("local"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
@@ -208,7 +222,10 @@ export const scopes = pgTable(
     name: text().notNull(),
     kind: scopeKind().notNull().default("builtin"),
     description: text().notNull().default(""),
+    /** Built-in: the catalog release installed (lib/catalog/builtin). External: bumped by every catalog change. */
+    version: integer().notNull().default(1),
     createdAt: createdAt(),
+    updatedAt: updatedAt(),
   },
   (t) => [uniqueIndex("scopes_org_name_uq").on(t.organisationId, t.name)],
 );
@@ -346,6 +363,11 @@ export const policies = pgTable(
     ticketRequired: boolean().notNull().default(false),
     ticketPattern: text(),
     enabled: boolean().notNull().default(true),
+    /**
+     * True: the approved window grants the target (Entra PIM's way). False: it only unlocks tasks the
+     * requester's standing role groups already contain (Office 365 PAM's way).
+     */
+    windowGrants: boolean().notNull().default(true),
     createdBy: text().references(() => users.id, { onDelete: "set null" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -419,6 +441,30 @@ export const accessRequests = pgTable(
     index("access_requests_org_created_idx").on(t.organisationId, t.createdAt),
     index("access_requests_requester_idx").on(t.requesterId, t.createdAt),
     check("access_requests_duration", sql`${t.durationMinutes} > 0`),
+  ],
+);
+
+/**
+ * Who may request a policy: approver groups and members. A policy with no rows here is open to every
+ * member but guests. A group in use here cannot be deleted (`restrict`): dropping the row would widen
+ * the policy to everyone.
+ */
+export const policyEligibility = pgTable(
+  "policy_eligibility",
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: organisationId(),
+    policyId: uuid()
+      .notNull()
+      .references(() => policies.id, { onDelete: "cascade" }),
+    groupId: uuid().references(() => approverGroups.id, { onDelete: "restrict" }),
+    userId: text().references(() => users.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    uniqueIndex("policy_eligibility_group_uq").on(t.policyId, t.groupId).where(sql`${t.groupId} is not null`),
+    uniqueIndex("policy_eligibility_user_uq").on(t.policyId, t.userId).where(sql`${t.userId} is not null`),
+    index("policy_eligibility_group_idx").on(t.groupId),
+    check("policy_eligibility_one", sql`(${t.groupId} is null) <> (${t.userId} is null)`),
   ],
 );
 
@@ -842,6 +888,13 @@ export const policiesRelations = relations(policies, ({ one, many }) => ({
     references: [approverGroups.id],
   }),
   requests: many(accessRequests),
+  eligibility: many(policyEligibility),
+}));
+
+export const policyEligibilityRelations = relations(policyEligibility, ({ one }) => ({
+  policy: one(policies, { fields: [policyEligibility.policyId], references: [policies.id] }),
+  group: one(approverGroups, { fields: [policyEligibility.groupId], references: [approverGroups.id] }),
+  user: one(users, { fields: [policyEligibility.userId], references: [users.id] }),
 }));
 
 export const accessRequestsRelations = relations(accessRequests, ({ one, many }) => ({
@@ -882,6 +935,7 @@ export type NewPolicy = typeof policies.$inferInsert;
 export type AccessRequest = typeof accessRequests.$inferSelect;
 export type NewAccessRequest = typeof accessRequests.$inferInsert;
 export type Approval = typeof approvals.$inferSelect;
+export type PolicyEligibility = typeof policyEligibility.$inferSelect;
 export type TaskRun = typeof taskRuns.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type EmailMessage = typeof emailOutbox.$inferSelect;

@@ -25,7 +25,9 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const callbackUrl = safeCallbackUrl(params.callbackUrl);
   if (await currentActor()) redirect(callbackUrl);
   const methods = signInMethods();
-  const demoAccounts = methods.demo ? await listDemoAccounts(await db()) : [];
+  // `?org=<slug>` picks another demo organisation's accounts (the browser tests seed one per spec).
+  const demoOrg = typeof params.org === "string" && /^[a-z0-9-]{1,63}$/.test(params.org) ? params.org : undefined;
+  const demoAccounts = methods.demo ? await listDemoAccounts(await db(), demoOrg) : [];
   const error = params.error ? (errorMessages[params.error] ?? "Sign-in failed. Try again.") : undefined;
 
   return (

@@ -4,7 +4,7 @@
  * its request row is new. Seeding again changes nothing.
  */
 import { createHash } from "node:crypto";
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import {
   accessRequests,
@@ -15,9 +15,7 @@ import {
   organisations,
   policies,
   roleGroupAssignments,
-  roleGroupRoles,
   roleGroups,
-  roleTasks,
   roles,
   scopes,
   tasks,
@@ -39,7 +37,8 @@ import {
   demoRequests,
 } from "./contoso";
 import { seedExchangeWorkload } from "./exchange-workload";
-import { EXCHANGE_SCOPE, exchangeRoleGroups, exchangeRoles, exchangeTasks } from "./exchange-catalog";
+import { EXCHANGE_SCOPE } from "@/lib/catalog/builtin/exchange";
+import { installBuiltinCatalogs } from "@/lib/catalog/install-builtin-catalog";
 
 /** A UUID derived from a stable name, so seed rows keep their ids from one run to the next. */
 export function seedId(name: string): string {
@@ -55,12 +54,40 @@ export interface SeedSummary {
   newRequests: number;
 }
 
-export async function seedDemo(db: Database, now = new Date()): Promise<SeedSummary> {
+/**
+ * Which demo organisation to seed. Contoso is the one `npm start` shows; the test fixtures seed more
+ * of the same shape, each with its own slug and its people's addresses under its own domains.
+ */
+export interface DemoOrganisation {
+  slug: string;
+  name: string;
+  /** The address in this organisation of a Contoso demo account (`admin@contoso.com` → …). */
+  email(contosoAddress: string): string;
+  /** Prefix of the names that seed ids derive from: empty for Contoso, so its ids never change. */
+  idPrefix: string;
+}
+
+export const CONTOSO_DEMO: DemoOrganisation = { ...CONTOSO, email: (address) => address, idPrefix: "" };
+
+/** A Contoso-shaped organisation: `admin@<slug>.example`, the guest `partner@<slug>-partner.example`. */
+export function demoOrganisation(slug: string, name = slug): DemoOrganisation {
+  return {
+    slug,
+    name,
+    email: (address) => address.replace(/@contoso\.com$/, `@${slug}.example`).replace(/@fabrikam\.com$/, `@${slug}-partner.example`),
+    idPrefix: `${slug}:`,
+  };
+}
+
+export async function seedDemo(
+  db: Database,
+  { now = new Date(), organisation = CONTOSO_DEMO }: { now?: Date; organisation?: DemoOrganisation } = {},
+): Promise<SeedSummary> {
   return db.transaction(async (tx) => {
-    const createdOrganisation = await ensureOrganisation(tx);
-    const org = (await tx.query.organisations.findFirst({ where: eq(organisations.slug, CONTOSO.slug) }))!;
-    const userIds = await ensureUsers(tx, org.id);
-    const groupIds = await ensureApproverGroups(tx, org.id, userIds);
+    const createdOrganisation = await ensureOrganisation(tx, organisation);
+    const org = (await tx.query.organisations.findFirst({ where: eq(organisations.slug, organisation.slug) }))!;
+    const userIds = await ensureUsers(tx, org.id, organisation);
+    const groupIds = await ensureApproverGroups(tx, org.id, userIds, organisation);
     if (!org.defaultApproverGroupId) {
       await tx
         .update(organisations)
@@ -69,32 +96,34 @@ export async function seedDemo(db: Database, now = new Date()): Promise<SeedSumm
     }
     const catalog = await ensureCatalog(tx, org.id);
     await ensureStandingAssignments(tx, org.id, userIds, catalog.roleGroupIds);
-    const policyIds = await ensurePolicies(tx, org.id, userIds, groupIds, catalog, now);
-    const newRequests = await ensureHistory(tx, org.id, userIds, groupIds, policyIds, catalog, now);
+    const policyIds = await ensurePolicies(tx, org.id, userIds, groupIds, catalog, now, organisation);
+    const newRequests = await ensureHistory(tx, org.id, userIds, groupIds, policyIds, catalog, now, organisation);
     await seedExchangeWorkload(tx, org.id);
     return { organisationId: org.id, createdOrganisation, newRequests };
   });
 }
 
-async function ensureOrganisation(tx: Transaction) {
+async function ensureOrganisation(tx: Transaction, organisation: DemoOrganisation) {
   const inserted = await tx
     .insert(organisations)
-    .values({ id: seedId("org:contoso"), slug: CONTOSO.slug, name: CONTOSO.name })
+    .values({ id: seedId(`org:${organisation.slug}`), slug: organisation.slug, name: organisation.name, demo: true })
     .onConflictDoNothing()
     .returning({ id: organisations.id });
   return inserted.length > 0;
 }
 
-async function ensureUsers(tx: Transaction, organisationId: string) {
+/** The demo people's user ids, keyed by their Contoso address whatever address they have here. */
+async function ensureUsers(tx: Transaction, organisationId: string, organisation: DemoOrganisation) {
   await tx
     .insert(users)
-    .values(demoAccounts.map((a) => ({ id: seedId(`user:${a.email}`), email: a.email, name: a.name })))
+    .values(demoAccounts.map((a) => ({ id: seedId(`user:${organisation.email(a.email)}`), email: organisation.email(a.email), name: a.name })))
     .onConflictDoNothing();
   const rows = await tx
     .select({ id: users.id, email: users.email })
     .from(users)
-    .where(inArray(users.email, demoAccounts.map((a) => a.email)));
-  const ids = new Map(rows.map((r) => [r.email, r.id]));
+    .where(inArray(users.email, demoAccounts.map((a) => organisation.email(a.email))));
+  const byAddress = new Map(rows.map((r) => [r.email, r.id]));
+  const ids = new Map(demoAccounts.map((a) => [a.email, byAddress.get(organisation.email(a.email))!]));
   await tx
     .insert(memberships)
     .values(
@@ -110,12 +139,17 @@ async function ensureUsers(tx: Transaction, organisationId: string) {
   return ids;
 }
 
-async function ensureApproverGroups(tx: Transaction, organisationId: string, userIds: Map<string, string>) {
+async function ensureApproverGroups(
+  tx: Transaction,
+  organisationId: string,
+  userIds: Map<string, string>,
+  organisation: DemoOrganisation,
+) {
   await tx
     .insert(approverGroups)
     .values(
       demoApproverGroups.map((g) => ({
-        id: seedId(`group:${g.name}`),
+        id: seedId(`${organisation.idPrefix}group:${g.name}`),
         organisationId,
         name: g.name,
         description: g.description,
@@ -140,74 +174,24 @@ async function ensureApproverGroups(tx: Transaction, organisationId: string, use
 
 type Catalog = Awaited<ReturnType<typeof ensureCatalog>>;
 
+/** The built-in catalog, installed as for any new organisation; the seed only needs its ids by name. */
 async function ensureCatalog(tx: Transaction, organisationId: string) {
-  const scopeId = seedId(`${organisationId}:scope:Exchange`);
-  await tx
-    .insert(scopes)
-    .values({ id: scopeId, organisationId, name: EXCHANGE_SCOPE.name, description: EXCHANGE_SCOPE.description })
-    .onConflictDoNothing();
-  const taskId = (name: string) => seedId(`${organisationId}:task:${name}`);
-  const roleId = (name: string) => seedId(`${organisationId}:role:${name}`);
-  const roleGroupId = (name: string) => seedId(`${organisationId}:role-group:${name}`);
-
-  await tx
-    .insert(tasks)
-    .values(
-      Object.entries(exchangeTasks).map(([name, description]) => ({
-        id: taskId(name),
-        organisationId,
-        scopeId,
-        name,
-        description,
-      })),
-    )
-    .onConflictDoNothing();
-  await tx
-    .insert(roles)
-    .values(
-      Object.entries(exchangeRoles).map(([name, role]) => ({
-        id: roleId(name),
-        organisationId,
-        scopeId,
-        name,
-        description: role.description,
-      })),
-    )
-    .onConflictDoNothing();
-  await tx
-    .insert(roleTasks)
-    .values(
-      Object.entries(exchangeRoles).flatMap(([name, role]) =>
-        role.tasks.map((task) => ({ organisationId, roleId: roleId(name), taskId: taskId(task) })),
-      ),
-    )
-    .onConflictDoNothing();
-  await tx
-    .insert(roleGroups)
-    .values(
-      Object.entries(exchangeRoleGroups).map(([name, group]) => ({
-        id: roleGroupId(name),
-        organisationId,
-        scopeId,
-        name,
-        description: group.description,
-      })),
-    )
-    .onConflictDoNothing();
-  await tx
-    .insert(roleGroupRoles)
-    .values(
-      Object.entries(exchangeRoleGroups).flatMap(([name, group]) =>
-        group.roles.map((role) => ({ organisationId, roleGroupId: roleGroupId(name), roleId: roleId(role) })),
-      ),
-    )
-    .onConflictDoNothing();
+  await installBuiltinCatalogs(tx, organisationId);
+  const [scope] = await tx
+    .select({ id: scopes.id })
+    .from(scopes)
+    .where(and(eq(scopes.organisationId, organisationId), eq(scopes.name, EXCHANGE_SCOPE.name)));
+  const idsOf = async (table: typeof tasks | typeof roles | typeof roleGroups) =>
+    new Map(
+      (await tx.select({ id: table.id, name: table.name }).from(table).where(eq(table.scopeId, scope!.id))).map((r) => [r.name, r.id]),
+    );
+  const [taskIds, roleIds, roleGroupIds] = [await idsOf(tasks), await idsOf(roles), await idsOf(roleGroups)];
   return {
-    scopeId,
-    taskId,
-    roleId,
-    roleGroupId,
-    roleGroupIds: new Map(Object.keys(exchangeRoleGroups).map((name) => [name, roleGroupId(name)])),
+    scopeId: scope!.id,
+    taskId: (name: string) => taskIds.get(name)!,
+    roleId: (name: string) => roleIds.get(name)!,
+    roleGroupId: (name: string) => roleGroupIds.get(name)!,
+    roleGroupIds,
   };
 }
 
@@ -242,9 +226,10 @@ async function ensurePolicies(
   groupIds: Map<string, string>,
   catalog: Catalog,
   now: Date,
+  organisation: DemoOrganisation,
 ) {
   const roleManager = userIds.get("rolemanager@contoso.com")!;
-  const author: AuditActor = { type: "user", id: roleManager, email: "rolemanager@contoso.com" };
+  const author: AuditActor = { type: "user", id: roleManager, email: organisation.email("rolemanager@contoso.com") };
   const ids = new Map<string, string>();
   for (const policy of demoPolicies) {
     const id = seedId(`${organisationId}:policy:${policy.key}`);
@@ -294,11 +279,12 @@ async function ensureHistory(
   policyIds: Map<string, string>,
   catalog: Catalog,
   now: Date,
+  organisation: DemoOrganisation,
 ) {
   let created = 0;
   const events: AuditEventInput[] = [];
   for (const request of demoRequests) {
-    const requestEvents = await insertDemoRequest(tx, organisationId, userIds, groupIds, policyIds, catalog, request, now);
+    const requestEvents = await insertDemoRequest(tx, organisationId, userIds, groupIds, policyIds, catalog, request, now, organisation);
     if (requestEvents.length > 0) created += 1;
     events.push(...requestEvents);
   }
@@ -317,6 +303,7 @@ async function insertDemoRequest(
   catalog: Catalog,
   request: DemoRequest,
   now: Date,
+  organisation: DemoOrganisation,
 ) {
   const policy = demoPolicies.find((p) => p.key === request.policy)!;
   const id = seedId(`${organisationId}:request:${request.key}`);
@@ -329,7 +316,7 @@ async function insertDemoRequest(
     : request.status === "expired" ? new Date(createdAt.getTime() + 24 * HOUR)
     : null;
   const approved = request.status === "approved";
-  const requesterActor: AuditActor = { type: "user", id: userIds.get(request.requester)!, email: request.requester };
+  const requesterActor: AuditActor = { type: "user", id: userIds.get(request.requester)!, email: organisation.email(request.requester) };
 
   const inserted = await tx
     .insert(accessRequests)
@@ -393,7 +380,7 @@ async function insertDemoRequest(
     const final = decision === lastDecision && request.status !== "pending";
     events.push({
       organisationId,
-      actor: { type: "user", id: approverId, email: decision.by },
+      actor: { type: "user", id: approverId, email: organisation.email(decision.by) },
       action: final ? `request.${request.status}` : "request.approval",
       targetType: "request",
       targetId: id,

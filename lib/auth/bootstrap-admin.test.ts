@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { memberships, organisations, users } from "@/db/schema";
+import { approverGroups, auditEvents, memberships, organisations, scopes, tasks, users } from "@/db/schema";
+import { exchangeCatalog } from "@/lib/catalog/builtin/exchange";
 import { type TestDatabase, createTestDatabase, testDatabaseKinds } from "@/db/testing/test-database";
 import { verifyAuditChain } from "@/lib/audit/verify-audit-chain";
 import { BootstrapError, bootstrapAdmin } from "./bootstrap-admin";
@@ -27,7 +28,27 @@ describe.each(testDatabaseKinds)("bootstrapping the first administrator on %s", 
     expect(result.organisation.name).toBe("Example");
     expect((await membershipOf("ops@example.com"))?.roles).toEqual(["global_admin"]);
     const chain = await verifyAuditChain(database.db, result.organisation.id);
-    expect(chain).toEqual({ ok: true, checked: 1, firstBrokenId: null });
+    expect(chain).toEqual({ ok: true, checked: 4, firstBrokenId: null });
+    const actions = await database.db
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(eq(auditEvents.organisationId, result.organisation.id))
+      .orderBy(asc(auditEvents.seq));
+    expect(actions.map((a) => a.action)).toEqual(["organisation.created", "scope.registered", "group.created", "admin.bootstrapped"]);
+  });
+
+  it("gives the new organisation the built-in catalog and a default approver group holding its administrator", async () => {
+    const { organisation } = await bootstrapAdmin(database.db, { email: "ops@example.com" });
+    const groups = await database.db.query.approverGroups.findMany({
+      where: eq(approverGroups.organisationId, organisation.id),
+      with: { members: { with: { user: true } } },
+    });
+    expect(groups.map((g) => ({ id: g.id, name: g.name, members: g.members.map((m) => m.user.email) }))).toEqual([
+      { id: organisation.defaultApproverGroupId, name: "PAM Approvers", members: ["ops@example.com"] },
+    ]);
+    const [scope] = await database.db.select().from(scopes).where(eq(scopes.organisationId, organisation.id));
+    expect(scope).toMatchObject({ name: "Exchange", kind: "builtin", version: exchangeCatalog.version });
+    expect(await database.db.$count(tasks, eq(tasks.organisationId, organisation.id))).toBe(Object.keys(exchangeCatalog.tasks).length);
   });
 
   it("changes nothing the second time", async () => {

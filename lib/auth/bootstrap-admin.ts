@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
 import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { createOrganisation } from "@/lib/organisations/create-organisation";
 
 const bootstrapInput = z.object({
   email: z.email({ error: "must be an email address" }).transform((e) => e.toLowerCase()),
@@ -18,7 +19,8 @@ export class BootstrapError extends Error {}
 /**
  * Makes `email` a Global Administrator: the first administrator of a production install, and the
  * way back in when every administrator is locked out. Creates the organisation when there is none
- * (or when a new slug is named), the user when unknown, and re-enables a disabled membership.
+ * (or when a new slug is named: with the built-in catalog and its default approver group, holding
+ * this administrator), the user when unknown, and re-enables a disabled membership.
  * Audited as a system action in the same transaction.
  */
 export async function bootstrapAdmin(db: Database, input: z.input<typeof bootstrapInput>) {
@@ -31,19 +33,19 @@ export async function bootstrapAdmin(db: Database, input: z.input<typeof bootstr
         `There are ${all.length} organisations (${all.map((o) => o.slug).join(", ")}): name one with --org.`,
       );
     }
-    let createdOrganisation = false;
-    if (!organisation) {
-      const slug = organisationSlug ?? "default";
-      [organisation] = await tx
-        .insert(organisations)
-        .values({ slug, name: organisationName ?? (organisationSlug ? organisationSlug : "My organisation") })
-        .returning();
-      createdOrganisation = true;
-    }
-    const org = organisation!;
-
     await tx.insert(users).values({ email }).onConflictDoNothing();
     const [user] = await tx.select().from(users).where(eq(users.email, email));
+    let createdOrganisation = false;
+    if (!organisation) {
+      organisation = await createOrganisation(tx, {
+        slug: organisationSlug ?? "default",
+        name: organisationName ?? organisationSlug ?? "My organisation",
+        firstAdmin: { userId: user!.id, email },
+      });
+      createdOrganisation = true;
+    }
+    const org = organisation;
+
     const existing = await tx.query.memberships.findFirst({
       where: (m, { and }) => and(eq(m.userId, user!.id), eq(m.organisationId, org.id)),
     });

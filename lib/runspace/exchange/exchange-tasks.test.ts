@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exchangeJournalRules, exchangeMailboxes, organisations } from "@/db/schema";
-import { exchangeTasks } from "@/db/seed/exchange-catalog";
+import { exchangeTasks } from "@/lib/catalog/builtin/exchange";
 import { seedExchangeWorkload } from "@/db/seed/exchange-workload";
 import { type TestDatabase, createTestDatabase, testDatabaseKinds } from "@/db/testing/test-database";
 import { findTaskHandler, listTaskHandlers, taskRegistry } from "../registry";

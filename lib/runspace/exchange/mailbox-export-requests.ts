@@ -1,7 +1,7 @@
 /** New-MailboxExportRequest, Get-MailboxExportRequest. */
 import { and, asc, eq, sql } from "drizzle-orm";
 import { exchangeMailboxExportRequests, exchangeMailboxes } from "@/db/schema";
-import { EXCHANGE_SCOPE } from "@/db/seed/exchange-catalog";
+import { EXCHANGE_SCOPE } from "@/lib/catalog/builtin/exchange";
 import { DomainError } from "@/lib/errors";
 import { defineTask } from "../task-handler";
 import { choice, cmdletParameters, text } from "./parameters";

@@ -2,7 +2,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { exchangeMailboxPermissions } from "@/db/schema";
-import { EXCHANGE_SCOPE } from "@/db/seed/exchange-catalog";
+import { EXCHANGE_SCOPE } from "@/lib/catalog/builtin/exchange";
 import { DomainError } from "@/lib/errors";
 import { defineTask } from "../task-handler";
 import { choice, cmdletParameters, text, textList } from "./parameters";

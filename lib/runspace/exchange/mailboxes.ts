@@ -2,7 +2,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import { exchangeMailboxes } from "@/db/schema";
-import { EXCHANGE_SCOPE } from "@/db/seed/exchange-catalog";
+import { EXCHANGE_SCOPE } from "@/lib/catalog/builtin/exchange";
 import { DomainError, invalidField } from "@/lib/errors";
 import { defineTask } from "../task-handler";
 import { aliasText, choice, cmdletParameters, emailAddress, flag, text } from "./parameters";

@@ -3,7 +3,7 @@ import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Transaction } from "@/db/client";
 import { exchangeTransportRules } from "@/db/schema";
-import { EXCHANGE_SCOPE } from "@/db/seed/exchange-catalog";
+import { EXCHANGE_SCOPE } from "@/lib/catalog/builtin/exchange";
 import { DomainError, invalidField } from "@/lib/errors";
 import { defineTask } from "../task-handler";
 import { choice, cmdletParameters, flag, text, textList } from "./parameters";

@@ -1,7 +1,10 @@
 /**
- * The demo Exchange workload: real cmdlets grouped the way Exchange Online RBAC groups them
+ * The built-in Exchange catalog: real cmdlets grouped the way Exchange Online RBAC groups them
  * (management roles bundle cmdlets, role groups bundle roles). A task may sit in several roles.
+ * Every organisation gets it when it is created, and the tasks a later release adds at start.
  */
+import type { BuiltinCatalog } from "./builtin-catalog";
+
 export const EXCHANGE_SCOPE = {
   name: "Exchange",
   description: "Exchange Online administration (demo workload run by Elevate's runspace)",
@@ -146,4 +149,18 @@ export const exchangeRoleGroups: Record<string, { description: string; roles: st
     description: "Review compliance configuration and audit logs.",
     roles: ["Audit Logs", "Retention Management"],
   },
+};
+
+/**
+ * Raise `version` whenever a task, role, role group or membership is added here: organisations on an
+ * older version get the additions at the next start. Never rename or remove an entry: policies,
+ * requests and standing assignments of existing organisations name them.
+ */
+export const exchangeCatalog: BuiltinCatalog = {
+  scope: EXCHANGE_SCOPE.name,
+  description: EXCHANGE_SCOPE.description,
+  version: 1,
+  tasks: exchangeTasks,
+  roles: exchangeRoles,
+  roleGroups: exchangeRoleGroups,
 };
