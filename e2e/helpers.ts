@@ -1,10 +1,16 @@
 import AxeBuilder from "@axe-core/playwright";
 import { type Browser, type Page, expect } from "@playwright/test";
 
+/** The demo picker's page for the organisation an address belongs to (a spec's own, or Contoso). */
+export function demoPickerUrl(email: string) {
+  const slug = /@(spec-[a-z0-9-]+?)(?:-partner)?\.example$/.exec(email)?.[1];
+  return slug ? `/signin?org=${slug}` : "/signin";
+}
+
 /** A person in a browser of their own, signed in through the demo picker. */
 export async function signedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
-  await page.goto("/signin");
+  await page.goto(demoPickerUrl(email));
   await page.getByRole("button", { name: new RegExp(`^Sign in as ${email.replace(/\./g, "\\.")} `) }).click();
   await expect(page.getByTestId("signed-in-as")).toBeVisible();
   return page;

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The browser and contract tests' server: the real production build on a fresh database, with the
-// Contoso demo seeded and an API token per demo account written to .data/e2e/tokens.json.
+// Contoso demo and one Contoso-shaped organisation per spec file seeded, and API tokens for their
+// accounts written to .data/e2e/ (tokens.json for Contoso, organisations.json for the specs').
 // With TEST_DATABASE_URL, a fresh database "elevate_e2e" on that Postgres; otherwise embedded PGlite.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -27,8 +28,9 @@ if (process.env.TEST_DATABASE_URL) {
   env.DATABASE_URL = "";
 }
 
-// Seeds the demo and writes the tokens in one process (the embedded database has one owner at a time).
-execFileSync(process.execPath, ["--import", "tsx", path.join(root, "e2e/create-test-tokens.ts"), path.join(dataDir, "tokens.json")], {
+// Seeds the demo and an organisation per spec, and writes their tokens, in one process (the
+// embedded database has one owner at a time).
+execFileSync(process.execPath, ["--import", "tsx", path.join(root, "e2e/seed-test-organisations.ts"), path.join(dataDir, "tokens.json")], {
   env: { ...env, ELEVATE_ROOT: root },
   cwd: root,
   stdio: "inherit",

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   accessRequests,
@@ -79,7 +79,10 @@ describe.each(testDatabaseKinds)("the built-in catalog on %s", (kind) => {
     for (const organisationId of [contosoId, acme.id]) {
       const [scope] = await db().select().from(scopes).where(eq(scopes.organisationId, organisationId));
       expect(scope!.version).toBe(nextRelease.version);
-      const [task] = await db().select().from(tasks).where(eq(tasks.scopeId, scope!.id)).where(eq(tasks.name, "Set-JournalConfig"));
+      const [task] = await db()
+        .select()
+        .from(tasks)
+        .where(and(eq(tasks.scopeId, scope!.id), eq(tasks.name, "Set-JournalConfig")));
       expect(task).toBeDefined();
       // The new task sits in the existing role, so role groups holding Journaling now include it.
       expect(await db().$count(roleTasks, eq(roleTasks.taskId, task!.id))).toBe(2);
