@@ -93,3 +93,78 @@ describe.each(testDatabaseKinds)("the access decision on %s", (kind) => {
     });
   });
 });
+
+describe.each(testDatabaseKinds)("a window that only unlocks (windowGrants false) on %s", (kind) => {
+  let f: ContosoFixture;
+  beforeAll(async () => {
+    f = await contosoFixture(kind);
+    // Set-CASMailbox sits in Recipient Management, which requester holds and approver1 does not.
+    await createPolicy(f.database.db, {
+      actor: await f.actor("rolemanager@contoso.com"),
+      input: { type: "task", target: "Set-CASMailbox", approvalType: "auto", windowGrants: false },
+    });
+  });
+  afterAll(() => f.database.destroy());
+  const db = () => f.database.db;
+  const decide = async (email: string, task: string) =>
+    decideAccess(db(), { organisationId: f.organisationId, userId: (await f.actor(email)).userId, scope: "Exchange", task });
+  const ask = async (email: string, target: string, type: "task" | "role" = "task") =>
+    createRequest(db(), { actor: await f.actor(email), input: { type, target, reason: "Unlock test" } });
+
+  it("refuses a standing role alone: a policy covers the task, so a window is needed", async () => {
+    expect(await decide("requester@contoso.com", "Set-CASMailbox")).toMatchObject({ allowed: false, code: "no-grant" });
+  });
+
+  it("refuses, as not requestable, someone without the standing role and without a window", async () => {
+    const decision = await decide("approver1@contoso.com", "Set-CASMailbox");
+    expect(decision).toMatchObject({ allowed: false, code: "no-role-to-unlock" });
+    expect(decision.reason).toContain("only unlocks it for people whose role groups include it");
+  });
+
+  it("allows an approved window together with a standing role", async () => {
+    const request = await ask("requester@contoso.com", "Set-CASMailbox");
+    expect(await decide("requester@contoso.com", "Set-CASMailbox")).toMatchObject({ allowed: true, code: "grant", requestId: request.id });
+  });
+
+  it("refuses an approved window without a standing role, with the reason", async () => {
+    await ask("approver1@contoso.com", "Set-CASMailbox");
+    const decision = await decide("approver1@contoso.com", "Set-CASMailbox");
+    expect(decision).toMatchObject({ allowed: false, code: "no-role-to-unlock", requestId: null });
+    expect(decision.reason).toBe(
+      "Set-CASMailbox is unlocked by your approved window only for people whose role groups include it; none of yours does. Ask a Global Administrator for a role group that includes it.",
+    );
+  });
+
+  it("keeps a window under an unlocking policy unlocking, even when a granting policy is the strictest", async () => {
+    const actor = await f.actor("rolemanager@contoso.com");
+    await createPolicy(db(), { actor, input: { type: "role", target: "Distribution Groups", approvalType: "auto", windowGrants: false } });
+    await ask("approver1@contoso.com", "Distribution Groups", "role");
+    await ask("requester2@contoso.com", "Distribution Groups", "role");
+    // Stricter (a shorter maximum window), granting: the windows above still qualify under it.
+    await createPolicy(db(), { actor, input: { type: "task", target: "Set-DistributionGroup", approvalType: "auto", maxDurationHours: 1 } });
+    expect(await decide("approver1@contoso.com", "Set-DistributionGroup")).toMatchObject({ allowed: false, code: "no-role-to-unlock" });
+    expect(await decide("requester2@contoso.com", "Set-DistributionGroup")).toMatchObject({ allowed: true, code: "grant" });
+    // A window under the granting policy itself grants.
+    await ask("approver1@contoso.com", "Set-DistributionGroup");
+    expect(await decide("approver1@contoso.com", "Set-DistributionGroup")).toMatchObject({ allowed: true, code: "grant" });
+  });
+
+  it("lets a strictest unlocking policy turn a window under a granting one into an unlock", async () => {
+    const actor = await f.actor("rolemanager@contoso.com");
+    // approver2 holds a granting role window on Mail Recipient Creation; then a stricter unlocking task policy arrives.
+    await createPolicy(db(), { actor, input: { type: "role", target: "Mail Recipient Creation", approvalType: "auto" } });
+    await ask("approver2@contoso.com", "Mail Recipient Creation", "role");
+    expect(await decide("approver2@contoso.com", "New-MailContact")).toMatchObject({ allowed: true, code: "grant" });
+    await createPolicy(db(), { actor, input: { type: "task", target: "New-MailContact", approvalType: "auto", maxDurationHours: 1, windowGrants: false } });
+    expect(await decide("approver2@contoso.com", "New-MailContact")).toMatchObject({ allowed: false, code: "no-role-to-unlock" });
+    expect(await decide("approver2@contoso.com", "New-Mailbox")).toMatchObject({ allowed: true, code: "grant" });
+  });
+
+  it("counts only standing roles while PAM is off", async () => {
+    const admin = await f.actor("admin@contoso.com");
+    await updateSettings(db(), { actor: admin, input: { pamEnabled: false } });
+    expect(await decide("requester@contoso.com", "Set-CASMailbox")).toMatchObject({ allowed: true, code: "standing-role" });
+    expect(await decide("approver1@contoso.com", "Set-CASMailbox")).toMatchObject({ allowed: false, code: "no-role" });
+    await updateSettings(db(), { actor: admin, input: { pamEnabled: true } });
+  });
+});

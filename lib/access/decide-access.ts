@@ -1,11 +1,24 @@
 /**
  * The access decision of product.md, for user U, task T (by scope and name) and now (database clock):
- * - PAM off: only standing roles count.
- * - U excluded: allowed, as excluded.
+ * - U not an active member of the organisation: denied (`not-a-member`); T unknown: `unknown-task`.
+ * - PAM off: only standing roles count (`standing-role`, else `no-role`).
+ * - U excluded: allowed, as excluded (`excluded`).
  * - some enabled policy covers T (on T, on a role holding T, on a role group holding such a role):
- *   allowed only with U's approved request covering T whose window holds now, granted under a
- *   policy at least as strict as the strictest covering T;
- * - no policy covers T: allowed only through a standing role group holding T.
+ *   let S be the strictest covering policy (manual before auto, then more required approvals, then
+ *   the shorter maximum window, then the older). A window W counts when it is U's approved request
+ *   covering T, open now, granted under S or under a policy at least as strict (as many required
+ *   approvals, and manual unless S is auto). Let "standing" mean that one of U's standing role
+ *   groups contains a role holding T. Then:
+ *   - W exists, and S and W's own policy both grant (`window_grants`; a deleted policy counts as
+ *     granting, S decides): allowed (`grant`).
+ *   - W exists and S or W's own policy only unlocks (`window_grants = false`, Office 365 PAM's way):
+ *     allowed (`grant`) if standing, else denied (`no-role-to-unlock`).
+ *   - no W: denied. `no-grant` (request access) when a window would help: S grants, or standing.
+ *     When S only unlocks and U is not standing, no window can help: `no-role-to-unlock`.
+ *   Among several windows, one that counts wins, then the one ending last.
+ * - no policy covers T: allowed only through a standing role group holding T (`standing-role`),
+ *   else `no-role`.
+ * Eligibility (who may request a policy) is not part of it: it gates asking, not an approved window.
  *
  * It is the hot path (every run and every external check), so it is one SQL statement over indexed
  * lookups, and it writes nothing: callers audit what they do with the answer.
@@ -20,6 +33,8 @@ export type AccessReason =
   | "standing-role"
   | "no-grant"
   | "no-role"
+  /** An unlocking policy covers T: a window counts only with a standing role group holding T, and U has none. */
+  | "no-role-to-unlock"
   | "unknown-task"
   | "not-a-member";
 
@@ -43,6 +58,10 @@ interface DecisionRow {
   policy_id: string | null;
   grant_id: string | null;
   grant_ends_at: Date | string | null;
+  /** Whether S and the window's own policy both grant (null without a window). */
+  grant_grants: boolean | null;
+  /** S's `window_grants` (null without a covering policy). */
+  policy_grants: boolean | null;
   standing: boolean;
 }
 
@@ -59,8 +78,16 @@ export async function decideAccess(
     task_role_groups as (
       select distinct rgr.role_group_id from role_group_roles rgr where rgr.role_id in (select role_id from task_roles)
     ),
+    standing as (
+      select exists (
+        select 1 from role_group_assignments a
+        join role_group_roles rgr on rgr.role_group_id = a.role_group_id
+        where a.user_id = ${userId} and a.organisation_id = ${organisationId}
+          and rgr.role_id in (select role_id from task_roles)
+      ) as held
+    ),
     strictest as (
-      select p.id, p.approval_type, p.required_approvals from policies p
+      select p.id, p.approval_type, p.required_approvals, p.window_grants from policies p
       where p.organisation_id = ${organisationId} and p.enabled
         and (p.task_id = (select id from t)
              or p.role_id in (select role_id from task_roles)
@@ -69,7 +96,9 @@ export async function decideAccess(
       limit 1
     ),
     grant_row as (
-      select r.id, r.ends_at from access_requests r
+      select r.id, r.ends_at,
+        (coalesce(gp.window_grants, true) and (select window_grants from strictest)) as grants
+      from access_requests r
       left join policies gp on gp.id = r.policy_id
       where r.requester_id = ${userId} and r.status = 'approved' and r.ends_at > now() and r.starts_at <= now()
         and r.organisation_id = ${organisationId}
@@ -79,7 +108,8 @@ export async function decideAccess(
         and (r.policy_id = (select id from strictest)
              or (r.required_approvals >= (select required_approvals from strictest)
                  and ((select approval_type from strictest) = 'auto' or gp.approval_type = 'manual')))
-      order by r.ends_at desc
+      order by ((coalesce(gp.window_grants, true) and (select window_grants from strictest)) or (select held from standing)) desc,
+        r.ends_at desc
       limit 1
     )
     select
@@ -88,14 +118,11 @@ export async function decideAccess(
       o.pam_enabled,
       coalesce(m.excluded_from_pam, false) as excluded,
       (select id from strictest) as policy_id,
+      (select window_grants from strictest) as policy_grants,
       (select id from grant_row) as grant_id,
       (select ends_at from grant_row) as grant_ends_at,
-      exists (
-        select 1 from role_group_assignments a
-        join role_group_roles rgr on rgr.role_group_id = a.role_group_id
-        where a.user_id = ${userId} and a.organisation_id = ${organisationId}
-          and rgr.role_id in (select role_id from task_roles)
-      ) as standing
+      (select grants from grant_row) as grant_grants,
+      (select held from standing) as standing
     from organisations o
     left join memberships m on m.organisation_id = o.id and m.user_id = ${userId}
     where o.id = ${organisationId}`);
@@ -111,15 +138,29 @@ function decide(row: DecisionRow | undefined, task: string): AccessDecision {
     return { ...base, allowed: true, code: "excluded", reason: "Your account is excluded from privileged access management." };
   }
   if (row.pam_enabled && row.policy_id) {
-    if (row.grant_id) {
+    if (row.grant_id && (row.grant_grants || row.standing)) {
       return {
         ...base,
         allowed: true,
         code: "grant",
-        reason: "Allowed by your approved request.",
+        reason: row.grant_grants
+          ? "Allowed by your approved request."
+          : "Allowed by your approved request, which unlocks what your role groups include.",
         requestId: row.grant_id,
         endsAt: new Date(row.grant_ends_at!),
       };
+    }
+    if (row.grant_id) {
+      return no(
+        "no-role-to-unlock",
+        `${task} is unlocked by your approved window only for people whose role groups include it; none of yours does. Ask a Global Administrator for a role group that includes it.`,
+      );
+    }
+    if (row.policy_grants === false && !row.standing) {
+      return no(
+        "no-role-to-unlock",
+        `${task} needs an approved window, and that window only unlocks it for people whose role groups include it; none of yours does. Ask a Global Administrator for a role group that includes it.`,
+      );
     }
     return no("no-grant", `${task} needs approved just-in-time access, and you have no active window for it: request access.`);
   }

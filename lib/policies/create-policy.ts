@@ -13,6 +13,7 @@ import { authorizePolicyAdmin } from "./authorize-policy-admin";
 import { type CreatePolicyInput, createPolicyInput } from "./policy-input";
 import { checkDurations, checkRequiredApprovals, findApproverGroup, policyExists } from "./policy-rules";
 import { selectPolicyViews } from "./policy-view";
+import { resolveEligible, writeEligibility } from "./resolve-eligible";
 
 /** New-ElevatedAccessApprovalPolicy. */
 export async function createPolicy(db: Database, { actor, input }: { actor: Actor; input: CreatePolicyInput }) {
@@ -53,6 +54,7 @@ export async function createPolicy(db: Database, { actor, input }: { actor: Acto
     const maxMinutes = minutesOf(data.maxDurationHours);
     const defaultMinutes = data.defaultDurationHours ? minutesOf(data.defaultDurationHours) : Math.min(4 * 60, maxMinutes);
     checkDurations(organisation, maxMinutes, defaultMinutes);
+    const eligible = await resolveEligible(tx, organisation.id, data.eligible);
 
     const [policy] = await tx
       .insert(policies)
@@ -74,9 +76,11 @@ export async function createPolicy(db: Database, { actor, input }: { actor: Acto
         ticketRequired: data.ticketRequired,
         ticketPattern: data.ticketPattern ?? null,
         enabled: data.enabled,
+        windowGrants: data.windowGrants,
         createdBy: actor.userId,
       })
       .returning({ id: policies.id });
+    await writeEligibility(tx, organisation.id, policy!.id, eligible);
     const [view] = await selectPolicyViews(tx, organisation.id, policy!.id);
     await appendAuditEvent(tx, {
       organisationId: organisation.id,

@@ -14,6 +14,23 @@ const policyFields = {
   ticketRequired: z.boolean(),
   ticketPattern: userPattern.nullable(),
   enabled: z.boolean(),
+  /**
+   * Who may request: approver group names and member emails. Empty: every member but guests. The
+   * list is the whole list (a change replaces it); the domain resolves each entry in the organisation.
+   */
+  eligible: z
+    .array(
+      z
+        .string({ error: "must be an approver group's name or a member's email" })
+        .trim()
+        .min(1, "must not be empty")
+        .max(320, "must be at most 320 characters")
+        .refine((entry) => !/[\u0000-\u001f\u007f]/.test(entry), { error: "must not contain control characters" }),
+      { error: "must be a list of approver group names and member emails" },
+    )
+    .max(200, "may name at most 200 groups and members"),
+  /** True: the approved window grants the target. False: it only unlocks what the person's standing role groups hold. */
+  windowGrants: z.boolean({ error: "must be true or false" }),
 };
 
 /** The API's policy object as input. Unknown fields are refused, not ignored. */
@@ -33,6 +50,8 @@ export const createPolicyInput = z.strictObject({
   ticketRequired: policyFields.ticketRequired.default(false),
   ticketPattern: policyFields.ticketPattern.optional(),
   enabled: policyFields.enabled.default(true),
+  eligible: policyFields.eligible.default([]),
+  windowGrants: policyFields.windowGrants.default(true),
 });
 export type CreatePolicyInput = z.input<typeof createPolicyInput>;
 

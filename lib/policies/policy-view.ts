@@ -16,6 +16,12 @@ export async function selectPolicyViews(db: Executor, organisationId: string, po
       target: sql<string>`coalesce(${tasks.name}, ${roles.name}, ${roleGroups.name})`,
       approverGroup: approverGroups.name,
       createdBy: creator.email,
+      eligible: sql<string[] | string>`coalesce((
+        select json_agg(coalesce(g.name, u.email))
+        from policy_eligibility pe
+        left join approver_groups g on g.id = pe.group_id
+        left join users u on u.id = pe.user_id
+        where pe.policy_id = ${policies.id}), '[]'::json)`,
     })
     .from(policies)
     .innerJoin(scopes, eq(scopes.id, policies.scopeId))
@@ -42,10 +48,19 @@ export async function selectPolicyViews(db: Executor, organisationId: string, po
     ticketRequired: policy.ticketRequired,
     ticketPattern: policy.ticketPattern,
     enabled: policy.enabled,
+    /** Approver group names and member emails, sorted; empty: every member but guests. */
+    eligible: eligibleNames(names.eligible),
+    windowGrants: policy.windowGrants,
     createdAt: policy.createdAt.toISOString(),
     updatedAt: policy.updatedAt.toISOString(),
     createdBy: names.createdBy,
   }));
+}
+
+/** Sorted by code point, so the order is the same whatever the database's collation. */
+function eligibleNames(value: string[] | string) {
+  const names = typeof value === "string" ? (JSON.parse(value) as string[]) : value;
+  return [...names].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 export type PolicyView = Awaited<ReturnType<typeof selectPolicyViews>>[number];

@@ -11,6 +11,7 @@ import { findPolicy } from "./find-policy";
 import { type UpdatePolicyInput, updatePolicyInput } from "./policy-input";
 import { checkDurations, checkRequiredApprovals, findApproverGroup } from "./policy-rules";
 import { selectPolicyViews } from "./policy-view";
+import { resolveEligible, writeEligibility } from "./resolve-eligible";
 
 /** Set-ElevatedAccessApprovalPolicy: change any field but what the policy is about. */
 export async function updatePolicy(
@@ -33,6 +34,8 @@ export async function updatePolicy(
     const maxMinutes = data.maxDurationHours ? minutesOf(data.maxDurationHours) : policy.maxDurationMinutes;
     const defaultMinutes = data.defaultDurationHours ? minutesOf(data.defaultDurationHours) : policy.defaultDurationMinutes;
     checkDurations(organisation, maxMinutes, defaultMinutes);
+    // Given: the whole new list (empty opens the policy to every member but guests). Left out: unchanged.
+    const eligible = data.eligible !== undefined ? await resolveEligible(tx, organisation.id, data.eligible) : undefined;
 
     await tx
       .update(policies)
@@ -48,9 +51,11 @@ export async function updatePolicy(
         ticketRequired: data.ticketRequired,
         ticketPattern: data.ticketPattern,
         enabled: data.enabled,
+        windowGrants: data.windowGrants,
         updatedAt: sql`now()`,
       })
       .where(eq(policies.id, policy.id));
+    if (eligible) await writeEligibility(tx, organisation.id, policy.id, eligible);
     const [after] = await selectPolicyViews(tx, organisation.id, policy.id);
     const changed = Object.fromEntries(
       Object.entries(after!)

@@ -6,13 +6,17 @@ import { resolveTarget } from "@/lib/catalog/resolve-target";
 import { targetTypeLabel, toDbTargetType } from "@/lib/catalog/target-types";
 import { databaseNow } from "@/lib/db-clock";
 import { DomainError } from "@/lib/errors";
+import { assertEligible } from "@/lib/policies/check-eligibility";
 import { findCoveringPolicies } from "@/lib/policies/find-covering-policies";
 import { parseInput } from "@/lib/validation";
 import { openRequest } from "./open-request";
 import { type CreateRequestInput, createRequestInput } from "./request-input";
 import { checkDuration, checkReasonAndTicket, checkScheduledStart } from "./request-rules";
 
-/** New-ElevatedAccessRequest: ask for just-in-time access under the strictest covering policy. */
+/**
+ * New-ElevatedAccessRequest: ask for just-in-time access under the strictest covering policy, if
+ * that policy names the person as eligible (`forbidden:not-eligible` otherwise).
+ */
 export async function createRequest(db: Database, { actor, input }: { actor: Actor; input: CreateRequestInput }) {
   const data = parseInput(createRequestInput, input);
   return db.transaction(async (tx) => {
@@ -36,6 +40,13 @@ export async function createRequest(db: Database, { actor, input }: { actor: Act
         { target: [`No policy covers ${target.name}.`] },
       );
     }
+    // Before any rule of the policy: someone who may not ask learns who may, not the policy's limits.
+    await assertEligible(tx, {
+      organisationId: organisation.id,
+      userId: actor.userId,
+      policyId: policy.id,
+      what: `the ${targetTypeLabel[target.type]} ${target.name}`,
+    });
     const durationMinutes = checkDuration(policy, data.durationHours);
     checkReasonAndTicket(policy, data.reason, data.ticket);
     const requestedStartAt = checkScheduledStart(data.startsAt, await databaseNow(tx));

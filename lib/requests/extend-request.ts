@@ -3,7 +3,9 @@ import type { Database } from "@/db/client";
 import { accessRequests, policies } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { resolveTarget } from "@/lib/catalog/resolve-target";
+import { targetTypeLabel } from "@/lib/catalog/target-types";
 import { DomainError } from "@/lib/errors";
+import { assertEligible } from "@/lib/policies/check-eligibility";
 import { parseInput } from "@/lib/validation";
 import { lockRequest, requestNotFound } from "./find-request";
 import { openRequest } from "./open-request";
@@ -41,6 +43,13 @@ export async function extendRequest(
       scope: view.scope,
       type: request.targetType,
       target: view.target,
+    });
+    // Someone who has left the policy's eligible groups keeps the window they have, but no more of it.
+    await assertEligible(tx, {
+      organisationId: actor.organisationId,
+      userId: actor.userId,
+      policyId: policy.id,
+      what: `an extension of the ${targetTypeLabel[target.type]} ${target.name}`,
     });
     const durationMinutes = checkDuration(policy, data.durationHours);
     checkReasonAndTicket(policy, data.reason, data.ticket ?? request.ticket);
