@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { RequestsChart } from "@/components/dashboard/requests-chart";
+import { SetupChecklist } from "@/components/dashboard/setup-checklist";
 import { PageHeader } from "@/components/page-header";
 import { TimeLeft } from "@/components/time-left";
 import { Badge } from "@/components/ui/badge";
@@ -10,6 +11,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { can, describeActor, isAdmin } from "@/lib/auth/roles";
 import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
 import { getRequestStats } from "@/lib/dashboard/get-request-stats";
+import { getSetupChecklist } from "@/lib/dashboard/get-setup-checklist";
 import { listRecentActivity } from "@/lib/dashboard/list-recent-activity";
 import { listRequests } from "@/lib/requests/list-requests";
 
@@ -24,17 +26,19 @@ function duration(seconds: number | null) {
 export default async function DashboardPage() {
   const actor = await requireActor();
   const database = await db();
-  const [summary, active, activity, stats] = await Promise.all([
+  const [summary, active, activity, stats, checklist] = await Promise.all([
     getDashboardSummary(database, actor),
     listRequests(database, { actor, input: { mine: true, active: true, limit: 20 } }),
     listRecentActivity(database, { actor }),
     isAdmin(actor) ? getRequestStats(database, { actor }) : Promise.resolve(null),
+    getSetupChecklist(database, { actor }),
   ]);
   const openNow = active.items.filter((r) => r.active);
   return (
     <>
       <PageHeader title={`Welcome, ${actor.name ?? actor.email}`} description="Your access and what is waiting for you." />
       <div className="grid gap-4 lg:grid-cols-3">
+        {checklist && !checklist.complete && <SetupChecklist checklist={checklist} />}
         <Card title="My active access" className="lg:col-span-2">
           {openNow.length === 0 ? (
             <p className="text-sm text-slate-600">
