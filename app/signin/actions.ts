@@ -56,5 +56,13 @@ export async function signInAsDemoAccount(formData: FormData) {
 }
 
 export async function signInWithEntraId(formData: FormData) {
-  await signIn("microsoft-entra-id", { redirectTo: safeCallbackUrl(formData.get("callbackUrl")) });
+  const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
+  try {
+    await limitSignIn(await db(), { ip: await clientIp() });
+  } catch (error) {
+    if (error instanceof DomainError) redirect(`/signin?error=RateLimited&callbackUrl=${encodeURIComponent(redirectTo)}`);
+    throw error;
+  }
+  // Counted again, per identity, when Microsoft sends the person back (lib/auth/auth.ts).
+  await signIn("microsoft-entra-id", { redirectTo });
 }

@@ -14,7 +14,9 @@ export const metadata: Metadata = { title: "Sign in" };
 export const dynamic = "force-dynamic";
 
 const errorMessages: Record<string, string> = {
-  AccessDenied: "That account is not a member of an organisation here, or it has been disabled.",
+  AccessDenied:
+    "That account is not a member of an organisation on this Elevate, or it has been disabled. Ask an administrator of your organisation to add you.",
+  Configuration: "Sign-in could not be completed: the server could not talk to the sign-in provider. Try again, or tell your administrator.",
   Verification: "That sign-in link has expired or was already used. Ask for a new one.",
   CredentialsSignin: "That demo account is not available.",
   RateLimited: "Too many sign-in attempts from your address. Wait a few minutes and try again.",
@@ -72,7 +74,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
               <form action={signInWithEntraId}>
                 <input type="hidden" name="callbackUrl" value={callbackUrl} />
                 <Button type="submit" variant="secondary" className="w-full">
-                  Sign in with Microsoft
+                  Sign in with Microsoft Entra ID
                 </Button>
               </form>
             )}

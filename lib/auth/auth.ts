@@ -19,9 +19,14 @@ import { accounts, users, verificationTokens } from "@/db/schema";
 import { config, resolveAuthSecret } from "@/lib/config";
 import { clientAddressOf } from "@/lib/http/client-address";
 import { sendSignInLink } from "@/lib/notify/send-sign-in-link";
+import { DomainError } from "@/lib/errors";
+import { type Admission, admitSignIn } from "./admit-sign-in";
+import type { SignInAttempt } from "./decide-sign-in";
 import { isDemoAccount } from "./demo-accounts";
+import { ENTRA_PROVIDER_ID, entraAccountId, entraIdentityOf, entraProfile } from "./entra-identity";
 import { findSignInMembership } from "./find-sign-in-membership";
-import { type ClientInfo, SESSION_LIFETIME_DAYS, auditRefusedSignIn, endSession, findLiveSession, startSession } from "./sessions";
+import { limitSignIn } from "./limit-sign-in";
+import { type ClientInfo, SESSION_LIFETIME_DAYS, endSession, findLiveSession, startSession } from "./sessions";
 
 declare module "next-auth" {
   interface Session {
@@ -65,11 +70,29 @@ export function signInMethods() {
   };
 }
 
+/** What a provider's sign-in says about the person, for decide-sign-in.ts; null when it says nothing usable. */
+function signInAttemptOf(
+  provider: string | undefined,
+  user: { email?: string | null },
+  profile: Record<string, unknown> | undefined,
+): SignInAttempt | null {
+  if (provider === ENTRA_PROVIDER_ID) {
+    const identity = entraIdentityOf(profile);
+    return identity ? { method: ENTRA_PROVIDER_ID, identity } : null;
+  }
+  if (!user.email) return null;
+  if (provider === "resend") return { method: "resend", email: user.email };
+  if (provider === "demo") return { method: "demo", email: user.email };
+  return null;
+}
+
 async function buildConfig(request: Request | undefined): Promise<NextAuthConfig> {
   const cfg = config();
   const database = await db();
   const methods = signInMethods();
   const client = await clientInfo(request);
+  /** Whom this request's signIn callback admitted, for its jwt callback (the config is built per request). */
+  let admission: Admission | null = null;
 
   const providers: NextAuthConfig["providers"] = [];
   if (methods.email) {
@@ -84,8 +107,16 @@ async function buildConfig(request: Request | undefined): Promise<NextAuthConfig
     providers.push(
       MicrosoftEntraID({
         ...cfg.entraId,
-        // Members are provisioned by their email; the tenant vouches for it, so the first Entra
-        // sign-in attaches to the existing user instead of failing as "not linked".
+        // Elevate's profile: the account id is `tid:oid`, and nothing is fetched from Microsoft Graph
+        // (Auth.js's own profile fetched a photo there and failed every sign-in where it is out of reach).
+        profile: (claims) => entraProfile(claims as unknown as Record<string, unknown>),
+        // Only the ID token is read: no Graph scope (User.Read) is asked for.
+        authorization: { params: { scope: "openid profile email" } },
+        // Elevate never acts with the person's tokens, so none is kept at rest.
+        account: () => ({}),
+        // Auth.js may attach a first Entra sign-in to the person with that address; whether the
+        // address is believed (verified claim, allowed tenant, no other identity linked) is decided
+        // in the signIn callback before that happens (decide-sign-in.ts).
         allowDangerousEmailAccountLinking: true,
       }),
     );
@@ -118,21 +149,36 @@ async function buildConfig(request: Request | undefined): Promise<NextAuthConfig
     session: { strategy: "jwt", maxAge: SESSION_LIFETIME_DAYS * 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     callbacks: {
-      async signIn({ user, account, email }) {
-        // The link request itself: sendSignInLink quietly skips non-members.
+      async signIn({ user, account, profile, email }) {
+        // The link request itself: sendSignInLink decides whether a link goes out.
         if (email?.verificationRequest) return true;
-        if (user.email && (await findSignInMembership(database, user.email))) return true;
-        await auditRefusedSignIn(database, { email: user.email ?? "(none)", method: account?.provider ?? "unknown", client });
-        return false;
+        const attempt = signInAttemptOf(account?.provider, user, profile);
+        if (!attempt) {
+          console.warn(`[auth] sign-in refused (${account?.provider ?? "unknown"}): no usable identity`);
+          return false;
+        }
+        if (attempt.method === ENTRA_PROVIDER_ID) {
+          try {
+            await limitSignIn(database, { identity: `entra:${entraAccountId(attempt.identity)}` });
+          } catch (error) {
+            if (error instanceof DomainError) return "/signin?error=RateLimited";
+            throw error;
+          }
+        }
+        admission = await admitSignIn(database, { attempt, client });
+        return admission !== null;
       },
       async jwt({ token, user, account }) {
-        if (user?.email) {
+        if (user) {
+          // Signing in: the session opens on the membership the signIn callback admitted, in this request.
+          if (!admission || (user.id && user.id !== admission.userId)) return null;
           const session = await startSession(database, {
-            email: user.email,
+            userId: admission.userId,
+            organisationId: admission.organisationId,
             method: account?.provider ?? "unknown",
             client,
           });
-          return { sid: session.sessionToken, uid: session.userId, org: session.organisationId, email: user.email };
+          return { sid: session.sessionToken, uid: session.userId, org: session.organisationId, email: admission.email };
         }
         if (!token.sid) return null;
         const live = await findLiveSession(database, token.sid);

@@ -17,3 +17,13 @@ export async function findSignInMembership(db: Database, email: string) {
     .limit(1);
   return row ?? null;
 }
+
+/** The person's membership of one organisation, if it is active: what a session is opened on. */
+export async function findActiveMembership(db: Database, { userId, organisationId }: { userId: string; organisationId: string }) {
+  const [row] = await db
+    .select({ userId: users.id, email: users.email, organisationId: memberships.organisationId })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId), isNull(memberships.disabledAt)));
+  return row ?? null;
+}

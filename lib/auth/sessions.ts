@@ -7,7 +7,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, sessions, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
-import { findSignInMembership } from "./find-sign-in-membership";
+import { findActiveMembership, findSignInMembership } from "./find-sign-in-membership";
 
 export const SESSION_LIFETIME_DAYS = 30;
 
@@ -23,12 +23,19 @@ export class SignInRefusedError extends Error {
   }
 }
 
-/** Opens a session for a member and audits the sign-in, in one transaction. */
+/** Whom a session is for: a member of one organisation (as a sign-in admitted them), or by address (their oldest organisation). */
+export type SessionSubject = { userId: string; organisationId: string } | { email: string };
+
+/**
+ * Opens a session for an active member, notes the sign-in on the membership (`lastSignInAt`) and
+ * audits it, in one transaction.
+ */
 export async function startSession(
   db: Database,
-  { email, method, client = {} }: { email: string; method: string; client?: ClientInfo },
+  { method, client = {}, ...subject }: SessionSubject & { method: string; client?: ClientInfo },
 ) {
-  const membership = await findSignInMembership(db, email);
+  const membership =
+    "email" in subject ? await findSignInMembership(db, subject.email) : await findActiveMembership(db, subject);
   if (!membership) throw new SignInRefusedError();
   const sessionToken = randomBytes(32).toString("base64url");
   await db.transaction(async (tx) => {
@@ -40,6 +47,10 @@ export async function startSession(
       ip: client.ip ?? null,
       userAgent: client.userAgent ?? null,
     });
+    await tx
+      .update(memberships)
+      .set({ lastSignInAt: sql`now()` })
+      .where(and(eq(memberships.userId, membership.userId), eq(memberships.organisationId, membership.organisationId)));
     await appendAuditEvent(tx, {
       organisationId: membership.organisationId,
       actor: { type: "user", id: membership.userId, email: membership.email, ...client },

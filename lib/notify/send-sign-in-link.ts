@@ -6,19 +6,21 @@
 import { createHash } from "node:crypto";
 import type { Database } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
-import { findSignInMembership } from "@/lib/auth/find-sign-in-membership";
+import { decideSignIn } from "@/lib/auth/decide-sign-in";
 import { config } from "@/lib/config";
 import { escapeHtml } from "./escape-html";
 import { resendClient } from "./resend-client";
 
 export async function sendSignInLink(db: Database, { email, url }: { email: string; url: string }) {
-  // Only members get a link; anyone else gets the same "check your email" page and no mail, so the
-  // form does not reveal who is a member.
-  const membership = await findSignInMembership(db, email);
-  if (!membership) {
+  // Only members, and people whom an organisation admits just in time by their address's domain,
+  // get a link; anyone else gets the same "check your email" page and no mail, so the form does not
+  // reveal who is a member. A just-in-time membership is made when the link is used, not here.
+  const decision = await decideSignIn(db, { method: "resend", email });
+  if (decision.outcome === "refuse") {
     console.warn("[auth] sign-in link not sent: the address is not an active member");
     return;
   }
+  const membership = { email: decision.email, organisationId: decision.organisationId };
   const host = new URL(url).host;
   const subject = `Sign in to Elevate at ${host}`;
   const text = `Sign in to Elevate at ${host}:\n\n${url}\n\nThe link works once and expires in 24 hours. If you did not ask for it, ignore this email.`;

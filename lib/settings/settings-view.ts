@@ -28,6 +28,9 @@ export async function selectSettingsView(db: Executor, organisationId: string) {
     maxDurationHours: hoursOf(organisation.maxDurationMinutes),
     pendingLifetimeHours: hoursOf(organisation.defaultPendingLifetimeMinutes),
     endingSoonNoticeMinutes: organisation.endingSoonNoticeMinutes,
+    /** Just-in-time membership (lib/settings/jit-settings.ts): who becomes a plain member on a first sign-in. */
+    jitEmailDomains: organisation.jitEmailDomains,
+    jitEntraTenantIds: organisation.jitEntraTenantIds,
   };
 }
 

@@ -26,6 +26,8 @@ describe.each(testDatabaseKinds)("organisation PAM settings on %s", (kind) => {
       maxDurationHours: 24,
       pendingLifetimeHours: 24,
       endingSoonNoticeMinutes: 15,
+      jitEmailDomains: [],
+      jitEntraTenantIds: [],
     });
   });
 

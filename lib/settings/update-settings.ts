@@ -9,7 +9,8 @@ import { invalidField } from "@/lib/errors";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { findApproverGroup } from "@/lib/policies/policy-rules";
 import { minutesOf, parseInput, quarterHours } from "@/lib/validation";
-import { authorizeSettingsAdmin } from "./authorize-settings-admin";
+import { authorizeJitSettings, authorizeSettingsAdmin } from "./authorize-settings-admin";
+import { checkJitEntriesFree, jitEmailDomainsInput, jitEntraTenantIdsInput } from "./jit-settings";
 import { selectSettingsView } from "./settings-view";
 
 export const settingsInput = z.strictObject({
@@ -20,6 +21,8 @@ export const settingsInput = z.strictObject({
   maxDurationHours: quarterHours("The maximum duration").max(24 * 7, "must be at most a week (168 hours)"),
   pendingLifetimeHours: quarterHours("The pending lifetime").max(24 * 7, "must be at most a week (168 hours)"),
   endingSoonNoticeMinutes: z.int().min(0).max(24 * 60),
+  jitEmailDomains: jitEmailDomainsInput,
+  jitEntraTenantIds: jitEntraTenantIdsInput,
 }).partial();
 export type UpdateSettingsInput = z.input<typeof settingsInput>;
 
@@ -44,6 +47,15 @@ export async function updateSettings(db: Database, { actor, input }: { actor: Ac
       });
 
     const changes: Partial<Organisation> = {};
+    const differs = (wanted: string[] | undefined, current: string[]) =>
+      wanted !== undefined && wanted.join() !== [...current].sort().join();
+    // Sending the current lists back unchanged (a GET, edited elsewhere, PATCHed whole) needs no more rights.
+    if (differs(data.jitEmailDomains, organisation.jitEmailDomains) || differs(data.jitEntraTenantIds, organisation.jitEntraTenantIds)) {
+      authorizeJitSettings(actor);
+      await checkJitEntriesFree(tx, organisation.id, data);
+      if (data.jitEmailDomains !== undefined) changes.jitEmailDomains = data.jitEmailDomains;
+      if (data.jitEntraTenantIds !== undefined) changes.jitEntraTenantIds = data.jitEntraTenantIds;
+    }
     if (data.defaultApproverGroup !== undefined) {
       changes.defaultApproverGroupId = (await findApproverGroup(tx, organisation, data.defaultApproverGroup)).group.id;
     }
@@ -69,11 +81,14 @@ export async function updateSettings(db: Database, { actor, input }: { actor: Ac
       await audit(data.pamEnabled ? "pam.enabled" : "pam.disabled", {});
     }
     const after = await selectSettingsView(tx, organisation.id);
-    const changed = Object.fromEntries(
+    const changed: Record<string, { from: unknown; to: unknown }> = Object.fromEntries(
       (["defaultApproverGroup", "policyLimit", "maxDurationHours", "pendingLifetimeHours", "endingSoonNoticeMinutes"] as const)
         .filter((key) => before[key] !== after[key])
         .map((key) => [key, { from: before[key], to: after[key] }]),
     );
+    for (const key of ["jitEmailDomains", "jitEntraTenantIds"] as const) {
+      if (before[key].join() !== after[key].join()) changed[key] = { from: before[key], to: after[key] };
+    }
     if (Object.keys(changed).length > 0) await audit("settings.updated", { changed });
     return after;
   });

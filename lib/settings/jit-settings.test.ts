@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { organisations } from "@/db/schema";
+import { type ContosoFixture, codeOf, contosoFixture } from "@/db/testing/contoso-fixture";
+import { testDatabaseKinds } from "@/db/testing/test-database";
+import { searchAudit } from "@/lib/audit/search-audit";
+import { getSettings } from "./get-settings";
+import { isEmailDomain } from "./jit-settings";
+import { updateSettings } from "./update-settings";
+
+const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+
+describe("an email domain for just-in-time membership", () => {
+  it.each(["contoso.com", "mail.contoso.co.uk", "xn--bcher-kva.example", "a-b.io"])("accepts %s", (domain) => {
+    expect(isEmailDomain(domain)).toBe(true);
+  });
+  it.each([
+    "*.contoso.com",
+    "@contoso.com",
+    "contoso",
+    "contoso..com",
+    "-contoso.com",
+    "contoso-.com",
+    "10.0.0.1",
+    "contoso.com/",
+    "https://contoso.com",
+    "con toso.com",
+    "bücher.example",
+    `${"a".repeat(64)}.com`,
+    `${"a.".repeat(127)}com`,
+    "",
+  ])("refuses %j", (domain) => {
+    expect(isEmailDomain(domain)).toBe(false);
+  });
+});
+
+describe.each(testDatabaseKinds)("just-in-time membership settings on %s", (kind) => {
+  let f: ContosoFixture;
+  beforeAll(async () => {
+    f = await contosoFixture(kind);
+    await f.database.db
+      .insert(organisations)
+      .values({ slug: "fabrikam", name: "Fabrikam", jitEmailDomains: ["fabrikam.example"], jitEntraTenantIds: [TENANT.replace("72", "73")] });
+  });
+  afterAll(() => f.database.destroy());
+  const db = () => f.database.db;
+
+  it("are saved lower case, once each, sorted, and audited as settings.updated", async () => {
+    const admin = await f.actor("admin@contoso.com");
+    const after = await updateSettings(db(), {
+      actor: admin,
+      input: { jitEmailDomains: [" Contoso.com ", "sales.contoso.com", "contoso.com"], jitEntraTenantIds: [TENANT.toUpperCase()] },
+    });
+    expect(after).toMatchObject({ jitEmailDomains: ["contoso.com", "sales.contoso.com"], jitEntraTenantIds: [TENANT] });
+    const [event] = (await searchAudit(db(), { actor: admin, input: { action: "settings.updated", limit: 1 } })).items;
+    expect(event?.details).toEqual({
+      changed: {
+        jitEmailDomains: { from: [], to: ["contoso.com", "sales.contoso.com"] },
+        jitEntraTenantIds: { from: [], to: [TENANT] },
+      },
+    });
+    expect(await getSettings(db(), { actor: await f.actor("rolemanager@contoso.com") })).toMatchObject({
+      jitEmailDomains: ["contoso.com", "sales.contoso.com"],
+    });
+  });
+
+  it.each([
+    [{ jitEmailDomains: ["*.contoso.com"] }, "invalid:input", "jitEmailDomains.0"],
+    [{ jitEmailDomains: ["user@contoso.com"] }, "invalid:input", "jitEmailDomains.0"],
+    [{ jitEmailDomains: "contoso.com" }, "invalid:input", "jitEmailDomains"],
+    [{ jitEmailDomains: Array.from({ length: 51 }, (_, i) => `d${i}.example`) }, "invalid:input", "jitEmailDomains"],
+    [{ jitEntraTenantIds: ["contoso.onmicrosoft.com"] }, "invalid:input", "jitEntraTenantIds.0"],
+    [{ jitEntraTenantIds: ["common"] }, "invalid:input", "jitEntraTenantIds.0"],
+    [{ jitEmailDomains: ["fabrikam.example"] }, "conflict:jit-domain-taken", "jitEmailDomains"],
+    [{ jitEntraTenantIds: [TENANT.replace("72", "73")] }, "conflict:jit-domain-taken", "jitEntraTenantIds"],
+  ])("refuse %j with %s on %s, changing nothing", async (input, code, field) => {
+    const admin = await f.actor("admin@contoso.com");
+    const before = await getSettings(db(), { actor: admin });
+    let fields: Record<string, string[]> | undefined;
+    expect(
+      await codeOf(
+        updateSettings(db(), { actor: admin, input: input as never }).catch((error) => {
+          fields = error.fields;
+          throw error;
+        }),
+      ),
+    ).toBe(code);
+    expect(Object.keys(fields ?? {})).toContain(field);
+    expect(await getSettings(db(), { actor: admin })).toEqual(before);
+  });
+
+  it("are changed by Global Administrators only; Role Management may send them back unchanged", async () => {
+    const roleManager = await f.actor("rolemanager@contoso.com");
+    expect(await codeOf(updateSettings(db(), { actor: roleManager, input: { jitEmailDomains: [] } }))).toBe(
+      "forbidden:manage-sign-in-settings",
+    );
+    const current = await getSettings(db(), { actor: roleManager });
+    await expect(
+      updateSettings(db(), {
+        actor: roleManager,
+        input: { jitEmailDomains: current.jitEmailDomains, jitEntraTenantIds: current.jitEntraTenantIds, policyLimit: 31 },
+      }),
+    ).resolves.toMatchObject({ policyLimit: 31 });
+    expect(await codeOf(updateSettings(db(), { actor: await f.actor("requester@contoso.com"), input: { jitEmailDomains: [] } }))).toBe(
+      "forbidden:manage-settings",
+    );
+  });
+
+  it("free a domain for another organisation once removed", async () => {
+    const admin = await f.actor("admin@contoso.com");
+    await updateSettings(db(), { actor: admin, input: { jitEmailDomains: [], jitEntraTenantIds: [] } });
+    expect(await getSettings(db(), { actor: admin })).toMatchObject({ jitEmailDomains: [], jitEntraTenantIds: [] });
+  });
+});
