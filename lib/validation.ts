@@ -15,7 +15,8 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
     const fields = Object.fromEntries(problems.map(({ field, message }) => [field, [message]]));
     return throwInvalid(problems.map(({ field, message }) => `${field}: ${message}`).join(". "), fields);
   }
-  const fields: Record<string, string[]> = {};
+  // No prototype: a field named `__proto__` (an unknown key in hostile JSON) is a key like any other.
+  const fields: Record<string, string[]> = Object.create(null);
   for (const issue of parsed.error.issues) {
     const key =
       issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.length ? issue.path.join(".") : "input";
@@ -25,7 +26,9 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   const summary = Object.entries(fields)
     .map(([field, messages]) => `${field}: ${messages.join("; ")}`)
     .join(". ");
-  return throwInvalid(summary, fields);
+  // Back to a plain object (screens receive it through React, which refuses null prototypes); the
+  // entries stay own data properties, `__proto__` included.
+  return throwInvalid(summary, Object.fromEntries(Object.entries(fields)));
 }
 
 const UNSTORABLE = "contains a character that cannot be stored (NUL, or half of a surrogate pair)";

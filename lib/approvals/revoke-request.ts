@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { accessRequests } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
@@ -37,20 +37,28 @@ export async function revokeRequest(
     if (request.status !== "approved" || !open) {
       throw new DomainError("conflict:not-active", "Only an approved window that has not ended can be revoked.");
     }
-    await tx
-      .update(accessRequests)
-      .set({ status: "revoked", revokedBy: actor.userId, revokedAt: sql`now()`, revocationComment: input.comment })
-      .where(eq(accessRequests.id, request.id));
-    const view = (await selectRequestView(tx, actor.organisationId, request.id))!;
-    await appendAuditEvent(tx, {
-      organisationId: actor.organisationId,
-      actor: auditActorOf(actor),
-      action: "request.revoked",
-      targetType: "request",
-      targetId: request.id,
-      details: { ...aboutRequest(view), comment: input.comment },
-    });
-    await notifyRequestRevoked(tx, actor.organisationId, request.id);
-    return view;
+    return markRevoked(tx, actor, request.id, input.comment!);
   });
+}
+
+/**
+ * Ends an approved window the caller has locked and found open: status `revoked` now, audited as
+ * `request.revoked` by `actor` with the comment, and its holder told.
+ */
+export async function markRevoked(tx: Transaction, actor: Actor, requestId: string, comment: string) {
+  await tx
+    .update(accessRequests)
+    .set({ status: "revoked", revokedBy: actor.userId, revokedAt: sql`now()`, revocationComment: comment })
+    .where(eq(accessRequests.id, requestId));
+  const view = (await selectRequestView(tx, actor.organisationId, requestId))!;
+  await appendAuditEvent(tx, {
+    organisationId: actor.organisationId,
+    actor: auditActorOf(actor),
+    action: "request.revoked",
+    targetType: "request",
+    targetId: requestId,
+    details: { ...aboutRequest(view), comment },
+  });
+  await notifyRequestRevoked(tx, actor.organisationId, requestId);
+  return view;
 }

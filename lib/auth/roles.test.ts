@@ -46,3 +46,16 @@ describe("who may do what", () => {
     expect(permissions.map((permission) => can(people[person]!, permission))).toEqual(expected);
   });
 });
+
+describe("who may see and manage members", () => {
+  it.each([
+    ["Global Administrator", true, true],
+    ["Role Management", true, false],
+    ["Auditor", false, false],
+    ["Approver", false, false],
+    ["Requestor", false, false],
+    ["Guest in an approver group", false, false],
+  ] as const)("%s: view %s, manage %s", (person, view, manage) => {
+    expect([can(people[person]!, "members:view"), can(people[person]!, "members:manage")]).toEqual([view, manage]);
+  });
+});

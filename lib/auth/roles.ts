@@ -32,7 +32,9 @@ export type Permission =
   | "settings:manage"
   | "audit:read"
   | "requests:approve"
-  | "access:view-active";
+  | "access:view-active"
+  | "members:view"
+  | "members:manage";
 
 /** The one table of who may do what. Global Administrator includes Role Management. */
 export function can(actor: Actor, permission: Permission): boolean {
@@ -50,6 +52,11 @@ export function can(actor: Actor, permission: Permission): boolean {
       return approver;
     case "access:view-active":
       return admin || approver;
+    case "members:view":
+      return admin;
+    // Who administers PAM is the Global Administrators' call alone.
+    case "members:manage":
+      return has("global_admin");
   }
 }
 

@@ -10,6 +10,7 @@ export const notificationEvents = [
   "request-revoked",
   "request-expired",
   "access-ending-soon",
+  "member-invited",
 ] as const;
 export type NotificationEvent = (typeof notificationEvents)[number];
 
@@ -20,6 +21,7 @@ export const notificationEventLabels: Record<NotificationEvent, string> = {
   "request-revoked": "Access is revoked (to its holder)",
   "request-expired": "A request expires without a decision (to the requester)",
   "access-ending-soon": "Access is about to end (to its holder)",
+  "member-invited": "An administrator adds a member (to them, with a sign-in link)",
 };
 
 /** One kind per message shape; several kinds may belong to one event (a decision mails two). */
@@ -32,6 +34,7 @@ export const emailKindEvent = {
   "request-revoked": "request-revoked",
   "request-expired": "request-expired",
   "access-ending-soon": "access-ending-soon",
+  "member-invited": "member-invited",
 } as const satisfies Record<string, NotificationEvent>;
 export type EmailKind = keyof typeof emailKindEvent;
 

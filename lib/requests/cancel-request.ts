@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Database, Transaction } from "@/db/client";
 import { accessRequests } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
@@ -16,19 +16,27 @@ export async function cancelRequest(db: Database, { actor, requestId }: { actor:
     if (request.requesterId !== actor.userId) throw requestNotFound();
     const refusal = await refusalUnlessPending(tx, { request, lapsed });
     if (refusal) return refusal;
-    await tx
-      .update(accessRequests)
-      .set({ status: "cancelled", decidedAt: sql`now()` })
-      .where(eq(accessRequests.id, request.id));
-    const view = (await selectRequestView(tx, actor.organisationId, request.id))!;
-    await appendAuditEvent(tx, {
-      organisationId: actor.organisationId,
-      actor: auditActorOf(actor),
-      action: "request.cancelled",
-      targetType: "request",
-      targetId: request.id,
-      details: aboutRequest(view),
-    });
-    return view;
+    return markCancelled(tx, actor, request.id);
   });
+}
+
+/**
+ * Cancels a pending request the caller has locked and judged (`lockRequest`), audited as
+ * `request.cancelled` by `actor`; `extra` adds to the details (why someone else cancelled it).
+ */
+export async function markCancelled(tx: Transaction, actor: Actor, requestId: string, extra: Record<string, unknown> = {}) {
+  await tx
+    .update(accessRequests)
+    .set({ status: "cancelled", decidedAt: sql`now()` })
+    .where(eq(accessRequests.id, requestId));
+  const view = (await selectRequestView(tx, actor.organisationId, requestId))!;
+  await appendAuditEvent(tx, {
+    organisationId: actor.organisationId,
+    actor: auditActorOf(actor),
+    action: "request.cancelled",
+    targetType: "request",
+    targetId: requestId,
+    details: { ...aboutRequest(view), ...extra },
+  });
+  return view;
 }

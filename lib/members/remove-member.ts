@@ -1,0 +1,116 @@
+import { and, asc, eq, or, sql } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import {
+  accessRequests,
+  approverGroupMembers,
+  memberships,
+  policyEligibility,
+  roleGroupAssignments,
+} from "@/db/schema";
+import { markRevoked } from "@/lib/approvals/revoke-request";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { auditActorOf } from "@/lib/audit/audit-actor";
+import type { Actor } from "@/lib/auth/roles";
+import { lockOrganisation } from "@/lib/organisations/lock-organisation";
+import { markCancelled } from "@/lib/requests/cancel-request";
+import { markExpired } from "@/lib/requests/find-request";
+import { parseInput } from "@/lib/validation";
+import { authorizeMemberManager } from "./authorize-members";
+import { assertKeepsGlobalAdmin, endSessionsAndTokens, refuseSelfLockout } from "./member-guards";
+import { memberEmailInput } from "./member-input";
+import { lockMember } from "./update-member";
+
+export const REMOVAL_COMMENT = "member removed";
+
+/**
+ * Removes a person from the organisation (Global Administrators only), in one transaction: their
+ * pending requests are cancelled and their approved windows (open or scheduled) revoked, each with
+ * its own audit event; their sessions end and their API tokens are revoked; their approver-group
+ * memberships, standing role groups and policy eligibility here go, and then the membership.
+ * Audited `member.removed`. Their history (requests, decisions, audit) stays, and so does their
+ * user row: it is the deployment's, and other organisations may know them.
+ */
+export async function removeMember(db: Database, { actor, input }: { actor: Actor; input: { email: string } }) {
+  authorizeMemberManager(actor);
+  const data = parseInput(memberEmailInput, input);
+  return db.transaction(async (tx) => {
+    const organisation = await lockOrganisation(tx, actor.organisationId);
+    const member = await lockMember(tx, organisation.id, data.email);
+    refuseSelfLockout(actor.userId, member, "remove");
+    await assertKeepsGlobalAdmin(tx, organisation.id, member, "removed");
+
+    // Their open requests, locked in a fixed order as every decision on a request locks it first.
+    const open = await tx
+      .select({
+        request: accessRequests,
+        lapsed: sql<boolean>`${accessRequests.pendingUntil} <= now()`,
+      })
+      .from(accessRequests)
+      .where(
+        and(
+          eq(accessRequests.organisationId, organisation.id),
+          eq(accessRequests.requesterId, member.userId),
+          or(
+            eq(accessRequests.status, "pending"),
+            and(eq(accessRequests.status, "approved"), sql`${accessRequests.endsAt} > now()`),
+          ),
+        ),
+      )
+      .orderBy(asc(accessRequests.id))
+      .for("update");
+    let cancelledRequests = 0;
+    let revokedRequests = 0;
+    for (const { request, lapsed } of open) {
+      if (request.status === "approved") {
+        await markRevoked(tx, actor, request.id, REMOVAL_COMMENT);
+        revokedRequests++;
+      } else if (lapsed) {
+        // Its lifetime ran out before anyone acted: it expired, whatever happens to its requester.
+        await markExpired(tx, request);
+      } else {
+        await markCancelled(tx, actor, request.id, { reason: REMOVAL_COMMENT });
+        cancelledRequests++;
+      }
+    }
+
+    await tx
+      .delete(approverGroupMembers)
+      .where(and(eq(approverGroupMembers.organisationId, organisation.id), eq(approverGroupMembers.userId, member.userId)));
+    await tx
+      .delete(roleGroupAssignments)
+      .where(and(eq(roleGroupAssignments.organisationId, organisation.id), eq(roleGroupAssignments.userId, member.userId)));
+    await tx
+      .delete(policyEligibility)
+      .where(and(eq(policyEligibility.organisationId, organisation.id), eq(policyEligibility.userId, member.userId)));
+    const ended = await endSessionsAndTokens(tx, organisation.id, member.userId);
+    await tx.delete(memberships).where(eq(memberships.id, member.membershipId));
+
+    const result = {
+      removed: member.email,
+      cancelledRequests,
+      revokedRequests,
+      endedSessions: ended.endedSessions,
+      revokedTokens: ended.revokedTokens,
+    };
+    await appendAuditEvent(tx, {
+      organisationId: organisation.id,
+      actor: auditActorOf(actor),
+      action: "member.removed",
+      targetType: "user",
+      targetId: member.userId,
+      details: {
+        email: member.email,
+        roles: member.roles,
+        guest: member.kind === "guest",
+        excludedFromPam: member.excludedFromPam,
+        approverGroups: member.approverGroups,
+        roleGroups: member.standingRoleGroups,
+        cancelledRequests,
+        revokedRequests,
+        endedSessions: ended.endedSessions,
+        revokedTokens: ended.revokedTokens,
+      },
+    });
+    return result;
+  });
+}
