@@ -9,12 +9,14 @@ import { Card } from "@/components/ui/card";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/use-action";
 import type { ApiTargetType } from "@/lib/catalog/target-types";
+import type { EligibleCandidate } from "@/lib/policies/list-eligible-candidates";
 import type { PolicyView } from "@/lib/policies/policy-view";
 import { CatalogPicker } from "./catalog-picker";
 import { type CatalogData, plural } from "./coverage";
 import { formatHours, targetTypeNames } from "./format";
 import { type RadioCardOption, RadioCards } from "./radio-cards";
 import { TargetCoverage } from "./target-coverage";
+import { WhoMayRequest } from "./who-may-request";
 
 export interface PolicyFormProps {
   catalog: CatalogData;
@@ -25,11 +27,26 @@ export interface PolicyFormProps {
   taken?: { type: ApiTargetType; target: string }[];
   /** Edit: the policy as it is. */
   policy?: PolicyView;
+  /** The members "Who may request" can name. */
+  candidates?: EligibleCandidate[];
 }
 
 const approvalOptions: RadioCardOption<"manual" | "auto">[] = [
   { value: "manual", label: "Manual", hint: "Approvers in the group decide each request." },
   { value: "auto", label: "Automatic", hint: "Approved at once by the system, audited; approvers can still revoke." },
+];
+
+const windowOptions: RadioCardOption<"true" | "false">[] = [
+  {
+    value: "true",
+    label: "Grants the task",
+    hint: "Inside the window the person may run what the policy covers, whatever their role groups (as in Entra PIM).",
+  },
+  {
+    value: "false",
+    label: "Unlocks only what their role groups include",
+    hint: "The window counts only for tasks the person's standing role groups already include: approval on top of RBAC (as in Office 365 PAM).",
+  },
 ];
 
 // Fields this form shows an error beside; anything else is listed in the summary at the top.
@@ -45,10 +62,13 @@ const fieldNames = new Set([
   "pendingLifetimeHours",
   "reasonPattern",
   "ticketPattern",
+  "eligible",
+  "eligibleMode",
+  "windowGrants",
 ]);
 
 /** The policy editor, for a new policy (with the catalog picker) or an existing one (target fixed). */
-export function PolicyForm({ catalog, groups, organisation, taken = [], policy }: PolicyFormProps) {
+export function PolicyForm({ catalog, groups, organisation, taken = [], policy, candidates = [] }: PolicyFormProps) {
   const router = useRouter();
   const onSuccess = useCallback(() => router.push("/policies"), [router]);
   // useActionForm keeps what the admin typed when the server refuses it, and focuses the first bad field.
@@ -132,6 +152,24 @@ export function PolicyForm({ catalog, groups, organisation, taken = [], policy }
             />
           </div>
         </div>
+      </Card>
+
+      <Card title="Who may request">
+        <WhoMayRequest groups={groups} candidates={candidates} initial={policy?.eligible ?? []} errors={errors?.eligible} />
+      </Card>
+
+      <Card title="What the approved window does">
+        <RadioCards
+          name="windowGrants"
+          legend="The approved window…"
+          options={windowOptions}
+          defaultValue={policy?.windowGrants === false ? "false" : "true"}
+          errors={errors?.windowGrants}
+        />
+        <p className="mt-2 text-xs text-slate-600">
+          With “unlocks”, someone whose role groups do not include a task is refused it even inside an approved window, and the
+          request form tells them which of the tasks they hold.
+        </p>
       </Card>
 
       <Card title="Time limits">

@@ -11,7 +11,10 @@ import type { RequestableTarget } from "@/lib/requests/list-requestable-targets"
 
 const typeLabel = { task: "Task", role: "Role", roleGroup: "Role group" } as const;
 
-/** The request form: only what some policy covers, with that policy's rules shown beside it. */
+/**
+ * The request form: only what some policy covers and names the person as eligible for, with that
+ * policy's rules shown beside it (and, for a window that only unlocks, which tasks it would unlock).
+ */
 export function RequestForm({ targets, initial }: { targets: RequestableTarget[]; initial?: { target?: string; type?: string } }) {
   const router = useRouter();
   const { formProps, pending, errors } = useActionForm(createRequestAction, { onSuccess: () => router.push("/requests") });
@@ -140,9 +143,22 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
               </dd>
             </div>
             <div>
-              <dt className="text-slate-600">Opens</dt>
+              <dt className="text-slate-600">{rules.windowGrants ? "Opens" : "Covers"}</dt>
               <dd>{rules.tasks.join(", ")}</dd>
             </div>
+            {!rules.windowGrants && (
+              <div>
+                <dt className="text-slate-600">The window only unlocks</dt>
+                <dd className="text-amber-900">
+                  It unlocks only tasks your role groups include.{" "}
+                  {rules.heldTasks.length === 0
+                    ? "Yours include none of these, so the window would not let you run any of them."
+                    : rules.heldTasks.length === rules.tasks.length
+                      ? "Yours include all of these."
+                      : `Of these, yours include ${rules.heldTasks.join(", ")}.`}
+                </dd>
+              </div>
+            )}
             {viaRole && !choice && (
               <p className="text-slate-700">
                 {initial?.target} is covered by the {typeLabel[viaRole.type].toLowerCase()} policy on {viaRole.target}.

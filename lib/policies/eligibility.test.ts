@@ -11,6 +11,7 @@ import { extendRequest } from "@/lib/requests/extend-request";
 import { listRequestableTargets } from "@/lib/requests/list-requestable-targets";
 import { listRequests } from "@/lib/requests/list-requests";
 import { createPolicy } from "./create-policy";
+import { listEligibleCandidates } from "./list-eligible-candidates";
 import { listPolicies } from "./list-policies";
 import { updatePolicy } from "./update-policy";
 
@@ -174,5 +175,11 @@ describe.each(testDatabaseKinds)("who may request a policy, on %s", (kind) => {
     expect(approver.find((t) => t.target === "New-JournalRule")).toMatchObject({ windowGrants: true });
     const rows = await db().select({ windowGrants: policies.windowGrants }).from(policies).where(eq(policies.organisationId, f.organisationId));
     expect(rows.filter((row) => !row.windowGrants)).toHaveLength(1);
+  });
+
+  it("offers the policy editor every active member and guest to name", async () => {
+    const candidates = await listEligibleCandidates(db(), { actor: await admin() });
+    expect(candidates.find((c) => c.email === "partner@fabrikam.com")).toMatchObject({ guest: true });
+    expect(candidates.find((c) => c.email === "requester@contoso.com")).toMatchObject({ guest: false, name: "Adele Vance" });
   });
 });

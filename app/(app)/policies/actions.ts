@@ -29,7 +29,30 @@ const policyFields = {
   ticketRequired: checkbox,
   ticketPattern: z.string().optional(),
   enabled: checkbox,
+  /** "everyone": no list (every member but guests); "chosen": the `eligible` entries posted. */
+  eligibleMode: z.enum(["everyone", "chosen"], { error: "Choose who may request" }).optional(),
+  eligible: z.union([z.string(), z.array(z.string())]).optional(),
+  windowGrants: z
+    .enum(["true", "false"], { error: "Choose what the approved window does" })
+    .optional()
+    .transform((value) => (value === undefined ? undefined : value === "true")),
 };
+
+/** The form's "Who may request" as the API's `eligible` list; left out when the form had no such field. */
+function eligibility<T extends { eligibleMode?: "everyone" | "chosen"; eligible?: string | string[] }>(
+  { eligibleMode, eligible, ...fields }: T,
+  context: z.RefinementCtx,
+) {
+  const list = eligible === undefined ? [] : ([] as string[]).concat(eligible);
+  if (eligibleMode === "chosen" && list.length === 0) {
+    context.addIssue({
+      code: "custom",
+      path: ["eligible"],
+      message: "Pick at least one approver group or member, or let every member request.",
+    });
+  }
+  return { ...fields, eligible: eligibleMode === undefined ? undefined : eligibleMode === "chosen" ? list : [] };
+}
 
 /** Leaves out what the form left empty, so the domain fills in its defaults. */
 function present<T extends Record<string, unknown>>(object: T) {
@@ -43,7 +66,7 @@ const createForm = z
     target: z.string({ error: "Pick what the policy covers from the catalog" }),
     ...policyFields,
   })
-  .transform(present);
+  .transform((fields, context) => present(eligibility(fields, context)));
 
 export const createPolicyAction = action(
   createForm,
@@ -54,9 +77,9 @@ export const createPolicyAction = action(
 // The editor shows every field, so an emptied pattern means "no pattern any more".
 const updateForm = z
   .object({ id: z.string(), ...policyFields })
-  .transform(({ id, reasonPattern, ticketPattern, ...fields }) => ({
+  .transform(({ id, reasonPattern, ticketPattern, ...fields }, context) => ({
     id,
-    input: { ...present(fields), reasonPattern: reasonPattern ?? null, ticketPattern: ticketPattern ?? null },
+    input: { ...present(eligibility(fields, context)), reasonPattern: reasonPattern ?? null, ticketPattern: ticketPattern ?? null },
   }));
 
 export const updatePolicyAction = action(

@@ -14,6 +14,7 @@ import { can } from "@/lib/auth/roles";
 import { getCatalog } from "@/lib/catalog/get-catalog";
 import { DomainError } from "@/lib/errors";
 import { getPolicy } from "@/lib/policies/list-policies";
+import { listEligibleCandidates } from "@/lib/policies/list-eligible-candidates";
 import { getSettings } from "@/lib/settings/get-settings";
 
 export const metadata: Metadata = { title: "Edit policy" };
@@ -28,10 +29,11 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     if (error instanceof DomainError && error.kind === "not-found") notFound();
     throw error;
   });
-  const [catalog, groups, settings] = await Promise.all([
+  const [catalog, groups, settings, candidates] = await Promise.all([
     getCatalog(database, { actor, scope: policy.scope }),
     listApproverGroups(database, { actor }),
     getSettings(database, { actor }),
+    listEligibleCandidates(database, { actor }),
   ]);
   const updated = new Date(policy.updatedAt);
   return (
@@ -53,6 +55,7 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
           defaultApproverGroup: settings.defaultApproverGroup,
         }}
         policy={policy}
+        candidates={candidates}
       />
       <Card title="Delete this policy" className="mt-8 max-w-3xl">
         <p className="mb-4 text-sm text-slate-600">

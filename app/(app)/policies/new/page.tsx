@@ -11,6 +11,7 @@ import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/roles";
 import { getCatalog } from "@/lib/catalog/get-catalog";
 import { listPolicies } from "@/lib/policies/list-policies";
+import { listEligibleCandidates } from "@/lib/policies/list-eligible-candidates";
 import { getSettings } from "@/lib/settings/get-settings";
 
 export const metadata: Metadata = { title: "New policy" };
@@ -19,11 +20,12 @@ export default async function Page() {
   const actor = await requireActor();
   if (!can(actor, "policies:manage")) return <AccessDenied screen="Policies" needs="Role Management and Global Administrators" />;
   const database = await db();
-  const [catalog, groups, settings, policies] = await Promise.all([
+  const [catalog, groups, settings, policies, candidates] = await Promise.all([
     getCatalog(database, { actor }),
     listApproverGroups(database, { actor }),
     getSettings(database, { actor }),
     listPolicies(database, { actor }),
+    listEligibleCandidates(database, { actor }),
   ]);
   const full = policies.length >= settings.policyLimit;
   return (
@@ -58,6 +60,7 @@ export default async function Page() {
             defaultApproverGroup: settings.defaultApproverGroup,
           }}
           taken={policies.map((policy) => ({ type: policy.type, target: policy.target }))}
+          candidates={candidates}
         />
       )}
     </>

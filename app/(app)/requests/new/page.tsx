@@ -24,8 +24,9 @@ export default async function NewRequestPage({ searchParams }: { searchParams: P
         }
       />
       {targets.length === 0 ? (
-        <EmptyState title="Nothing needs a request yet">
-          No privileged access policy is set up. Ask Role Management to create one, or use your standing roles.
+        <EmptyState title="Nothing you can request">
+          No privileged access policy is set up, or none lets you request it (a policy names who may; guests only when named).
+          Ask Role Management, or use your standing roles.
         </EmptyState>
       ) : (
         <RequestForm targets={targets} initial={{ target: params.target, type: params.type }} />
