@@ -3,8 +3,12 @@ import { type Page, expect } from "@playwright/test";
 export class SignInPage {
   constructor(readonly page: Page) {}
 
-  async goto(callbackUrl?: string) {
-    await this.page.goto(callbackUrl ? `/signin?callbackUrl=${encodeURIComponent(callbackUrl)}` : "/signin");
+  /** The sign-in page; with `org` (a slug), its demo picker offers that organisation's accounts, not Contoso's. */
+  async goto(callbackUrl?: string, org?: string) {
+    const query = new URLSearchParams();
+    if (callbackUrl) query.set("callbackUrl", callbackUrl);
+    if (org) query.set("org", org);
+    await this.page.goto(query.toString() ? `/signin?${query}` : "/signin");
   }
 
   /** The demo picker: one click per account. */

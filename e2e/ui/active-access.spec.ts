@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { type APIRequestContext, request } from "@playwright/test";
-import { type Account, randomAddress, tokenOf } from "../api/api-fixtures";
-import { expect, test } from "../fixtures";
+import { type SpecOrganisation, expect, test } from "../org-fixture";
 import { ActiveAccessPage } from "../pages/active-access-page";
 
-// This spec's window: requester2@contoso.com on the "Transport Rules" role (approver group
-// Exchange Leads: approver2), set up through the JSON API with the e2e tokens.
+// This spec's window: its organisation's requester2 on the "Transport Rules" role (approver group
+// Exchange Leads: approver2), set up through the JSON API with the accounts' tokens.
 
 interface RequestJson {
   id: string;
@@ -16,17 +14,10 @@ interface RequestJson {
   endsAt: string | null;
 }
 
-async function apiAs(baseURL: string, account: Account): Promise<APIRequestContext> {
-  return request.newContext({
-    baseURL: `${baseURL}/api/v1/`,
-    extraHTTPHeaders: { authorization: `Bearer ${tokenOf(account)}`, "x-forwarded-for": randomAddress() },
-  });
-}
-
 /** requester2's Transport Rules window, approved by approver2; any left open by an earlier run is closed first. */
-async function grantTransportRules(baseURL: string, reason: string) {
-  const requester = await apiAs(baseURL, "requester2");
-  const approver = await apiAs(baseURL, "approver2");
+async function grantTransportRules(org: SpecOrganisation, reason: string) {
+  const requester = await org.api("requester2");
+  const approver = await org.api("approver2");
   try {
     const mine = (await (await requester.get("requests?mine=true&limit=500")).json()) as { items: RequestJson[] };
     for (const open of mine.items.filter((r) => r.target === "Transport Rules")) {
@@ -47,35 +38,35 @@ async function grantTransportRules(baseURL: string, reason: string) {
   }
 }
 
-test("approvers see the open windows, or that there are none", async ({ page, signInPage }) => {
-  await signInPage.goto("/access");
-  await signInPage.signInAs("approver2@contoso.com");
+test("approvers see the open windows, or that there are none", async ({ page, signInPage, org }) => {
+  await signInPage.goto("/access", org.slug);
+  await signInPage.signInAs(org.email("approver2"));
   const access = new ActiveAccessPage(page);
   await access.goto();
   await expect(access.table().or(access.emptyState())).toBeVisible();
 });
 
-test("a requestor is refused the screen", async ({ page, signInPage }) => {
-  await signInPage.goto("/access");
-  await signInPage.signInAs("requester@contoso.com");
+test("a requestor is refused the screen", async ({ page, signInPage, org }) => {
+  await signInPage.goto("/access", org.slug);
+  await signInPage.signInAs(org.email("requester"));
   await page.goto("/access");
   await expect(page.getByRole("heading", { name: "You don't have access to Active access" })).toBeVisible();
 });
 
-test("an approver revokes an open window with a comment, and it leaves the list", async ({ page, signInPage, baseURL }) => {
+test("an approver revokes an open window with a comment, and it leaves the list", async ({ page, signInPage, org }) => {
   const reason = `E2E active access ${randomUUID().slice(0, 8)}`;
-  await grantTransportRules(baseURL!, reason);
+  await grantTransportRules(org, reason);
 
-  await signInPage.goto("/access");
-  await signInPage.signInAs("approver2@contoso.com");
+  await signInPage.goto("/access", org.slug);
+  await signInPage.signInAs(org.email("approver2"));
   const access = new ActiveAccessPage(page);
   await access.goto();
 
   const row = access.row(reason);
   await expect(row).toHaveCount(1);
-  await expect(row.getByRole("rowheader")).toHaveText("requester2@contoso.com");
+  await expect(row.getByRole("rowheader")).toHaveText(org.email("requester2"));
   await expect(row).toContainText("Transport Rules");
-  await expect(row).toContainText("approver2@contoso.com");
+  await expect(row).toContainText(org.email("approver2"));
   await expect(row).toContainText(/left/);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
@@ -88,7 +79,7 @@ test("an approver revokes an open window with a comment, and it leaves the list"
 
   await access.comment().fill("E2E: the change is done, closing early.");
   await access.confirmRevoke();
-  await expect(page.getByText("Revoked requester2@contoso.com's access to Transport Rules")).toBeVisible();
+  await expect(page.getByText(`Revoked ${org.email("requester2")}'s access to Transport Rules`)).toBeVisible();
   await expect(access.dialog()).toBeHidden();
   await expect(access.row(reason)).toHaveCount(0);
 });

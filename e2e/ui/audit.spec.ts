@@ -1,15 +1,15 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "../fixtures";
+import { expect, test } from "../org-fixture";
 import { expectNoSeriousViolations } from "../helpers";
 import { AuditPage } from "../pages/audit-page";
 
 const CSV_HEADER = "id,seq,at,actor,actorType,action,targetType,targetId,details,ip,userAgent,prevHash,hash";
 
-// Read-only: the audit log only grows, so these hold whatever other specs write meanwhile.
+// Read-only: the audit log only grows, so these hold whatever the other tests here write meanwhile.
 test.describe("Audit", () => {
-  test.beforeEach(async ({ signInPage }) => {
-    await signInPage.goto();
-    await signInPage.signInAs("auditor@contoso.com");
+  test.beforeEach(async ({ signInPage, org }) => {
+    await signInPage.goto(undefined, org.slug);
+    await signInPage.signInAs(org.email("auditor"));
   });
 
   test("an auditor filters by action and opens an event's details", async ({ page }) => {
@@ -67,9 +67,10 @@ test.describe("Audit", () => {
     expect(lines.slice(1).every((line) => line.includes(",policy.created,"))).toBe(true);
   });
 
-  test("a requestor is refused the audit view and its export", async ({ page, signInPage, dashboard }) => {
+  test("a requestor is refused the audit view and its export", async ({ page, signInPage, dashboard, org }) => {
     await dashboard.signOut();
-    await signInPage.signInAs("requester@contoso.com");
+    await signInPage.goto(undefined, org.slug);
+    await signInPage.signInAs(org.email("requester"));
     await page.goto("/audit");
     await expect(page.getByRole("heading", { name: "You don't have access to Audit" })).toBeVisible();
     const response = await page.request.get("/audit/export?format=csv");

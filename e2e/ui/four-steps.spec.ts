@@ -4,7 +4,7 @@
  * runspace, an approver revokes and the next run is blocked, and the admin finds every step in the
  * audit view with the chain intact.
  */
-import { expect, test } from "../fixtures";
+import { expect, test } from "../org-fixture";
 import { signedIn } from "../helpers";
 import { ActiveAccessPage } from "../pages/active-access-page";
 import { AuditPage } from "../pages/audit-page";
@@ -13,15 +13,16 @@ import { PoliciesPage } from "../pages/policies-page";
 import { RequestsPage } from "../pages/requests-page";
 import { RunspacePage } from "../pages/runspace-page";
 
-// A task no other spec touches. requester@ holds it through the standing role group Recipient
-// Management until the policy puts it under just-in-time approval.
+// requester@ holds this task through the standing role group Recipient Management until the policy
+// puts it under just-in-time approval. legal@ and jonis@contoso.com are mailboxes of the simulated
+// Exchange workload, which every demo organisation (this spec's too) seeds with the same addresses.
 const TASK = "Get-MailboxPermission";
 
-test("policy → request → approval → run → revoke → blocked, every step in the audit log", async ({ browser }) => {
+test("policy → request → approval → run → revoke → blocked, every step in the audit log", async ({ browser, org }) => {
   test.setTimeout(120_000);
 
   // 1. Policy.
-  const admin = await signedIn(browser, "admin@contoso.com");
+  const admin = await signedIn(browser, org.email("admin"));
   const policies = new PoliciesPage(admin);
   await policies.goto();
   await policies.removeIfPresent(TASK);
@@ -34,7 +35,7 @@ test("policy → request → approval → run → revoke → blocked, every step
   await expect(policies.row(TASK)).toContainText("PAM Approvers");
 
   // 2. Request.
-  const requesterPage = await signedIn(browser, "requester@contoso.com");
+  const requesterPage = await signedIn(browser, org.email("requester"));
   const runspace = new RunspacePage(requesterPage);
   await runspace.goto(TASK);
   await runspace.parameter("Identity").fill("legal@contoso.com");
@@ -48,10 +49,10 @@ test("policy → request → approval → run → revoke → blocked, every step
   await expect(requests.request(TASK)).toContainText("Pending");
 
   // 3. Approval, by a member of the policy's approver group.
-  const inbox = new InboxPage(await signedIn(browser, "approver1@contoso.com"));
+  const inbox = new InboxPage(await signedIn(browser, org.email("approver1")));
   await inbox.goto();
-  const requestId = (await inbox.item("requester@contoso.com", TASK).getAttribute("id"))!.replace("request-", "");
-  await inbox.decide("requester@contoso.com", TASK, "Approve", "Legal asked for this review");
+  const requestId = (await inbox.item(org.email("requester"), TASK).getAttribute("id"))!.replace("request-", "");
+  await inbox.decide(org.email("requester"), TASK, "Approve", "Legal asked for this review");
   await requests.expectStatus(TASK, "Active");
 
   // 4. The run, inside the window, through Elevate's runspace.
@@ -63,7 +64,7 @@ test("policy → request → approval → run → revoke → blocked, every step
   // Revocation ends the window at once: the very next run is blocked.
   const access = new ActiveAccessPage(inbox.page);
   await access.goto();
-  const row = access.row("requester@contoso.com").filter({ hasText: TASK });
+  const row = access.row(org.email("requester")).filter({ hasText: TASK });
   await access.openRevoke(row);
   await access.comment().fill("Review finished");
   await access.confirmRevoke();

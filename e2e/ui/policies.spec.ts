@@ -1,15 +1,15 @@
-import { expect, test } from "../fixtures";
+import { expect, test } from "../org-fixture";
 import { expectNoSeriousViolations } from "../helpers";
 import { PoliciesPage } from "../pages/policies-page";
 
-// Targets no other spec touches: specs run in parallel against one seeded server.
+// Only the first test below adds a policy (and removes it again); the others only look.
 const TASK = "New-DistributionGroup";
 const ROLE = "Distribution Groups";
 
 test.describe("Policies", () => {
-  test.beforeEach(async ({ signInPage }) => {
-    await signInPage.goto();
-    await signInPage.signInAs("rolemanager@contoso.com");
+  test.beforeEach(async ({ signInPage, org }) => {
+    await signInPage.goto(undefined, org.slug);
+    await signInPage.signInAs(org.email("rolemanager"));
   });
 
   test("a Role Management admin creates, changes and deletes a task policy", async ({ page }) => {
@@ -49,10 +49,11 @@ test.describe("Policies", () => {
     await expect(row).toContainText("Max 4 h");
     await expect(row).toContainText("Default 2 h");
     await expect(row).toContainText("Enabled");
-    // Other specs may add or remove their own policies meanwhile, so "incremented" is checked as:
-    // the usage counts exactly the rows it heads, and ours is one of them now.
+    // No other test adds or removes a policy of this spec's organisation: the usage went up by ours,
+    // and counts exactly the rows it heads.
     const after = await policies.usage();
     expect(after.limit).toBe(before.limit);
+    expect(after.count).toBe(before.count + 1);
     expect(after.count).toBe(await policies.rowCount());
 
     // The filters find it; a filter it does not match hides it.
@@ -114,9 +115,9 @@ test.describe("Policies", () => {
   });
 });
 
-test("a requestor who opens Policies is refused", async ({ page, signInPage }) => {
-  await signInPage.goto();
-  await signInPage.signInAs("requester@contoso.com");
+test("a requestor who opens Policies is refused", async ({ page, signInPage, org }) => {
+  await signInPage.goto(undefined, org.slug);
+  await signInPage.signInAs(org.email("requester"));
   for (const path of ["/policies", "/policies/new"]) {
     await page.goto(path);
     await expect(page.getByRole("heading", { name: "You don't have access to Policies" })).toBeVisible();

@@ -1,20 +1,21 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { expect, test } from "../fixtures";
+import { expect, test } from "../org-fixture";
 import { RunspacePage } from "../pages/runspace-page";
 
 // Tasks of this spec: Get-Mailbox (a standing role of Recipient Management) and New-TransportRule
 // (the "Transport Rules" role policy). No run here changes anything: the blocked and invalid runs
-// write nothing, and Get-Mailbox only reads.
+// write nothing, and Get-Mailbox only reads. ceo@contoso.com is a mailbox of the simulated Exchange
+// workload, which every demo organisation (this spec's too) seeds with the same addresses.
 
 async function expectNoSeriousAxeViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 }
 
-test("a requestor runs Get-Mailbox on a standing role and sees the mailboxes", async ({ page, signInPage }) => {
-  await signInPage.goto("/runspace");
-  await signInPage.signInAs("requester2@contoso.com");
+test("a requestor runs Get-Mailbox on a standing role and sees the mailboxes", async ({ page, signInPage, org }) => {
+  await signInPage.goto("/runspace", org.slug);
+  await signInPage.signInAs(org.email("requester2"));
   const runspace = new RunspacePage(page);
   await runspace.goto();
 
@@ -30,11 +31,10 @@ test("a requestor runs Get-Mailbox on a standing role and sees the mailboxes", a
   await expectNoSeriousAxeViolations(page);
 });
 
-test("a task without a grant is blocked with the reason and a link to request it", async ({ page, signInPage }) => {
-  // requester@contoso.com, not requester2: active-access.spec.ts grants requester2 the Transport
-  // Rules role while this runs in parallel; nothing ever grants it to requester.
-  await signInPage.goto("/runspace");
-  await signInPage.signInAs("requester@contoso.com");
+test("a task without a grant is blocked with the reason and a link to request it", async ({ page, signInPage, org }) => {
+  // Nothing in this spec ever grants requester the Transport Rules role.
+  await signInPage.goto("/runspace", org.slug);
+  await signInPage.signInAs(org.email("requester"));
   const runspace = new RunspacePage(page);
   await runspace.goto("New-TransportRule");
 
@@ -51,10 +51,10 @@ test("a task without a grant is blocked with the reason and a link to request it
   await expectNoSeriousAxeViolations(page);
 });
 
-test("a parameter the task refuses is explained next to its field", async ({ page, signInPage }) => {
+test("a parameter the task refuses is explained next to its field", async ({ page, signInPage, org }) => {
   // The excluded service account may run anything, so the task's own validation answers.
-  await signInPage.goto("/runspace");
-  await signInPage.signInAs("svc-backup@contoso.com");
+  await signInPage.goto("/runspace", org.slug);
+  await signInPage.signInAs(org.email("svc-backup"));
   const runspace = new RunspacePage(page);
   await runspace.goto("New-TransportRule");
 

@@ -1,15 +1,15 @@
-import { expect, test } from "../fixtures";
+import { expect, test } from "../org-fixture";
 import { expectNoSeriousViolations } from "../helpers";
 import { SettingsPage } from "../pages/settings-page";
 
-// Names no other spec uses. Specs share one server: PAM, the default group and the duration
-// limits stay as seeded; the one setting changed here (the ending-soon notice) is put back.
+// The tests here run in parallel on this spec's organisation: PAM, the default group and the
+// duration limits stay as seeded; the one setting changed here (the ending-soon notice) is put back.
 const GROUP = "E2E Reviewers";
 
 test.describe("Settings as a Global Administrator", () => {
-  test.beforeEach(async ({ signInPage }) => {
-    await signInPage.goto();
-    await signInPage.signInAs("admin@contoso.com");
+  test.beforeEach(async ({ signInPage, org }) => {
+    await signInPage.goto(undefined, org.slug);
+    await signInPage.signInAs(org.email("admin"));
   });
 
   test("changes the ending-soon notice, sees a toast, and puts it back", async ({ page }) => {
@@ -42,29 +42,29 @@ test.describe("Settings as a Global Administrator", () => {
     await expect(field).not.toHaveValue("0");
   });
 
-  test(`creates the approver group "${GROUP}", refuses a second of that name, and edits its members`, async ({ page }) => {
+  test(`creates the approver group "${GROUP}", refuses a second of that name, and edits its members`, async ({ page, org }) => {
     const settings = new SettingsPage(page);
     await settings.goto();
-    await settings.createGroup(GROUP, ["approver1@contoso.com"]);
+    await settings.createGroup(GROUP, [org.email("approver1")]);
     await expect(settings.toast("Approver group saved")).toBeVisible();
     const group = settings.group(GROUP);
     await expect(group).toBeVisible();
-    await expect(group.getByRole("list", { name: `Members of ${GROUP}` })).toHaveText("approver1@contoso.com");
+    await expect(group.getByRole("list", { name: `Members of ${GROUP}` })).toHaveText(org.email("approver1"));
     await page.reload();
-    await expect(settings.group(GROUP)).toContainText("approver1@contoso.com");
+    await expect(settings.group(GROUP)).toContainText(org.email("approver1"));
 
     // A second "new" group by that name is refused next to the name, and takes over nothing.
-    await settings.createGroup(GROUP, ["approver2@contoso.com"]);
+    await settings.createGroup(GROUP, [org.email("approver2")]);
     const name = page.getByRole("form", { name: "New approver group" }).getByLabel("Group name");
     await expect(name).toHaveAttribute("aria-invalid", "true");
     await expect(name).toHaveAccessibleDescription(/already a group named E2E Reviewers/);
     await page.getByRole("form", { name: "New approver group" }).getByRole("button", { name: "Cancel" }).click();
-    await expect(group.getByRole("list", { name: `Members of ${GROUP}` })).toHaveText("approver1@contoso.com");
+    await expect(group.getByRole("list", { name: `Members of ${GROUP}` })).toHaveText(org.email("approver1"));
 
     // Editing the group itself does change its members.
-    await settings.addGroupMembers(GROUP, ["approver2@contoso.com"]);
+    await settings.addGroupMembers(GROUP, [org.email("approver2")]);
     await expect(settings.toast("Approver group saved")).toBeVisible();
-    await expect(group.getByRole("list", { name: `Members of ${GROUP}` })).toContainText("approver2@contoso.com");
+    await expect(group.getByRole("list", { name: `Members of ${GROUP}` })).toContainText(org.email("approver2"));
   });
 
   test("creates an API token, sees it once, and revokes it", async ({ page }) => {
@@ -96,21 +96,21 @@ test.describe("Settings as a Global Administrator", () => {
     await expect(row.getByRole("button", { name: /^Revoke/ })).toHaveCount(0);
   });
 
-  test("has no serious accessibility violations", async ({ page }) => {
+  test("has no serious accessibility violations", async ({ page, org }) => {
     const settings = new SettingsPage(page);
     await settings.goto();
     await expectNoSeriousViolations(page);
     await page.getByRole("button", { name: "New approver group" }).click();
-    await page.getByRole("button", { name: "Roles of requester@contoso.com" }).click();
+    await page.getByRole("button", { name: `Roles of ${org.email("requester")}` }).click();
     await expectNoSeriousViolations(page);
     await settings.gotoTokens();
     await expectNoSeriousViolations(page);
   });
 });
 
-test("a requestor is refused Settings but manages their own API tokens", async ({ page, signInPage }) => {
-  await signInPage.goto();
-  await signInPage.signInAs("requester@contoso.com");
+test("a requestor is refused Settings but manages their own API tokens", async ({ page, signInPage, org }) => {
+  await signInPage.goto(undefined, org.slug);
+  await signInPage.signInAs(org.email("requester"));
   await page.goto("/settings");
   await expect(page.getByRole("heading", { name: "You don't have access to Settings" })).toBeVisible();
   await page.getByRole("link", { name: "open API tokens" }).click();
