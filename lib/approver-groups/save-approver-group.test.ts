@@ -17,11 +17,11 @@ describe.each(testDatabaseKinds)("saving approver groups on %s", (kind) => {
   const membersOf = async (name: string) =>
     (await listApproverGroups(db(), { actor: await f.actor("admin@contoso.com") })).find((g) => g.name === name)?.members;
 
-  it("creates a group with its members, audited", async () => {
+  it("creates a group with its members, audited as group.created", async () => {
     const admin = await f.actor("admin@contoso.com");
     const group = await saveApproverGroup(db(), { actor: admin, input: { name: "Night shift", members: ["approver1@contoso.com"] } });
     expect(await membersOf("Night shift")).toEqual(["approver1@contoso.com"]);
-    const [event] = (await searchAudit(db(), { actor: admin, input: { action: "group.updated", targetId: group.id } })).items;
+    const [event] = (await searchAudit(db(), { actor: admin, input: { action: "group.created", targetId: group.id } })).items;
     expect(event?.details).toMatchObject({ name: "Night shift", members: ["approver1@contoso.com"] });
   });
 

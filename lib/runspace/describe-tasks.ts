@@ -7,7 +7,9 @@
  * run time, so a task shown as allowed here can still be blocked a minute later (window ended,
  * revoked) and the run says so.
  */
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
+import { scopes } from "@/db/schema";
 import type { Database } from "@/db/client";
 import { type AccessReason, decideAccess } from "@/lib/access/decide-access";
 import type { Actor } from "@/lib/auth/roles";
@@ -65,7 +67,13 @@ export interface RunnableTask {
 }
 
 export async function describeTasks(db: Database, { actor }: { actor: Actor }): Promise<RunnableTask[]> {
-  const handlers = listTaskHandlers();
+  // Only built-in scopes run here: an external scope's tasks run in its own tool, never in the runspace.
+  const builtin = await db
+    .select({ name: scopes.name })
+    .from(scopes)
+    .where(and(eq(scopes.organisationId, actor.organisationId), eq(scopes.kind, "builtin")));
+  const runnable = new Set(builtin.map((scope) => scope.name));
+  const handlers = listTaskHandlers().filter((handler) => runnable.has(handler.scope));
   const catalogs = await Promise.all([...new Set(handlers.map((h) => h.scope))].map((scope) => catalogOf(db, actor, scope)));
   const catalogTask = new Map(
     catalogs.flatMap((catalog) => (catalog ? catalog.tasks.map((task) => [`${catalog.scope}/${task.name}`, task] as const) : [])),

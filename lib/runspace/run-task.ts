@@ -4,9 +4,10 @@
  * The decision comes before the parameters are looked at, so a caller without access learns nothing
  * about them.
  */
+import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
-import { taskRuns } from "@/db/schema";
+import { scopes, taskRuns } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
@@ -27,6 +28,9 @@ export type RunTaskInput = z.input<typeof runInput>;
 export async function runTask(db: Database, { actor, input }: { actor: Actor; input: RunTaskInput }) {
   const { scope, task, parameters } = parseInput(runInput, input);
   const handler = findTaskHandler(scope, task);
+  // Only built-in scopes have handlers; an external scope's tasks run in its own tool, which asks
+  // POST /access/check. Said before any decision or parameter is looked at: it is about the scope.
+  if (!handler) await refuseExternal(db, actor, scope);
   const redacted = redactParameters(parameters, handler?.secretParameters);
 
   return commitThenRefuse(db, async (tx) => {
@@ -62,6 +66,21 @@ export async function runTask(db: Database, { actor, input }: { actor: Actor; in
       return { refuse: error };
     }
   });
+}
+
+async function refuseExternal(db: Database, actor: Actor, scope: string) {
+  const [row] = await db
+    .select({ kind: scopes.kind })
+    .from(scopes)
+    .where(and(eq(scopes.organisationId, actor.organisationId), eq(scopes.name, scope)));
+  if (row?.kind === "external") {
+    throw new DomainError(
+      "invalid:not-runnable",
+      `${scope} tasks run outside Elevate; ask POST /access/check whether one is allowed, then run it in ${scope}.`,
+      undefined,
+      { scope },
+    );
+  }
 }
 
 function parseParameters(schema: z.ZodObject, parameters: Record<string, unknown>) {

@@ -1,0 +1,96 @@
+import { and, eq, inArray, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Database } from "@/db/client";
+import { approverGroupMembers, approverGroups, users } from "@/db/schema";
+import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { auditActorOf } from "@/lib/audit/audit-actor";
+import type { Actor } from "@/lib/auth/roles";
+import { lockOrganisation } from "@/lib/organisations/lock-organisation";
+import { authorizeSettingsAdmin } from "@/lib/settings/authorize-settings-admin";
+import { parseInput } from "@/lib/validation";
+import { groupDescription, groupName, memberEmails } from "./approver-group-input";
+import { selectApproverGroupViews } from "./approver-group-view";
+import { checkNewMembers } from "./check-new-members";
+import { checkGroupNameFree, findApproverGroup } from "./find-approver-group";
+
+export const updateApproverGroupInput = z
+  .strictObject({
+    name: groupName.optional(),
+    description: groupDescription.optional(),
+    /** The whole new member list. */
+    members: memberEmails.optional(),
+    /** Or a change to it, applied under the group's lock, so two people adding at once both land. */
+    addMembers: memberEmails.optional(),
+    removeMembers: memberEmails.optional(),
+  })
+  .refine((input) => !(input.members && (input.addMembers || input.removeMembers)), {
+    error: "Give either members (the whole list) or addMembers/removeMembers, not both",
+    path: ["members"],
+  });
+export type UpdateApproverGroupInput = z.input<typeof updateApproverGroupInput>;
+
+/**
+ * Renames a group, changes its description or its members (Set-… in one call). Policies point at
+ * the group by id, so a rename carries them along. People added must be active non-guest members;
+ * people already in it may stay. Audited as `group.updated` with what changed; a call that changes
+ * nothing writes nothing.
+ */
+export async function updateApproverGroup(
+  db: Database,
+  { actor, groupId, input }: { actor: Actor; groupId: string; input: UpdateApproverGroupInput },
+) {
+  authorizeSettingsAdmin(actor);
+  const data = parseInput(updateApproverGroupInput, input);
+  return db.transaction(async (tx) => {
+    // The organisation first, as creation takes it: name checks take turns and never deadlock.
+    await lockOrganisation(tx, actor.organisationId);
+    const group = await findApproverGroup(tx, actor.organisationId, groupId, { lock: true });
+    const [before] = await selectApproverGroupViews(tx, actor.organisationId, group.id);
+    const current = before!.members;
+
+    const wanted = data.members
+      ? data.members
+      : [...new Set([...current, ...(data.addMembers ?? [])])].filter((email) => !(data.removeMembers ?? []).includes(email));
+    const added = wanted.filter((email) => !current.includes(email)).sort();
+    const removed = current.filter((email) => !wanted.includes(email)).sort();
+    const newMembers = await checkNewMembers(tx, actor.organisationId, added, data.addMembers ? "addMembers" : "members");
+
+    const changes: Record<string, unknown> = {};
+    if (data.name !== undefined && data.name !== group.name) {
+      await checkGroupNameFree(tx, actor.organisationId, data.name, group.id);
+      changes.name = { from: group.name, to: data.name };
+    }
+    if (data.description !== undefined && data.description !== group.description) {
+      changes.description = { from: group.description, to: data.description };
+    }
+    if (added.length || removed.length) changes.members = { added, removed };
+    if (Object.keys(changes).length === 0) return before!;
+
+    await tx
+      .update(approverGroups)
+      .set({ name: data.name ?? group.name, description: data.description ?? group.description, updatedAt: sql`now()` })
+      .where(eq(approverGroups.id, group.id));
+    if (removed.length) {
+      const gone = tx.select({ id: users.id }).from(users).where(inArray(users.email, removed));
+      await tx
+        .delete(approverGroupMembers)
+        .where(and(eq(approverGroupMembers.groupId, group.id), inArray(approverGroupMembers.userId, gone)));
+    }
+    if (newMembers.length) {
+      await tx
+        .insert(approverGroupMembers)
+        .values(newMembers.map((m) => ({ organisationId: actor.organisationId, groupId: group.id, userId: m.id })))
+        .onConflictDoNothing();
+    }
+    const [after] = await selectApproverGroupViews(tx, actor.organisationId, group.id);
+    await appendAuditEvent(tx, {
+      organisationId: actor.organisationId,
+      actor: auditActorOf(actor),
+      action: "group.updated",
+      targetType: "approver-group",
+      targetId: group.id,
+      details: { name: after!.name, changes, members: after!.members },
+    });
+    return after!;
+  });
+}
