@@ -20,6 +20,11 @@ describe.each(testDatabaseKinds)("what a server start does to its %s database", 
     expect(await prepareDatabase(database, loadConfig({}))).toEqual([]);
   });
 
+  it("seeds nothing when demo mode is off, even on the embedded database", async () => {
+    expect(await prepareDatabase(database, loadConfig({ ELEVATE_DEMO: "0" }))).toEqual([]);
+    expect(await database.db.$count(organisations)).toBe(0);
+  });
+
   it("makes ELEVATE_ADMIN_EMAIL a Global Administrator", async () => {
     await prepareDatabase(database, loadConfig({ ELEVATE_ADMIN_EMAIL: "Owner@Example.com" }));
     const [row] = await database.db

@@ -19,7 +19,8 @@ export async function prepareDatabase(handle: DatabaseHandle, cfg: Config) {
       notes.push(`updated the ${scope} catalog of an organisation to release ${toVersion} (${added.tasks.length} new tasks)`);
     }
   }
-  if (handle.kind === "embedded") {
+  // Only in demo mode: an embedded install started with ELEVATE_DEMO=0 is a real, empty organisation.
+  if (handle.kind === "embedded" && cfg.demo) {
     const [{ value }] = (await handle.db.select({ value: count() }).from(organisations)) as [{ value: number }];
     if (value === 0) {
       // Loaded only here: a production start never reads the demo seed.

@@ -42,7 +42,7 @@ export interface FakeResend {
 
 const names: Record<number, string> = { 422: "validation_error", 429: "rate_limit_exceeded", 500: "internal_server_error" };
 
-export async function startFakeResend(): Promise<FakeResend> {
+export async function startFakeResend({ port = 0 }: { port?: number } = {}): Promise<FakeResend> {
   const failures: FakeFailure[] = [];
   const byKey = new Map<string, { id: string; body: string }>();
   const fake: FakeResend = {
@@ -75,6 +75,8 @@ export async function startFakeResend(): Promise<FakeResend> {
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const body = Buffer.concat(chunks).toString("utf8");
     if (fake.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, fake.delayMs));
+    // Not Resend's: how a browser test in another process reads what was delivered.
+    if (req.method === "GET" && req.url === "/_test/deliveries") return answer(res, 200, fake.deliveries);
     if (req.method !== "POST" || req.url !== "/emails") return error(res, 404, "not_found", "Not found");
     const key = (req.headers["idempotency-key"] as string | undefined) ?? null;
     const record = (status: number) => fake.requests.push({ idempotencyKey: key, status, at: Date.now() });
@@ -121,7 +123,7 @@ export async function startFakeResend(): Promise<FakeResend> {
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => error(res, 500, "internal_server_error", String(err)));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => server.once("error", reject).listen(port, "127.0.0.1", resolve));
   fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return fake;
 }
