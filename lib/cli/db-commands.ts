@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { seedDemo } from "@/db/seed/seed-demo";
 import { withHostDatabase } from "./open-host-database";
 
 export function dbCommands() {
@@ -15,6 +14,8 @@ export function dbCommands() {
     .description("Create the Contoso demo organisation; running it again changes nothing")
     .action(async () => {
       await withHostDatabase(async (handle) => {
+        // The demo seed is loaded only by the command that asks for it.
+        const { seedDemo } = await import("@/db/seed/seed-demo");
         const summary = await seedDemo(handle.db);
         console.log(
           summary.createdOrganisation
