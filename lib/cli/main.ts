@@ -11,6 +11,7 @@ import {
   tokenCommands,
 } from "./client-commands";
 import { dbCommands } from "./db-commands";
+import { memberCommands } from "./member-commands";
 import { serveCommand } from "./serve";
 
 /** Exit codes of the contract: 0 success, 1 refused or failed, 2 bad usage. */
@@ -30,6 +31,7 @@ export async function main(argv: string[]) {
     ...taskCommands(),
     auditCommands(),
     tokenCommands(),
+    memberCommands(),
     adminCommands(),
     dbCommands(),
     serveCommand(),

@@ -2,6 +2,7 @@ import type { Endpoint } from "../_lib/endpoint";
 import { accessEndpoints } from "./access";
 import { auditEndpoints } from "./audit";
 import { meEndpoints } from "./me";
+import { memberEndpoints } from "./members";
 import { policyEndpoints } from "./policies";
 import { requestEndpoints } from "./requests";
 import { settingsEndpoints } from "./settings";
@@ -16,4 +17,5 @@ export const endpoints: Endpoint[] = [
   ...accessEndpoints,
   ...auditEndpoints,
   ...tokenEndpoints,
+  ...memberEndpoints,
 ];

@@ -24,6 +24,8 @@ export interface Endpoint<Query = unknown, Body = unknown> {
   body?: z.ZodType<Body>;
   /** The status of success (201 for creations). */
   status?: number;
+  /** A larger body than MAX_BODY_BYTES, for the few endpoints that take a file (a CSV import). */
+  maxBodyBytes?: number;
   handle(context: EndpointContext<Query, Body>): Promise<unknown>;
 }
 

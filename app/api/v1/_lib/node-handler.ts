@@ -16,7 +16,7 @@ import { createGzip } from "node:zlib";
 import { DomainError } from "@/lib/errors";
 import { errorResponse } from "./errors";
 import { MAX_BODY_BYTES } from "./read-body";
-import { dispatch } from "./router";
+import { bodyLimitOf, dispatch } from "./router";
 
 export const API_PREFIX = "/api/v1";
 
@@ -26,12 +26,12 @@ export function isDispatchedPath(pathname: string) {
 }
 
 export async function handleApiRequest(req: IncomingMessage, res: ServerResponse) {
-  const body = await readBoundedBody(req);
-  if (body === "gone") return void res.destroy();
   const target = req.url ?? "/";
   const pathname = target.split("?")[0]!;
   // HEAD is answered as GET (Node sends no body for it), as Next does for route handlers.
   const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
+  const body = await readBoundedBody(req, () => bodyLimitOf(method, pathname.slice(API_PREFIX.length) || "/"));
+  if (body === "gone") return void res.destroy();
   const response = FETCH_FORBIDDEN_METHODS.has(method)
     ? errorResponse(new DomainError("invalid:method", `${method} is not allowed on the API.`))
     : await dispatch(
@@ -61,18 +61,29 @@ const FETCH_FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 
 /**
  * Reads at most one byte more than the limit, so the dispatcher sees an oversized body as
- * oversized without the server buffering all of it. "gone" when the client went away.
+ * oversized without the server buffering all of it. "gone" when the client went away. The limit is
+ * MAX_BODY_BYTES unless the endpoint takes more (`largerLimit`, asked only past the default, so
+ * ordinary calls route once).
  */
-async function readBoundedBody(req: IncomingMessage): Promise<{ bytes: Buffer; truncated: boolean } | "gone"> {
+async function readBoundedBody(req: IncomingMessage, largerLimit: () => number): Promise<{ bytes: Buffer; truncated: boolean } | "gone"> {
+  let limit = MAX_BODY_BYTES;
+  let asked = false;
+  const over = (size: number) => {
+    if (size > limit && !asked) {
+      asked = true;
+      limit = Math.max(limit, largerLimit());
+    }
+    return size > limit;
+  };
   const declared = Number(req.headers["content-length"] ?? 0);
-  if (declared > MAX_BODY_BYTES) return { bytes: Buffer.alloc(0), truncated: true }; // the header alone refuses it
+  if (over(declared)) return { bytes: Buffer.alloc(0), truncated: true }; // the header alone refuses it
   const chunks: Buffer[] = [];
   let size = 0;
   try {
     for await (const chunk of req as AsyncIterable<Buffer>) {
       chunks.push(chunk);
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) return { bytes: Buffer.concat(chunks).subarray(0, MAX_BODY_BYTES + 1), truncated: true };
+      if (over(size)) return { bytes: Buffer.concat(chunks).subarray(0, limit + 1), truncated: true };
     }
   } catch {
     return "gone";

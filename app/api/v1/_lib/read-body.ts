@@ -3,15 +3,15 @@ import { DomainError } from "@/lib/errors";
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** The JSON body, bounded in size; an empty body reads as `{}`. */
-export async function readJsonBody(request: Request): Promise<unknown> {
+export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw tooLarge();
+  if (declared > limit) throw tooLarge(limit);
   const bytes = new Uint8Array(
     await request.arrayBuffer().catch(() => {
       throw new DomainError("invalid:body", "The request body could not be read (the client went away?).");
     }),
   );
-  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge();
+  if (bytes.byteLength > limit) throw tooLarge(limit);
   const text = new TextDecoder().decode(bytes).trim();
   if (text === "") return {};
   const type = request.headers.get("content-type") ?? "";
@@ -25,4 +25,4 @@ export async function readJsonBody(request: Request): Promise<unknown> {
   }
 }
 
-const tooLarge = () => new DomainError("invalid:body-too-large", `The body is larger than ${MAX_BODY_BYTES / 1024} KiB.`);
+const tooLarge = (limit: number) => new DomainError("invalid:body-too-large", `The body is larger than ${Math.floor(limit / 1024)} KiB.`);

@@ -13,7 +13,7 @@ import { parseInput } from "@/lib/validation";
 import { endpoints } from "../_endpoints";
 import type { Endpoint, Method } from "./endpoint";
 import { errorResponse, internalError } from "./errors";
-import { readJsonBody } from "./read-body";
+import { MAX_BODY_BYTES, readJsonBody } from "./read-body";
 
 function match(path: string, pattern: string): Record<string, string> | null {
   const parts = path.split("/").filter(Boolean);
@@ -50,6 +50,15 @@ function route(method: string, path: string): { endpoint: Endpoint; params: Reco
   return found;
 }
 
+/** How large a body this call may send: the endpoint's own limit, or the default (unknown routes too). */
+export function bodyLimitOf(method: string, path: string): number {
+  try {
+    return route(method, path).endpoint.maxBodyBytes ?? MAX_BODY_BYTES;
+  } catch {
+    return MAX_BODY_BYTES;
+  }
+}
+
 function clientOf(request: Request) {
   return {
     ip: clientAddressOf(request.headers) ?? "local",
@@ -69,7 +78,7 @@ export async function dispatch(request: Request, path: string): Promise<Response
 
     const url = new URL(request.url);
     const query = endpoint.query ? parseInput(endpoint.query, Object.fromEntries(url.searchParams)) : rejectQuery(url);
-    const body = endpoint.body ? parseInput(endpoint.body, await readJsonBody(request)) : undefined;
+    const body = endpoint.body ? parseInput(endpoint.body, await readJsonBody(request, endpoint.maxBodyBytes)) : undefined;
     const result = await endpoint.handle({ db, actor: authenticated.actor, params, query, body });
     if (result instanceof Response) return result;
     return Response.json(result, { status: endpoint.status ?? 200, headers: { "cache-control": "no-store" } });
