@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { expect, randomAddress, test, tokenOf } from "./api-fixtures";
+import { expect, test } from "../org-fixture";
+import { randomAddress } from "./api-fixtures";
 
 test.describe("API v1: audit and tokens", () => {
   test("the audit log is searchable, verifiable and exportable by auditors only", async ({ api }) => {
@@ -30,12 +31,12 @@ test.describe("API v1: audit and tokens", () => {
     expect((await refused.json()).error.code).toBe("forbidden:read-audit");
   });
 
-  test("the audit log records the address the trusted proxy saw, not one the client wrote", async ({ api, playwright, baseURL }) => {
+  test("the audit log records the address the trusted proxy saw, not one the client wrote", async ({ api, org, playwright, baseURL }) => {
     const probe = `Probe-${randomUUID()}`; // an unknown task: the check is refused, and audited
     const caller = await playwright.request.newContext({
       baseURL: `${baseURL}/api/v1/`,
       extraHTTPHeaders: {
-        authorization: `Bearer ${tokenOf("requester2")}`,
+        authorization: `Bearer ${org.token("requester2")}`,
         "x-forwarded-for": "6.6.6.6, 198.51.100.23", // forged first entry, then the proxy's
         "x-elevate-client-address": "7.7.7.7", // the server's own header, forged
       },
@@ -45,10 +46,10 @@ test.describe("API v1: audit and tokens", () => {
 
     const found = await (await (await api("auditor")).get(`audit?action=access.checked&q=${probe}`)).json();
     expect(found.items).toHaveLength(1);
-    expect(found.items[0]).toMatchObject({ actor: "requester2@contoso.com", actorType: "token", ip: "198.51.100.23" });
+    expect(found.items[0]).toMatchObject({ actor: org.email("requester2"), actorType: "token", ip: "198.51.100.23" });
   });
 
-  test("a token made by the API works at once and stops at once when revoked", async ({ api, playwright, baseURL }) => {
+  test("a token made by the API works at once and stops at once when revoked", async ({ api, org, playwright, baseURL }) => {
     const owner = await api("approver2");
     const created = await owner.post("tokens", { data: { name: "deploy bot", expiresInDays: 7 } });
     expect(created.status()).toBe(201);
@@ -59,7 +60,7 @@ test.describe("API v1: audit and tokens", () => {
       baseURL: `${baseURL}/api/v1/`,
       extraHTTPHeaders: { authorization: `Bearer ${token.token}`, "x-forwarded-for": randomAddress() },
     });
-    expect((await (await bot.get("me")).json()).email).toBe("approver2@contoso.com");
+    expect((await (await bot.get("me")).json()).email).toBe(org.email("approver2"));
     const listed = (await (await owner.get("tokens")).json()).items.find((t: { id: string }) => t.id === token.id);
     expect(listed).toMatchObject({ prefix: token.prefix, status: "active" });
     expect(JSON.stringify(listed)).not.toContain(token.token);

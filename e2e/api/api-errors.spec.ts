@@ -1,13 +1,14 @@
 import { request as httpRequest } from "node:http";
 import { request as playwrightRequest } from "@playwright/test";
-import { expect, randomAddress, test, tokenOf } from "./api-fixtures";
+import { expect, test } from "../org-fixture";
+import { randomAddress } from "./api-fixtures";
 
 /** A POST with a chunked body (no Content-Length), which Playwright's client never sends. */
-function postChunked(baseURL: string, path: string, chunks: string[]) {
+function postChunked(baseURL: string, token: string, path: string, chunks: string[]) {
   return new Promise<{ status: number; body: string; connection: string | undefined }>((resolve, reject) => {
     const outgoing = httpRequest(`${baseURL}/api/v1/${path}`, {
       method: "POST",
-      headers: { authorization: `Bearer ${tokenOf("admin")}`, "content-type": "application/json", "x-forwarded-for": randomAddress() },
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "x-forwarded-for": randomAddress() },
     });
     outgoing.on("response", (response) => {
       let body = "";
@@ -57,7 +58,7 @@ test.describe("API v1: the error contract", () => {
     expect((await response.json()).error.code).toBe("invalid:method");
   });
 
-  test("malformed JSON, unknown fields and oversized bodies are 400s, never 500s", async ({ api, baseURL }) => {
+  test("malformed JSON, unknown fields and oversized bodies are 400s, never 500s", async ({ api, org, baseURL }) => {
     const client = await api("admin");
     const malformed = await client.post("policies", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
     expect(malformed.status()).toBe(400);
@@ -77,11 +78,11 @@ test.describe("API v1: the error contract", () => {
     expect((await huge.json()).error.code).toBe("invalid:body-too-large");
 
     // Without a Content-Length the server stops reading past the limit, answers, and closes.
-    const chunked = await postChunked(baseURL!, "policies", Array.from({ length: 70 }, () => "x".repeat(1024)));
+    const chunked = await postChunked(baseURL!, org.token("admin"), "policies", Array.from({ length: 70 }, () => "x".repeat(1024)));
     expect(chunked.status).toBe(400);
     expect(JSON.parse(chunked.body).error.code).toBe("invalid:body-too-large");
     expect(chunked.connection).toBe("close");
-    const small = await postChunked(baseURL!, "access/check", ['{"scope": "Exchange", ', '"task": "Get-Mailbox"}']);
+    const small = await postChunked(baseURL!, org.token("admin"), "access/check", ['{"scope": "Exchange", ', '"task": "Get-Mailbox"}']);
     expect(small.status).toBe(200);
     expect(JSON.parse(small.body)).toHaveProperty("allowed");
 

@@ -1,11 +1,11 @@
-import { expect, test } from "./api-fixtures";
+import { expect, test } from "../org-fixture";
 
 test.describe("API v1: me, catalog, settings and policies", () => {
-  test("GET /me and /catalog describe the caller and the workload", async ({ api }) => {
+  test("GET /me and /catalog describe the caller and the workload", async ({ api, org }) => {
     const client = await api("approver2");
     expect(await (await client.get("me")).json()).toMatchObject({
-      email: "approver2@contoso.com",
-      organisation: "Contoso",
+      email: org.email("approver2"),
+      organisation: org.name,
       roles: [],
       groups: ["Exchange Leads", "PAM Approvers"],
     });
@@ -27,14 +27,14 @@ test.describe("API v1: me, catalog, settings and policies", () => {
     expect((await bad.json()).error.fields).toHaveProperty("policyLimit");
   });
 
-  test("a policy is created (201), read, changed and removed; its errors are specific", async ({ api }) => {
+  test("a policy is created (201), read, changed and removed; its errors are specific", async ({ api, org }) => {
     const admin = await api("rolemanager");
     const created = await admin.post("policies", {
       data: { type: "task", scope: "Exchange", target: "New-MailContact", approvalType: "manual", approverGroup: "PAM Approvers", maxDurationHours: 2 },
     });
     expect(created.status()).toBe(201);
     const policy = await created.json();
-    expect(policy).toMatchObject({ target: "New-MailContact", createdBy: "rolemanager@contoso.com", maxDurationHours: 2, defaultDurationHours: 2 });
+    expect(policy).toMatchObject({ target: "New-MailContact", createdBy: org.email("rolemanager"), maxDurationHours: 2, defaultDurationHours: 2 });
 
     const duplicate = await admin.post("policies", { data: { type: "task", target: "New-MailContact" } });
     expect(duplicate.status()).toBe(409);

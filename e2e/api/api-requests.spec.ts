@@ -1,9 +1,9 @@
-import { expect, test } from "./api-fixtures";
+import { expect, test } from "../org-fixture";
 
 test.describe("API v1: requests, decisions, access and the runspace", () => {
   test.describe.configure({ mode: "serial" });
 
-  test("request → approve → run → revoke → blocked, each answered in the contract's shapes", async ({ api }) => {
+  test("request → approve → run → revoke → blocked, each answered in the contract's shapes", async ({ api, org }) => {
     const admin = await api("admin");
     await admin.post("policies", { data: { type: "task", target: "Remove-JournalRule", approverGroup: "PAM Approvers" } });
     const requester = await api("requester2");
@@ -16,7 +16,7 @@ test.describe("API v1: requests, decisions, access and the runspace", () => {
     const created = await requester.post("requests", { data: { type: "task", target: "Remove-JournalRule", durationHours: 1.25, reason: "Clean up" } });
     expect(created.status()).toBe(201);
     const request = await created.json();
-    expect(request).toMatchObject({ status: "pending", requester: "requester2@contoso.com", durationHours: 1.25, active: false, approvals: [] });
+    expect(request).toMatchObject({ status: "pending", requester: org.email("requester2"), durationHours: 1.25, active: false, approvals: [] });
 
     const inbox = await (await approver.get("requests?approvable=true&status=pending")).json();
     expect(inbox.items.map((r: { id: string }) => r.id)).toContain(request.id);
@@ -27,7 +27,7 @@ test.describe("API v1: requests, decisions, access and the runspace", () => {
     expect((await own.json()).error.code).toMatch(/^forbidden:/);
 
     const approved = await approver.post(`requests/${request.id}/approve`, { data: { comment: "ok" } });
-    expect(await approved.json()).toMatchObject({ status: "approved", active: true, approvals: [{ by: "approver1@contoso.com", decision: "approve" }] });
+    expect(await approved.json()).toMatchObject({ status: "approved", active: true, approvals: [{ by: org.email("approver1"), decision: "approve" }] });
 
     const check = await (await requester.post("access/check", { data: { task: "Remove-JournalRule" } })).json();
     expect(check).toMatchObject({ allowed: true, requestId: request.id });
@@ -38,7 +38,7 @@ test.describe("API v1: requests, decisions, access and the runspace", () => {
     const revokeNoComment = await approver.post(`requests/${request.id}/revoke`, { data: {} });
     expect(revokeNoComment.status()).toBe(400);
     const revoked = await approver.post(`requests/${request.id}/revoke`, { data: { comment: "Done early" } });
-    expect(await revoked.json()).toMatchObject({ status: "revoked", revokedBy: "approver1@contoso.com", revocationComment: "Done early" });
+    expect(await revoked.json()).toMatchObject({ status: "revoked", revokedBy: org.email("approver1"), revocationComment: "Done early" });
     expect(await (await requester.post("access/check", { data: { task: "Remove-JournalRule" } })).json()).toMatchObject({ allowed: false });
   });
 
@@ -47,6 +47,7 @@ test.describe("API v1: requests, decisions, access and the runspace", () => {
     const created = await requester.post("requests", { data: { target: "Add-MailboxPermission", reason: "Assistant access" } });
     expect(created.status()).toBe(201);
     expect(await created.json()).toMatchObject({ status: "approved", active: true });
+    // The mailboxes of the simulated Exchange workload have the same (contoso.com) addresses in every demo organisation.
     const run = await requester.post("tasks/run", {
       data: { task: "Add-MailboxPermission", parameters: { Identity: "ceo@contoso.com", User: "requester@contoso.com", AccessRights: "FullAccess" } },
     });
@@ -81,12 +82,12 @@ test.describe("API v1: requests, decisions, access and the runspace", () => {
     expect(mine.items.map((r: { id: string }) => r.id)).toContain(second.id);
   });
 
-  test("checking another person's access is for administrators", async ({ api }) => {
+  test("checking another person's access is for administrators", async ({ api, org }) => {
     const requester = await api("requester");
-    const refused = await requester.post("access/check", { data: { task: "Get-Mailbox", user: "admin@contoso.com" } });
+    const refused = await requester.post("access/check", { data: { task: "Get-Mailbox", user: org.email("admin") } });
     expect(refused.status()).toBe(403);
     const admin = await api("admin");
-    expect(await (await admin.post("access/check", { data: { task: "Get-Mailbox", user: "requester@contoso.com" } })).json()).toMatchObject({
+    expect(await (await admin.post("access/check", { data: { task: "Get-Mailbox", user: org.email("requester") } })).json()).toMatchObject({
       allowed: true,
       code: "standing-role",
     });

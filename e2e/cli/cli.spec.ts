@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { serverActionsKey } from "../../lib/cli/server-actions-key";
-import { type Account, expect, test, tokenOf } from "../api/api-fixtures";
+import { type OrgAccount, type SpecOrganisation, expect, orgOf, test } from "../org-fixture";
 import { E2E_AUTH_SECRET } from "../test-secret.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -13,8 +13,13 @@ interface Result {
   stderr: string;
 }
 
-/** Runs `elevate …` as a person would, against the running test server. */
-function elevate(account: Account | null, args: string[], env: Record<string, string> = {}): Promise<Result> {
+let org: SpecOrganisation;
+test.beforeAll(({}, testInfo) => {
+  org = orgOf(testInfo);
+});
+
+/** Runs `elevate …` as a person of this spec's organisation would, against the running test server. */
+function elevate(account: Exclude<OrgAccount, "partner"> | null, args: string[], env: Record<string, string> = {}): Promise<Result> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
@@ -26,7 +31,7 @@ function elevate(account: Account | null, args: string[], env: Record<string, st
           PATH: process.env.PATH,
           NODE_ENV: "production",
           ELEVATE_URL: "http://localhost:3100",
-          ...(account ? { ELEVATE_TOKEN: tokenOf(account, "cli") } : {}),
+          ...(account ? { ELEVATE_TOKEN: org.token(account, "cli") } : {}),
           ...env,
         },
       },
@@ -42,9 +47,9 @@ test.describe("the elevate command line", () => {
   test("shows who the token acts as, as a table or JSON", async () => {
     const table = await elevate("requester", ["me"]);
     expect(table.code).toBe(0);
-    expect(table.stdout).toMatch(/email\s+requester@contoso\.com/);
+    expect(table.stdout).toMatch(new RegExp(`email\\s+${org.email("requester").replace(/[.]/g, "\\.")}`));
     const json = await elevate("requester", ["--json", "me"]);
-    expect(JSON.parse(json.stdout)).toMatchObject({ email: "requester@contoso.com", organisation: "Contoso" });
+    expect(JSON.parse(json.stdout)).toMatchObject({ email: org.email("requester"), organisation: org.name });
   });
 
   test("an administrator creates a policy and lists it", async () => {
@@ -78,6 +83,7 @@ test.describe("the elevate command line", () => {
   });
 
   test("runs a task with --param values and prints its result", async () => {
+    // A mailbox of the simulated Exchange workload: the same address in every demo organisation.
     const run = await elevate("requester", ["task", "run", "Get-Mailbox", "--param", "Identity=ceo@contoso.com"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("ceo@contoso.com");
@@ -121,12 +127,12 @@ test.describe("the elevate command line", () => {
     const env: Record<string, string> = process.env.TEST_DATABASE_URL
       ? { DATABASE_URL: new URL("/elevate_e2e", process.env.TEST_DATABASE_URL).toString(), AUTH_SECRET: E2E_AUTH_SECRET }
       : { PGLITE_DIR: path.join(root, ".data/e2e/pglite") };
-    const result = await elevate(null, ["--json", "admin", "token", "create", "--email", "auditor@contoso.com"], env);
+    const result = await elevate(null, ["--json", "admin", "token", "create", "--email", org.email("auditor")], env);
     if (process.env.TEST_DATABASE_URL) {
       expect(result.code).toBe(0);
       const { token } = JSON.parse(result.stdout);
       const me = await elevate(null, ["--json", "me"], { ELEVATE_TOKEN: token });
-      expect(JSON.parse(me.stdout).email).toBe("auditor@contoso.com");
+      expect(JSON.parse(me.stdout).email).toBe(org.email("auditor"));
     } else {
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/in use by process \d+/);
