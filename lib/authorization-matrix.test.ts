@@ -6,13 +6,18 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessRequests, approverGroups, memberships, policies, tasks, users } from "@/db/schema";
+import { accessRequests, approverGroups, memberships, policies, scopes, tasks, users } from "@/db/schema";
 import { type ContosoFixture, contosoFixture } from "@/db/testing/contoso-fixture";
 import { testDatabaseKinds } from "@/db/testing/test-database";
 import { checkAccess } from "./access/check-access";
 import { approveRequest } from "./approvals/approve-request";
 import { denyRequest } from "./approvals/deny-request";
 import { revokeRequest } from "./approvals/revoke-request";
+import { createApproverGroup } from "./approver-groups/create-approver-group";
+import { deleteApproverGroup } from "./approver-groups/delete-approver-group";
+import { getApproverGroup } from "./approver-groups/get-approver-group";
+import { listApproverGroups } from "./approver-groups/list-approver-groups";
+import { updateApproverGroup } from "./approver-groups/update-approver-group";
 import { saveApproverGroup } from "./approver-groups/save-approver-group";
 import { searchAudit } from "./audit/search-audit";
 import { verifyAuditLog } from "./audit/verify-audit-chain";
@@ -30,6 +35,11 @@ import { updatePolicy } from "./policies/update-policy";
 import { createRequest } from "./requests/create-request";
 import { getRequest } from "./requests/get-request";
 import { listRequests } from "./requests/list-requests";
+import { getScope } from "./scopes/get-scope";
+import { listScopes } from "./scopes/list-scopes";
+import { registerScope } from "./scopes/register-scope";
+import { removeScope } from "./scopes/remove-scope";
+import { replaceScopeCatalog } from "./scopes/replace-scope-catalog";
 import { getSettings } from "./settings/get-settings";
 import { updateSettings } from "./settings/update-settings";
 
@@ -103,6 +113,21 @@ describe.each(testDatabaseKinds)("the authorisation matrix on %s", (kind) => {
     return row!.id;
   }
 
+  /** An unused approver group, written directly (setup, not under test). */
+  async function freshGroup() {
+    const [group] = await db().insert(approverGroups).values({ organisationId: f.organisationId, name: `Matrix ${randomUUID()}` }).returning();
+    return group!.id;
+  }
+
+  /** An empty external scope, written directly (setup, not under test). */
+  async function freshScope() {
+    const [scope] = await db()
+      .insert(scopes)
+      .values({ organisationId: f.organisationId, name: `Matrix-${randomUUID().slice(0, 8)}`, kind: "external" })
+      .returning();
+    return scope!.name;
+  }
+
   /** A plain member no other test uses, written directly (setup, not under test). */
   async function freshMember() {
     const [user] = await db().insert(users).values({ email: `matrix-${randomUUID()}@contoso.com` }).returning();
@@ -126,6 +151,23 @@ describe.each(testDatabaseKinds)("the authorisation matrix on %s", (kind) => {
       updateSettings(db(), { actor, input: { pendingLifetimeHours: 24 } })],
     ["saveApproverGroup", ["Global Administrator", "Role Management"], (actor) =>
       saveApproverGroup(db(), { actor, input: { name: `Night shift ${randomUUID()}`, members: ["approver1@contoso.com"] } })],
+    ["createApproverGroup", ["Global Administrator", "Role Management"], (actor) =>
+      createApproverGroup(db(), { actor, input: { name: `Day shift ${randomUUID()}`, members: ["approver1@contoso.com"] } })],
+    ["updateApproverGroup", ["Global Administrator", "Role Management"], async (actor) =>
+      updateApproverGroup(db(), { actor, groupId: await freshGroup(), input: { description: "matrix", addMembers: ["approver2@contoso.com"] } })],
+    ["deleteApproverGroup", ["Global Administrator", "Role Management"], async (actor) =>
+      deleteApproverGroup(db(), { actor, groupId: await freshGroup() })],
+    ["getApproverGroup", ["Global Administrator", "Role Management"], async (actor) =>
+      getApproverGroup(db(), { actor, groupId: await freshGroup() })],
+    ["listApproverGroups", everyone, (actor) => listApproverGroups(db(), { actor })],
+    ["registerScope", ["Global Administrator", "Role Management"], (actor) =>
+      registerScope(db(), { actor, input: { name: `Bastion-${randomUUID().slice(0, 8)}` } })],
+    ["replaceScopeCatalog", ["Global Administrator", "Role Management"], async (actor) =>
+      replaceScopeCatalog(db(), { actor, name: await freshScope(), input: { tasks: [{ name: "ssh" }], roles: [{ name: "Shell", tasks: ["ssh"] }] } })],
+    ["removeScope", ["Global Administrator", "Role Management"], async (actor) =>
+      removeScope(db(), { actor, name: await freshScope() })],
+    ["getScope", everyone, (actor) => getScope(db(), { actor, name: "Exchange" })],
+    ["listScopes", everyone, (actor) => listScopes(db(), { actor })],
     // A policy open to "everyone" (no eligibility rows) is open to every member but guests.
     ["createRequest", everyone.filter((person) => person !== "Guest"), async (actor) => {
       const result = await createRequest(db(), { actor, input: { target: "Add-MailboxPermission", reason: "matrix" } });

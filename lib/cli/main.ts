@@ -11,6 +11,8 @@ import {
   tokenCommands,
 } from "./client-commands";
 import { dbCommands } from "./db-commands";
+import { groupCommands } from "./group-commands";
+import { scopeCommands } from "./scope-commands";
 import { memberCommands } from "./member-commands";
 import { serveCommand } from "./serve";
 
@@ -31,6 +33,8 @@ export async function main(argv: string[]) {
     ...taskCommands(),
     auditCommands(),
     tokenCommands(),
+    groupCommands(),
+    scopeCommands(),
     memberCommands(),
     adminCommands(),
     dbCommands(),

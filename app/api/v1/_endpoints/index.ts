@@ -1,10 +1,12 @@
 import type { Endpoint } from "../_lib/endpoint";
 import { accessEndpoints } from "./access";
+import { approverGroupEndpoints } from "./approver-groups";
 import { auditEndpoints } from "./audit";
 import { meEndpoints } from "./me";
 import { memberEndpoints } from "./members";
 import { policyEndpoints } from "./policies";
 import { requestEndpoints } from "./requests";
+import { scopeEndpoints } from "./scopes";
 import { settingsEndpoints } from "./settings";
 import { tokenEndpoints } from "./tokens";
 
@@ -17,5 +19,7 @@ export const endpoints: Endpoint[] = [
   ...accessEndpoints,
   ...auditEndpoints,
   ...tokenEndpoints,
+  ...approverGroupEndpoints,
+  ...scopeEndpoints,
   ...memberEndpoints,
 ];
