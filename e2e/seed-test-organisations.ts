@@ -1,7 +1,8 @@
 /**
  * Seeds the test server's database before it starts (the embedded database has one owner at a
  * time): the Contoso demo, and one Contoso-shaped organisation per spec file, with API tokens for
- * each of its accounts. Writes them to .data/e2e/organisations.json for the fixtures.
+ * each of its accounts. Writes those organisations and tokens to .data/e2e/organisations.json for
+ * the fixtures.
  */
 import { writeFileSync } from "node:fs";
 import { migrateDatabase, openDatabase } from "@/db/client";
@@ -12,16 +13,8 @@ import { ACCOUNTS, accountEmail, organisationsFile, specFiles, specSlug } from "
 
 const handle = await openDatabase(config().database);
 await migrateDatabase(handle);
+// Contoso, for the sign-in page's default demo picker; no spec needs a token of its accounts.
 await seedDemo(handle.db);
-// Contoso's tokens, for the scripts and specs that still use the demo organisation itself.
-const contosoTokens: Record<string, string> = {};
-for (const account of ACCOUNTS.filter((a) => a !== "partner")) {
-  for (const purpose of ["api", "cli", "spare"]) {
-    const created = await createTokenForMember(handle.db, { email: `${account}@contoso.com`, name: `e2e ${purpose}` });
-    contosoTokens[`${account}:${purpose}`] = created.token;
-  }
-}
-writeFileSync(process.argv[2]!, JSON.stringify(contosoTokens, null, 2));
 const organisations: Record<string, { name: string; tokens: Record<string, string> }> = {};
 for (const file of specFiles()) {
   const slug = specSlug(file);

@@ -1,9 +1,11 @@
 import { randomInt } from "node:crypto";
-import { tokenOf } from "./api/api-fixtures";
-import { expect, test } from "./fixtures";
+import { expect, test } from "./org-fixture";
 import { expectNoSeriousViolations } from "./helpers";
+import { SignInPage } from "./pages/sign-in-page";
 
-// The Contoso demo accounts and the role each must be shown with.
+// The sign-in page's default demo picker is the Contoso demo's: these tests are about that demo
+// itself, so they stay on Contoso's accounts (each shown with its role). Every other test here
+// uses this spec's own organisation.
 const accounts: [string, string][] = [
   ["admin@contoso.com", "Global Administrator"],
   ["rolemanager@contoso.com", "Role Management"],
@@ -26,53 +28,54 @@ for (const [email, role] of accounts) {
   });
 }
 
-test("a sign-in is audited with the address the trusted proxy saw, not one the browser wrote", async ({ browser, playwright, baseURL }) => {
+test("a sign-in is audited with the address the trusted proxy saw, not one the browser wrote", async ({ browser, api, org }) => {
   const address = `198.51.100.${randomInt(1, 255)}`;
   const context = await browser.newContext({
     extraHTTPHeaders: { "x-forwarded-for": `6.6.6.6, ${address}`, "x-elevate-client-address": "7.7.7.7" },
   });
-  const page = await context.newPage();
-  await page.goto("/signin");
-  await page.getByRole("button", { name: /^Sign in as rolemanager@contoso\.com / }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  const signInPage = new SignInPage(await context.newPage());
+  await signInPage.goto(undefined, org.slug);
+  await signInPage.signInAs(org.email("rolemanager"));
   await context.close();
 
-  const auditor = await playwright.request.newContext({ extraHTTPHeaders: { authorization: `Bearer ${tokenOf("auditor")}` } });
-  const found = await (await auditor.get(`${baseURL}/api/v1/audit?action=auth.signed-in&actor=rolemanager@contoso.com&limit=100`)).json();
-  await auditor.dispose();
+  const auditor = await api("auditor");
+  const actor = encodeURIComponent(org.email("rolemanager"));
+  const found = await (await auditor.get(`audit?action=auth.signed-in&actor=${actor}&limit=100`)).json();
   const addresses = found.items.map((event: { ip: string | null }) => event.ip);
   expect(addresses).toContain(address);
   expect(addresses).not.toContain("6.6.6.6");
   expect(addresses).not.toContain("7.7.7.7");
 });
 
-test("an anonymous visit lands on sign-in and returns to the page afterwards", async ({ page, signInPage }) => {
+test("an anonymous visit lands on sign-in and returns to the page afterwards", async ({ page, signInPage, org }) => {
   await page.goto("/audit?action=request.approved");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Faudit%3Faction%3Drequest\.approved$/);
-  await signInPage.signInAs("auditor@contoso.com");
+  // The same sign-in page, with this spec's organisation's demo picker.
+  await page.goto(`${page.url()}&org=${org.slug}`);
+  await signInPage.signInAs(org.email("auditor"));
   await expect(page).toHaveURL("/audit?action=request.approved");
   await expect(page.getByRole("heading", { name: "Audit", level: 1 })).toBeVisible();
 });
 
-test("signing out ends the session: the dashboard sends you back to sign-in", async ({ page, signInPage, dashboard }) => {
-  await signInPage.goto();
-  await signInPage.signInAs("requester@contoso.com");
+test("signing out ends the session: the dashboard sends you back to sign-in", async ({ page, signInPage, dashboard, org }) => {
+  await signInPage.goto(undefined, org.slug);
+  await signInPage.signInAs(org.email("requester"));
   await dashboard.signOut();
   await page.goto("/");
   await expect(page).toHaveURL(/\/signin\?callbackUrl=%2F$/);
 });
 
-test("a copied session cookie stops working once its session is signed out on the server", async ({ browser }) => {
+test("a copied session cookie stops working once its session is signed out on the server", async ({ browser, org }) => {
   const original = await browser.newContext();
   const page = await original.newPage();
-  await page.goto("/signin");
-  await page.getByRole("button", { name: /^Sign in as approver1@contoso\.com / }).click();
-  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  const signInPage = new SignInPage(page);
+  await signInPage.goto(undefined, org.slug);
+  await signInPage.signInAs(org.email("approver1"));
 
   const copy = await browser.newContext({ storageState: await original.storageState() });
   const copyPage = await copy.newPage();
   await copyPage.goto("/");
-  await expect(copyPage.getByTestId("identity-email")).toHaveText("approver1@contoso.com");
+  await expect(copyPage.getByTestId("identity-email")).toHaveText(org.email("approver1"));
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.waitForURL(/\/signin/);
@@ -83,9 +86,9 @@ test("a copied session cookie stops working once its session is signed out on th
   await copy.close();
 });
 
-test("a requestor who opens an admin screen is refused cleanly", async ({ page, signInPage }) => {
-  await signInPage.goto();
-  await signInPage.signInAs("requester@contoso.com");
+test("a requestor who opens an admin screen is refused cleanly", async ({ page, signInPage, org }) => {
+  await signInPage.goto(undefined, org.slug);
+  await signInPage.signInAs(org.email("requester"));
   for (const [path, screen] of [
     ["/policies", "Policies"],
     ["/settings", "Settings"],
@@ -102,14 +105,14 @@ test("a requestor who opens an admin screen is refused cleanly", async ({ page, 
   ]);
 });
 
-test("a magic link from the dev mailbox signs you in", async ({ page, signInPage, dashboard }) => {
+test("a magic link from the dev mailbox signs you in", async ({ page, signInPage, dashboard, org }) => {
   await signInPage.goto();
-  await signInPage.askForLink("requester2@contoso.com");
+  await signInPage.askForLink(org.email("requester2"));
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await page.getByRole("link", { name: "Open the dev mailbox" }).click();
   const message = page
     .getByRole("listitem")
-    .filter({ hasText: "To requester2@contoso.com" })
+    .filter({ hasText: `To ${org.email("requester2")}` })
     .filter({ hasText: "Sign in to Elevate" })
     .first();
   await message.locator("summary").click();
@@ -117,7 +120,7 @@ test("a magic link from the dev mailbox signs you in", async ({ page, signInPage
   const link = /https?:\/\/\S+/.exec(text)?.[0];
   expect(link).toBeDefined();
   await page.goto(link!);
-  await expect(dashboard.email()).toHaveText("requester2@contoso.com");
+  await expect(dashboard.email()).toHaveText(org.email("requester2"));
 });
 
 test("a bad email address is explained next to the field", async ({ page, signInPage }) => {
