@@ -7,6 +7,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { startEntraTestProvider } from "./entra/oidc-test-provider.mjs";
 import { E2E_AUTH_SECRET } from "./test-secret.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -36,6 +37,12 @@ execFileSync(process.execPath, ["--import", "tsx", path.join(root, "e2e/seed-tes
   stdio: "inherit",
 });
 console.log(`[e2e] ${process.env.TEST_DATABASE_URL ? "Postgres elevate_e2e" : "embedded"} database seeded, tokens written`);
+
+// Microsoft Entra ID sign-in against a loopback OpenID provider (e2e/sign-in-entra.spec.ts): every
+// sign-in page of the suite offers it. The provider lives in this process, as long as the server.
+const entra = await startEntraTestProvider({ dataDir, appUrl: process.env.AUTH_URL ?? `http://localhost:${process.env.PORT ?? 3000}` });
+Object.assign(env, entra.env);
+console.log(`[e2e] Entra test provider at ${entra.issuer}`);
 
 const server = spawn(process.execPath, [path.join(root, "lib/cli/elevate.mjs"), "serve"], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));

@@ -148,6 +148,14 @@ async function buildConfig(request: Request | undefined): Promise<NextAuthConfig
     trustHost: true,
     session: { strategy: "jwt", maxAge: SESSION_LIFETIME_DAYS * 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
+    logger: {
+      // A refused sign-in is expected and already logged (or audited) by admit-sign-in.ts; Auth.js
+      // would add a stack trace for each one.
+      error(error) {
+        // `type`, not `name`: the class name does not survive minification.
+        if ((error as { type?: string }).type !== "AccessDenied") console.error("[auth][error]", error);
+      },
+    },
     callbacks: {
       async signIn({ user, account, profile, email }) {
         // The link request itself: sendSignInLink decides whether a link goes out.

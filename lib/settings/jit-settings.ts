@@ -37,7 +37,7 @@ export const jitEmailDomainsInput = z
       .string()
       .trim()
       .toLowerCase()
-      .refine(isEmailDomain, { error: "must be domains such as contoso.com (no wildcards, no @)" }),
+      .refine(isEmailDomain, { error: "is not a domain such as contoso.com (no wildcards, no @)" }),
   )
   .max(MAX_JIT_ENTRIES, `must be at most ${MAX_JIT_ENTRIES} domains`)
   .transform(sortedOnce);
@@ -48,7 +48,7 @@ export const jitEntraTenantIdsInput = z
       .string()
       .trim()
       .toLowerCase()
-      .regex(GUID, { error: "must be Entra tenant ids (GUIDs such as 72f988bf-86f1-41af-91ab-2d7cd011db47)" }),
+      .regex(GUID, { error: "is not an Entra tenant id (a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47)" }),
   )
   .max(MAX_JIT_ENTRIES, `must be at most ${MAX_JIT_ENTRIES} tenant ids`)
   .transform(sortedOnce);

@@ -7,11 +7,13 @@ import { ExclusionsForm } from "@/components/settings/exclusions-form";
 import { LimitsForm } from "@/components/settings/limits-form";
 import { MembersTable } from "@/components/settings/members-table";
 import { PamSettings } from "@/components/settings/pam-settings";
+import { SignInSettings } from "@/components/settings/sign-in-settings";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/roles";
+import { config } from "@/lib/config";
 import { listMembers } from "@/lib/members/list-members";
 import { getSettings } from "@/lib/settings/get-settings";
 
@@ -22,6 +24,7 @@ const sections = [
   ["pam", "PAM"],
   ["exclusions", "Excluded accounts"],
   ["limits", "Limits"],
+  ["sign-in", "Sign-in"],
   ["groups", "Approver groups"],
   ["members", "Users and roles"],
 ] as const;
@@ -104,6 +107,14 @@ export default async function Page() {
         </div>
         <div id="limits" className="scroll-mt-6">
           <LimitsForm settings={settings} />
+        </div>
+        <div id="sign-in" className="scroll-mt-6">
+          <SignInSettings
+            jitEmailDomains={settings.jitEmailDomains}
+            jitEntraTenantIds={settings.jitEntraTenantIds}
+            canManage={isGlobalAdmin}
+            entraConfigured={Boolean(config().entraId)}
+          />
         </div>
         <div id="groups" className="scroll-mt-6">
           <ApproverGroups groups={groups} members={approvers} />

@@ -1,0 +1,64 @@
+"use client";
+
+import { updateSignInSettingsAction } from "@/app/(app)/settings/sign-in-actions";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { TextAreaField } from "@/components/ui/field";
+import { useKeptForm } from "./use-kept-form";
+
+/**
+ * Just-in-time membership: people of these email domains or Entra tenants become plain members
+ * (no roles) on their first sign-in. Only Global Administrators change it; others see it.
+ */
+export function SignInSettings({
+  jitEmailDomains,
+  jitEntraTenantIds,
+  canManage,
+  entraConfigured,
+}: {
+  jitEmailDomains: string[];
+  jitEntraTenantIds: string[];
+  canManage: boolean;
+  entraConfigured: boolean;
+}) {
+  const { formAction, ref, onSubmit, pending, errors } = useKeptForm(updateSignInSettingsAction);
+  return (
+    <Card title="Sign-in">
+      <p className="mb-4 max-w-2xl text-sm text-slate-700">
+        Members sign in with a magic link by email{entraConfigured ? " or with Microsoft Entra ID" : ""}. Anyone else is refused,
+        unless their address&apos;s domain or their Entra tenant is listed here: then their first sign-in makes them a plain member,
+        with no roles, and it is audited. A domain admits exactly that domain, not its subdomains.{" "}
+        {canManage ? "" : "Only Global Administrators change these lists."}
+      </p>
+      <form ref={ref} action={formAction} onSubmit={onSubmit} className="space-y-5" noValidate>
+        <fieldset disabled={!canManage} className="grid gap-5 sm:grid-cols-2">
+          <TextAreaField
+            name="jitEmailDomains"
+            label="Just-in-time email domains"
+            hint="One a line, such as contoso.com. No wildcards."
+            rows={4}
+            spellCheck={false}
+            autoCapitalize="none"
+            defaultValue={jitEmailDomains.join("\n")}
+            errors={errors?.jitEmailDomains}
+          />
+          <TextAreaField
+            name="jitEntraTenantIds"
+            label="Just-in-time Entra tenant ids"
+            hint="One a line: the tenant's id (a GUID), from the Entra admin center's overview. Once any is listed, Entra sign-ins from other tenants are refused."
+            rows={4}
+            spellCheck={false}
+            autoCapitalize="none"
+            defaultValue={jitEntraTenantIds.join("\n")}
+            errors={errors?.jitEntraTenantIds}
+          />
+        </fieldset>
+        {canManage && (
+          <Button type="submit" variant="secondary" disabled={pending}>
+            {pending ? "Saving…" : "Save sign-in settings"}
+          </Button>
+        )}
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,94 @@
+/**
+ * Microsoft Entra ID sign-in end to end, against a real OpenID provider on loopback set up like an
+ * Entra tenant (e2e/entra/oidc-test-provider.mjs, started by the test server). The provider's login
+ * page takes any login; the login decides the claims (e2e/entra/entra-test-tenant.mjs).
+ */
+import type { Browser, Page } from "@playwright/test";
+import { ENTRA_OTHER_TENANT, ENTRA_TEST_TENANT } from "./entra/entra-test-tenant.mjs";
+import { expect, orgOf, test } from "./org-fixture";
+import { DashboardPage } from "./pages/dashboard-page";
+
+// The second sign-in finds the identity the first one linked.
+test.describe.configure({ mode: "serial" });
+
+test.beforeAll(async ({}, testInfo) => {
+  // This organisation's people are in the test tenant: its Entra sign-ins are believed, and its
+  // people who are not members yet join on their first sign-in.
+  const admin = await orgOf(testInfo).api("admin");
+  const answer = await admin.patch("settings", { data: { jitEntraTenantIds: [ENTRA_TEST_TENANT] } });
+  expect(answer.status(), await answer.text()).toBe(200);
+  await admin.dispose();
+});
+
+/** A browser of its own (no provider session left over), signed in at the provider as `login`. */
+async function signInWithEntra(browser: Browser, login: string): Promise<Page> {
+  const context = await browser.newContext({ ignoreHTTPSErrors: true });
+  // Nothing leaves the machine: the provider's dev pages ask for a web font.
+  await context.route(
+    (url) => url.hostname !== "localhost" && url.hostname !== "127.0.0.1",
+    (route) => route.abort(),
+  );
+  const page = await context.newPage();
+  await page.goto("/signin");
+  await page.getByRole("button", { name: "Sign in with Microsoft Entra ID" }).click();
+  await page.getByPlaceholder("Enter any login").fill(login);
+  await page.getByPlaceholder("and password").fill("any password");
+  await page.getByRole("button", { name: "Sign-in" }).click();
+  return page;
+}
+
+async function auditOf(testInfo: Parameters<typeof orgOf>[0], query: string) {
+  const auditor = await orgOf(testInfo).api("auditor");
+  const answer = await auditor.get(`audit?${query}`);
+  expect(answer.status()).toBe(200);
+  const { items } = await answer.json();
+  await auditor.dispose();
+  return items as { action: string; actor: string; details: Record<string, unknown> }[];
+}
+
+test("a member clicks Sign in with Microsoft Entra ID, signs in at the provider and lands on the dashboard", async ({ browser, org }) => {
+  const page = await signInWithEntra(browser, org.email("requester"));
+  await expect(page).toHaveURL("/");
+  const dashboard = new DashboardPage(page);
+  await expect(dashboard.email()).toHaveText(org.email("requester"));
+  await expect(dashboard.organisation()).toHaveText(org.name);
+  await page.context().close();
+});
+
+test("their next sign-in finds them by the linked identity, though the token has no email claim", async ({ browser, org }, testInfo) => {
+  const page = await signInWithEntra(browser, `${org.email("requester")}#no-email`);
+  await expect(page).toHaveURL("/");
+  await expect(new DashboardPage(page).email()).toHaveText(org.email("requester"));
+  await page.context().close();
+  const signIns = await auditOf(testInfo, `action=auth.signed-in&actor=${encodeURIComponent(org.email("requester"))}`);
+  expect(signIns.filter((event) => event.details.method === "microsoft-entra-id")).toHaveLength(2);
+});
+
+test("someone who is no member is refused with a clear message on the sign-in page", async ({ browser }) => {
+  const page = await signInWithEntra(browser, "other/outsider@elsewhere.example");
+  await expect(page).toHaveURL(/\/signin\?error=AccessDenied/);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("not a member of an organisation on this Elevate");
+  await expect(page.getByRole("button", { name: "Sign in with Microsoft Entra ID" })).toBeVisible();
+  await page.context().close();
+});
+
+test("a member signing in from a tenant the organisation does not list is refused, and it is audited", async ({ browser, org }, testInfo) => {
+  const page = await signInWithEntra(browser, `other/${org.email("requester2")}`);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("not a member");
+  await page.context().close();
+  const refusals = await auditOf(testInfo, `action=auth.refused&actor=${encodeURIComponent(org.email("requester2"))}`);
+  expect(refusals[0]?.details).toMatchObject({ method: "microsoft-entra-id", tenantId: ENTRA_OTHER_TENANT });
+});
+
+test("a person of the organisation's tenant becomes a plain member on their first sign-in", async ({ browser, org }, testInfo) => {
+  const newcomer = `newcomer@${org.slug}.example`;
+  const page = await signInWithEntra(browser, newcomer);
+  await expect(page).toHaveURL("/");
+  const dashboard = new DashboardPage(page);
+  await expect(dashboard.email()).toHaveText(newcomer);
+  await expect(dashboard.roles()).toHaveText("Requestor");
+  await page.context().close();
+  const added = await auditOf(testInfo, `action=member.added&q=${encodeURIComponent(newcomer)}`);
+  expect(added).toHaveLength(1);
+  expect(added[0]).toMatchObject({ actor: newcomer, details: { source: "oidc", justInTime: "tenant", tenantId: ENTRA_TEST_TENANT } });
+});
