@@ -48,6 +48,29 @@ export class PoliciesPage {
   readonly coverage = () => this.page.getByRole("region", { name: "What this policy covers" });
   readonly field = (label: string) => this.page.getByLabel(label, { exact: true });
 
+  /** "Who may request": every member (no arguments), or these approver groups and members. */
+  async setWhoMayRequest({ groups = [], members = [] }: { groups?: string[]; members?: string[] } = {}) {
+    if (groups.length === 0 && members.length === 0) {
+      await this.page.getByRole("radio", { name: "Every member", exact: true }).check();
+      return;
+    }
+    await this.page.getByRole("radio", { name: "Chosen groups and people", exact: true }).check();
+    for (const group of groups) await this.page.getByRole("checkbox", { name: group, exact: true }).check();
+    for (const email of members) {
+      await this.page.getByLabel("Add a member", { exact: true }).fill(email);
+      await this.page.getByRole("button", { name: new RegExp(`^Add ${email.replace(/[.+]/g, "\\$&")}`) }).click();
+      await expect(this.namedMembers()).toContainText(email);
+    }
+  }
+
+  readonly namedMembers = () => this.page.getByRole("list", { name: "Named members" });
+
+  /** "The approved window…": grants the task, or unlocks only what the person's role groups include. */
+  async setWindow(what: "grants" | "unlocks") {
+    const name = what === "grants" ? "Grants the task" : "Unlocks only what their role groups include";
+    await this.page.getByRole("radio", { name, exact: true }).check();
+  }
+
   async save(button: "Create policy" | "Save changes") {
     await this.page.getByRole("button", { name: button }).click();
   }
