@@ -15,6 +15,7 @@ const items: (NavItem & { permission?: Permission })[] = [
   { href: "/runspace", label: "Runspace" },
   { href: "/policies", label: "Policies", permission: "policies:manage" },
   { href: "/audit", label: "Audit", permission: "audit:read" },
+  { href: "/members", label: "People", permission: "members:view" },
   { href: "/settings", label: "Settings", permission: "settings:manage" },
 ];
 

@@ -20,6 +20,8 @@ export const KNOWN_AUDIT_ACTIONS = [
   "exclusion.added",
   "exclusion.removed",
   "group.updated",
+  "member.added",
+  "member.removed",
   "member.updated",
   "pam.disabled",
   "pam.enabled",

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { action } from "@/app/_lib/action";
 import { saveApproverGroup } from "@/lib/approver-groups/save-approver-group";
-import { type UpdateMemberInput, updateMember } from "@/lib/members/update-member";
 import { updateSettings } from "@/lib/settings/update-settings";
 
 /*
@@ -56,16 +55,4 @@ export const saveApproverGroupAction = action(
   }),
   ({ db, actor, input }) => saveApproverGroup(db, { actor, input }),
   { revalidate: ["/settings"], success: "Approver group saved" },
-);
-
-export const updateMemberRolesAction = action(
-  z.object({ email: z.string(), roles: list }),
-  ({ db, actor, input }) => updateMember(db, { actor, input: { email: input.email, roles: input.roles as UpdateMemberInput["roles"] } }),
-  { revalidate: ["/settings"], success: "Roles saved" },
-);
-
-export const setMemberDisabledAction = action(
-  z.strictObject({ email: z.string(), disabled: z.boolean() }),
-  ({ db, actor, input }) => updateMember(db, { actor, input }),
-  { revalidate: ["/settings"] },
 );

@@ -5,7 +5,6 @@ import { PageHeader } from "@/components/page-header";
 import { ApproverGroups } from "@/components/settings/approver-groups";
 import { ExclusionsForm } from "@/components/settings/exclusions-form";
 import { LimitsForm } from "@/components/settings/limits-form";
-import { MembersTable } from "@/components/settings/members-table";
 import { PamSettings } from "@/components/settings/pam-settings";
 import { SignInSettings } from "@/components/settings/sign-in-settings";
 import { Card } from "@/components/ui/card";
@@ -26,7 +25,7 @@ const sections = [
   ["limits", "Limits"],
   ["sign-in", "Sign-in"],
   ["groups", "Approver groups"],
-  ["members", "Users and roles"],
+  ["people", "People"],
 ] as const;
 
 const tokensLink = (
@@ -119,16 +118,15 @@ export default async function Page() {
         <div id="groups" className="scroll-mt-6">
           <ApproverGroups groups={groups} members={approvers} />
         </div>
-        <div id="members" className="scroll-mt-6">
-          <Card title="Users and roles">
-            <p className="mb-4 max-w-2xl text-sm text-slate-700">
-              Every member may request access. App roles add administration; approver groups add approving; standing role
-              groups are their ordinary Exchange permissions.{" "}
-              {isGlobalAdmin
-                ? "Disabling a member ends their sessions and API tokens at once."
-                : "Only Global Administrators change roles or disable members."}
+        <div id="people" className="scroll-mt-6">
+          <Card title="People">
+            <p className="mb-3 max-w-2xl text-sm text-slate-700">
+              {members.length} member{members.length === 1 ? "" : "s"}. Add people by hand or from a CSV file, and set their app
+              roles and standing role groups, on the People screen.
             </p>
-            <MembersTable members={members} canManage={isGlobalAdmin} selfId={actor.userId} />
+            <Link href="/members" className="text-sm font-medium text-brand-700 hover:underline">
+              Open People
+            </Link>
           </Card>
         </div>
       </div>
