@@ -92,3 +92,22 @@ test("a person of the organisation's tenant becomes a plain member on their firs
   expect(added).toHaveLength(1);
   expect(added[0]).toMatchObject({ actor: newcomer, details: { source: "oidc", justInTime: "tenant", tenantId: ENTRA_TEST_TENANT } });
 });
+
+test("an administrator sets the just-in-time domains on the Settings screen, each bad entry explained next to its field", async ({ signIn, org }) => {
+  const page = await signIn("admin");
+  await page.goto("/settings#sign-in");
+  const card = page.getByRole("form", { name: "Sign-in settings" });
+  const domains = card.getByLabel("Just-in-time email domains");
+  await expect(card.getByLabel("Just-in-time Entra tenant ids")).toHaveValue(ENTRA_TEST_TENANT);
+  await domains.fill(`*.${org.slug}.example\njoiners.${org.slug}.example`);
+  await card.getByRole("button", { name: "Save sign-in settings" }).click();
+  await expect(domains).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#field-jitEmailDomains-error")).toContainText(`“*.${org.slug}.example” is not a domain such as contoso.com`);
+
+  await domains.fill(`Joiners.${org.slug}.example`);
+  await card.getByRole("button", { name: "Save sign-in settings" }).click();
+  await expect(page.getByText("Sign-in settings saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Sign-in settings" }).getByLabel("Just-in-time email domains")).toHaveValue(`joiners.${org.slug}.example`);
+  await page.context().close();
+});

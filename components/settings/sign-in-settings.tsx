@@ -30,7 +30,7 @@ export function SignInSettings({
         with no roles, and it is audited. A domain admits exactly that domain, not its subdomains.{" "}
         {canManage ? "" : "Only Global Administrators change these lists."}
       </p>
-      <form ref={ref} action={formAction} onSubmit={onSubmit} className="space-y-5" noValidate>
+      <form ref={ref} action={formAction} onSubmit={onSubmit} className="space-y-5" noValidate aria-label="Sign-in settings">
         <fieldset disabled={!canManage} className="grid gap-5 sm:grid-cols-2">
           <TextAreaField
             name="jitEmailDomains"
