@@ -5,6 +5,7 @@ import type { FieldErrors } from "@/lib/errors";
 import type { ApiTargetType } from "@/lib/catalog/target-types";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { SelectField } from "@/components/ui/field";
 import { type CatalogData, entriesOf } from "./coverage";
 import { targetTypeNames } from "./format";
 import { type RadioCardOption, RadioCards } from "./radio-cards";
@@ -18,36 +19,64 @@ const typeOptions: RadioCardOption<ApiTargetType>[] = [
 const pluralNames: Record<ApiTargetType, string> = { task: "tasks", role: "roles", roleGroup: "role groups" };
 
 /**
- * Picks what a new policy covers: the type first, then a name from the catalog, filtered as the
- * admin types. The choice travels in hidden `type`/`target` fields; targets that already have a
- * policy are shown but cannot be picked (one policy per target).
+ * Picks what a new policy covers: the scope (when the organisation has more than one: built-in
+ * Exchange, external ones), the type, then a name from that catalog, filtered as the admin types.
+ * The choice travels in hidden `scope`/`type`/`target` fields; targets that already have a policy
+ * are shown but cannot be picked (one policy per target).
  */
 export function CatalogPicker({
-  catalog,
+  catalogs,
   taken,
   errors,
 }: {
-  catalog: CatalogData;
-  taken: { type: ApiTargetType; target: string }[];
+  catalogs: CatalogData[];
+  taken: { type: ApiTargetType; target: string; scope?: string }[];
   errors?: FieldErrors;
 }) {
+  const [scope, setScope] = useState(catalogs[0]?.scope ?? "");
   const [type, setType] = useState<ApiTargetType>("task");
   const [query, setQuery] = useState("");
   const [target, setTarget] = useState<string | null>(null);
   const id = useId();
 
+  const catalog = catalogs.find((c) => c.scope === scope) ?? catalogs[0] ?? { scope: "", tasks: [], roles: [], roleGroups: [] };
   const entries = entriesOf(catalog, type);
   const needle = query.trim().toLowerCase();
   const shown = needle
     ? entries.filter((entry) => entry.name.toLowerCase().includes(needle) || entry.description.toLowerCase().includes(needle))
     : entries;
-  const hasPolicy = new Set(taken.filter((policy) => policy.type === type).map((policy) => policy.target));
-  const targetError = errors?.target ?? errors?.scope;
+  const hasPolicy = new Set(
+    taken.filter((policy) => policy.type === type && (policy.scope ?? catalog.scope) === catalog.scope).map((policy) => policy.target),
+  );
+  const targetError = errors?.target;
 
   return (
     <div className="space-y-5">
-      <input type="hidden" name="scope" value={catalog.scope} />
       <input type="hidden" name="target" value={target ?? ""} />
+      {catalogs.length > 1 ? (
+        <SelectField
+          name="scope"
+          id={`${id}-scope`}
+          label="Scope"
+          hint="The workload: a built-in one runs in Elevate's runspace; an external one asks Elevate before it runs its own tasks."
+          options={catalogs.map((c) => ({ value: c.scope, label: c.scope }))}
+          value={catalog.scope}
+          onChange={(event) => {
+            setScope(event.target.value);
+            setTarget(null);
+          }}
+          errors={errors?.scope}
+        />
+      ) : (
+        <>
+          <input type="hidden" name="scope" value={catalog.scope} />
+          {errors?.scope && (
+            <p aria-live="polite" className="text-sm text-red-700">
+              {errors.scope.join(" ")}
+            </p>
+          )}
+        </>
+      )}
 
       <RadioCards
         name="type"

@@ -20,11 +20,13 @@ import { WhoMayRequest } from "./who-may-request";
 
 export interface PolicyFormProps {
   catalog: CatalogData;
+  /** Create: every scope's catalog, for picking the scope (default: `catalog` alone). */
+  catalogs?: CatalogData[];
   groups: { name: string; approvers: number; isDefault: boolean }[];
   /** The organisation's settings that bound and prefill the form. */
   organisation: { maxDurationHours: number; pendingLifetimeHours: number; defaultApproverGroup: string | null };
   /** Create: the targets that already have a policy. */
-  taken?: { type: ApiTargetType; target: string }[];
+  taken?: { type: ApiTargetType; target: string; scope?: string }[];
   /** Edit: the policy as it is. */
   policy?: PolicyView;
   /** The members "Who may request" can name. */
@@ -68,7 +70,7 @@ const fieldNames = new Set([
 ]);
 
 /** The policy editor, for a new policy (with the catalog picker) or an existing one (target fixed). */
-export function PolicyForm({ catalog, groups, organisation, taken = [], policy, candidates = [] }: PolicyFormProps) {
+export function PolicyForm({ catalog, catalogs, groups, organisation, taken = [], policy, candidates = [] }: PolicyFormProps) {
   const router = useRouter();
   const onSuccess = useCallback(() => router.push("/policies"), [router]);
   // useActionForm keeps what the admin typed when the server refuses it, and focuses the first bad field.
@@ -116,7 +118,7 @@ export function PolicyForm({ catalog, groups, organisation, taken = [], policy, 
         </Card>
       ) : (
         <Card title="What it covers">
-          <CatalogPicker catalog={catalog} taken={taken} errors={errors} />
+          <CatalogPicker catalogs={catalogs ?? [catalog]} taken={taken} errors={errors} />
         </Card>
       )}
 

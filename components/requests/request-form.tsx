@@ -26,6 +26,8 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
   // A task reached through a role policy (from the runspace's "Request access") is offered too.
   const viaRole = !choice && initial?.target ? targets.find((t) => t.tasks.includes(initial.target!)) : undefined;
   const rules = choice ?? viaRole;
+  // Targets of several scopes (an external one beside Exchange): each says which.
+  const multiScope = new Set(targets.map((t) => t.scope)).size > 1;
   const visible = useMemo(
     () =>
       targets.filter((t) =>
@@ -39,6 +41,7 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
     <form {...formProps} className="grid gap-6 lg:grid-cols-[1fr_20rem]" noValidate>
       <input type="hidden" name="type" value={type} />
       <input type="hidden" name="target" value={target} />
+      <input type="hidden" name="scope" value={rules?.scope ?? "Exchange"} />
       <div className="space-y-5">
         <fieldset>
           <legend className="text-sm font-medium text-slate-800">What do you need?</legend>
@@ -64,7 +67,7 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
                   <input type="radio" name="choice" value={key} checked={selected === key} onChange={() => setSelected(key)} className="mt-1" />
                   <span className="min-w-0">
                     <span className="block text-sm font-medium text-slate-900">
-                      {t.target} <span className="font-normal text-slate-600">· {typeLabel[t.type]}</span>
+                      {t.target} <span className="font-normal text-slate-600">· {multiScope ? `${t.scope} ` : ""}{typeLabel[t.type]}</span>
                     </span>
                     <span className="block truncate text-xs text-slate-600">
                       {t.type === "task" ? t.description : `Opens ${t.tasks.length} tasks: ${t.tasks.slice(0, 4).join(", ")}${t.tasks.length > 4 ? "…" : ""}`}

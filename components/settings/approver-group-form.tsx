@@ -8,9 +8,8 @@ import { MemberPicker, type PickableMember } from "./member-picker";
 import { useKeptForm } from "./use-kept-form";
 
 /**
- * Creates a group, or edits one's description and members. Groups are known by name (that is how
- * policies and the API name them), so an existing group's name is shown, not edited, and a new
- * group may not take an existing one's name.
+ * Creates a group, or edits one's name, description and members. Policies point at a group by id,
+ * so a rename carries them along; no two groups share a name, whatever its case.
  */
 export function ApproverGroupForm({
   group,
@@ -24,14 +23,18 @@ export function ApproverGroupForm({
   const { formAction, ref, onSubmit, pending, errors } = useKeptForm(saveApproverGroupAction, { onSuccess: onDone });
   return (
     <form ref={ref} action={formAction} onSubmit={onSubmit} className="space-y-4" noValidate aria-label={group ? `Edit ${group.name}` : "New approver group"}>
-      {group ? (
-        <>
-          <input type="hidden" name="id" value={group.id} />
-          <input type="hidden" name="name" value={group.name} />
-        </>
-      ) : (
-        <TextField name="name" label="Group name" autoComplete="off" maxLength={100} errors={errors?.name} required />
-      )}
+      {group && <input type="hidden" name="id" value={group.id} />}
+      <TextField
+        name="name"
+        id="group-name"
+        label="Group name"
+        autoComplete="off"
+        maxLength={100}
+        defaultValue={group?.name}
+        hint={group ? "Policies follow the group when it is renamed." : undefined}
+        errors={errors?.name}
+        required
+      />
       <TextAreaField
         name="description"
         label="Description"

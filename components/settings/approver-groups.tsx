@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { ApproverGroupView } from "@/lib/approver-groups/list-approver-groups";
+import { ApproverGroupDeleteButton } from "./approver-group-delete-button";
 import { ApproverGroupForm } from "./approver-group-form";
 import type { PickableMember } from "./member-picker";
 
@@ -78,9 +79,12 @@ function GroupSummary({ group, onEdit }: { group: ApproverGroupView; onEdit: () 
           </ul>
         )}
       </div>
-      <Button variant="secondary" onClick={onEdit}>
-        Edit<span className="sr-only"> {group.name}</span>
-      </Button>
+      <div className="flex shrink-0 gap-2">
+        <Button variant="secondary" onClick={onEdit}>
+          Edit<span className="sr-only"> {group.name}</span>
+        </Button>
+        <ApproverGroupDeleteButton group={group} />
+      </div>
     </div>
   );
 }

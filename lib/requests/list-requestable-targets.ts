@@ -11,17 +11,23 @@ import { listPolicies } from "@/lib/policies/list-policies";
  * only unlocks, which of those tasks the person's standing role groups hold.
  */
 export async function listRequestableTargets(db: Database, { actor }: { actor: Actor }) {
-  const [policies, catalog, eligible] = await Promise.all([
+  const [policies, eligible] = await Promise.all([
     listPolicies(db, { actor }),
-    getCatalog(db, { actor }),
     selectEligiblePolicyIds(db, { organisationId: actor.organisationId, userId: actor.userId }),
   ]);
-  const rolesOf = (group: string) => catalog.roleGroups.find((g) => g.name === group)?.roles ?? [];
-  const tasksOf = (role: string) => catalog.roles.find((r) => r.name === role)?.tasks ?? [];
-  const standingTasks = new Set(actor.standingRoleGroups.flatMap((group) => rolesOf(group).flatMap(tasksOf)));
+  // The catalog of every scope a policy names: built-in Exchange and external scopes alike.
+  const catalogs = new Map(
+    await Promise.all(
+      [...new Set(policies.map((policy) => policy.scope))].map(async (scope) => [scope, await getCatalog(db, { actor, scope })] as const),
+    ),
+  );
   return policies
     .filter((policy) => policy.enabled && eligible.has(policy.id))
     .map((policy) => {
+      const catalog = catalogs.get(policy.scope)!;
+      const rolesOf = (group: string) => catalog.roleGroups.find((g) => g.name === group)?.roles ?? [];
+      const tasksOf = (role: string) => catalog.roles.find((r) => r.name === role)?.tasks ?? [];
+      const standingTasks = new Set(actor.standingRoleGroups.flatMap((group) => rolesOf(group).flatMap(tasksOf)));
       const tasks =
         policy.type === "task"
           ? [policy.target]

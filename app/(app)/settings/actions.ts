@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { action } from "@/app/_lib/action";
+import { deleteApproverGroup } from "@/lib/approver-groups/delete-approver-group";
 import { saveApproverGroup } from "@/lib/approver-groups/save-approver-group";
 import { updateSettings } from "@/lib/settings/update-settings";
 
@@ -55,4 +56,10 @@ export const saveApproverGroupAction = action(
   }),
   ({ db, actor, input }) => saveApproverGroup(db, { actor, input }),
   { revalidate: ["/settings"], success: "Approver group saved" },
+);
+
+export const deleteApproverGroupAction = action(
+  z.strictObject({ id: z.string() }),
+  ({ db, actor, input }) => deleteApproverGroup(db, { actor, groupId: input.id }),
+  { revalidate: ["/settings"], success: "Approver group deleted" },
 );

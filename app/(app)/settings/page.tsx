@@ -82,6 +82,11 @@ export default async function Page() {
             </li>
           ))}
           <li>
+            <Link href="/settings/scopes" className="font-medium text-brand-700 hover:underline">
+              Scopes
+            </Link>
+          </li>
+          <li>
             <Link href="/settings/tokens" className="font-medium text-brand-700 hover:underline">
               API tokens
             </Link>

@@ -12,6 +12,7 @@ import { can } from "@/lib/auth/roles";
 import { getCatalog } from "@/lib/catalog/get-catalog";
 import { listPolicies } from "@/lib/policies/list-policies";
 import { listEligibleCandidates } from "@/lib/policies/list-eligible-candidates";
+import { listScopes } from "@/lib/scopes/list-scopes";
 import { getSettings } from "@/lib/settings/get-settings";
 
 export const metadata: Metadata = { title: "New policy" };
@@ -20,8 +21,9 @@ export default async function Page() {
   const actor = await requireActor();
   if (!can(actor, "policies:manage")) return <AccessDenied screen="Policies" needs="Role Management and Global Administrators" />;
   const database = await db();
-  const [catalog, groups, settings, policies, candidates] = await Promise.all([
-    getCatalog(database, { actor }),
+  const [catalogs, groups, settings, policies, candidates] = await Promise.all([
+    // Every scope's catalog, built-in first: a policy may cover an external scope's task too.
+    listScopes(database, { actor }).then((scopes) => Promise.all(scopes.map((scope) => getCatalog(database, { actor, scope: scope.name })))),
     listApproverGroups(database, { actor }),
     getSettings(database, { actor }),
     listPolicies(database, { actor }),
@@ -52,14 +54,15 @@ export default async function Page() {
         </Card>
       ) : (
         <PolicyForm
-          catalog={catalog}
+          catalog={catalogs[0]!}
+          catalogs={catalogs}
           groups={groups}
           organisation={{
             maxDurationHours: settings.maxDurationHours,
             pendingLifetimeHours: settings.pendingLifetimeHours,
             defaultApproverGroup: settings.defaultApproverGroup,
           }}
-          taken={policies.map((policy) => ({ type: policy.type, target: policy.target }))}
+          taken={policies.map((policy) => ({ type: policy.type, target: policy.target, scope: policy.scope }))}
           candidates={candidates}
         />
       )}
