@@ -4,7 +4,8 @@ export const requestAccessHref = (task: string) => `/requests/new?target=${encod
 
 /**
  * Why a run was refused, and the way forward. A policy covers the task (`no-grant`): ask for a
- * window. No policy covers it (`no-role`): a request would be refused too, so say who can help.
+ * window. No policy covers it (`no-role`), or only an unlocking one that the person's roles do not
+ * reach (`no-role-to-unlock`): a window would not help, so say who can.
  */
 export function BlockedNotice({ task, code, message, coveredByPolicy }: { task: string; code: string; message: string; coveredByPolicy: boolean }) {
   return (
@@ -23,6 +24,11 @@ export function BlockedNotice({ task, code, message, coveredByPolicy }: { task: 
             Request access
           </Link>
         </>
+      ) : code === "forbidden:no-role-to-unlock" ? (
+        <p className="mt-2">
+          A privileged access policy covers {task}, but its approved window only unlocks tasks that your standing role groups
+          already include, so requesting a window would not help. Ask a Global Administrator for a role group that includes it.
+        </p>
       ) : code === "forbidden:no-role" ? (
         <p className="mt-2">
           No privileged access policy covers {task}, and none of your standing role groups includes it. Ask a Global Administrator

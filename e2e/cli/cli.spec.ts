@@ -64,6 +64,24 @@ test.describe("the elevate command line", () => {
     expect(list.stdout).toMatch(/│\s*id\s*│/);
   });
 
+  test("a policy names who may request it and whether its window only unlocks, and a requestor outside it is refused", async () => {
+    const created = await elevate("admin", [
+      "--json", "policy", "new", "--target", "Set-DistributionGroup", "--eligible", `Exchange Leads, ${org.email("requester2")}`,
+      "--window", "unlocks",
+    ]);
+    expect(created.code).toBe(0);
+    const policy = JSON.parse(created.stdout);
+    expect(policy).toMatchObject({ eligible: ["Exchange Leads", org.email("requester2")].sort(), windowGrants: false });
+    const refused = await elevate("requester", ["request", "new", "--task", "Set-DistributionGroup", "--reason", "Rename the sales list"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain("may request");
+    const reopened = await elevate("admin", ["--json", "policy", "set", policy.id, "--eligible", "everyone", "--window", "grants"]);
+    expect(JSON.parse(reopened.stdout)).toMatchObject({ eligible: [], windowGrants: true });
+    const bad = await elevate("admin", ["policy", "set", policy.id, "--window", "sometimes"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--window takes "grants" or "unlocks"');
+  });
+
   test("a requestor asks, an approver approves, the requestor's access checks out", async () => {
     const asked = await elevate("requester", ["--json", "request", "new", "--task", "Set-CASMailbox", "--duration", "1.5", "--reason", "Turn off POP for finance"]);
     expect(asked.code).toBe(0);

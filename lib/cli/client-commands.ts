@@ -75,7 +75,9 @@ function policyOptions(command: Command) {
     .option("--ticket-required <yes|no>", "whether a ticket is required")
     .option("--ticket-pattern <regex>", "what a ticket must look like, e.g. ^CHG-[0-9]+$")
     .option("--disabled", "create or set the policy disabled")
-    .option("--enabled", "set the policy enabled");
+    .option("--enabled", "set the policy enabled")
+    .option("--eligible <who>", 'who may request it: approver groups and member emails, comma-separated, or "everyone" (members but guests)')
+    .option("--window <grants|unlocks>", "whether the approved window grants the target, or only unlocks tasks the person's role groups hold");
 }
 
 function policyBody(o: Record<string, unknown>) {
@@ -91,7 +93,19 @@ function policyBody(o: Record<string, unknown>) {
     ticketRequired: yesNo(o.ticketRequired),
     ticketPattern: o.ticketPattern,
     enabled: o.disabled ? false : o.enabled ? true : undefined,
+    eligible: o.eligible === undefined ? undefined : eligibleList(String(o.eligible)),
+    windowGrants: o.window === undefined ? undefined : windowGrants(String(o.window)),
   };
+}
+
+function eligibleList(value: string) {
+  if (value.trim().toLowerCase() === "everyone") return [];
+  return value.split(",").map((entry) => entry.trim()).filter(Boolean);
+}
+
+function windowGrants(value: string) {
+  if (value === "grants" || value === "unlocks") return value === "grants";
+  throw new CliError(`--window takes "grants" or "unlocks", not "${value}".`, 2);
 }
 
 export function policyCommands() {
