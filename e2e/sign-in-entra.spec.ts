@@ -7,6 +7,7 @@ import type { Browser, Page } from "@playwright/test";
 import { ENTRA_OTHER_TENANT, ENTRA_TEST_TENANT } from "./entra/entra-test-tenant.mjs";
 import { expect, orgOf, test } from "./org-fixture";
 import { DashboardPage } from "./pages/dashboard-page";
+import { SignInPage } from "./pages/sign-in-page";
 
 // The second sign-in finds the identity the first one linked.
 test.describe.configure({ mode: "serial" });
@@ -110,4 +111,28 @@ test("an administrator sets the just-in-time domains on the Settings screen, eac
   await page.reload();
   await expect(page.getByRole("form", { name: "Sign-in settings" }).getByLabel("Just-in-time email domains")).toHaveValue(`joiners.${org.slug}.example`);
   await page.context().close();
+});
+
+test("a magic link reaches an address of a just-in-time domain, and using it makes a plain member", async ({ browser, org }, testInfo) => {
+  // The previous test listed joiners.<slug>.example.
+  const joiner = `first.day@joiners.${org.slug}.example`;
+  const page = await (await browser.newContext()).newPage();
+  const signInPage = new SignInPage(page);
+  await signInPage.goto();
+  await signInPage.askForLink(joiner);
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  // Asking made no membership: only using the link does.
+  expect(await auditOf(testInfo, `action=member.added&q=${encodeURIComponent(joiner)}`)).toHaveLength(0);
+  await page.goto("/dev/mailbox");
+  const message = page.getByRole("listitem").filter({ hasText: `To ${joiner}` }).filter({ hasText: "Sign in to Elevate" }).first();
+  await message.locator("summary").click();
+  const link = /https?:\/\/\S+/.exec(await message.locator("pre").innerText())?.[0];
+  expect(link).toBeDefined();
+  await page.goto(link!);
+  const dashboard = new DashboardPage(page);
+  await expect(dashboard.email()).toHaveText(joiner);
+  await expect(dashboard.roles()).toHaveText("Requestor");
+  await page.context().close();
+  const added = await auditOf(testInfo, `action=member.added&q=${encodeURIComponent(joiner)}`);
+  expect(added).toMatchObject([{ actor: joiner, details: { source: "email", justInTime: "domain", domain: `joiners.${org.slug}.example` } }]);
 });

@@ -2,12 +2,13 @@ import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, auditEvents, emailOutbox, memberships, organisations, users } from "@/db/schema";
-import { type ContosoFixture, contosoFixture } from "@/db/testing/contoso-fixture";
+import { type ContosoFixture, codeOf, contosoFixture } from "@/db/testing/contoso-fixture";
 import { testDatabaseKinds } from "@/db/testing/test-database";
 import { sendSignInLink } from "@/lib/notify/send-sign-in-link";
 import { admitSignIn } from "./admit-sign-in";
 import { decideSignIn } from "./decide-sign-in";
 import { ENTRA_PROVIDER_ID, entraAccountId, entraIdentityOf, entraProfile } from "./entra-identity";
+import { limitSignIn } from "./limit-sign-in";
 import { startSession } from "./sessions";
 
 const CONTOSO_TENANT = "11111111-1111-4111-8111-111111111111";
@@ -237,5 +238,22 @@ describe.each(testDatabaseKinds)("who signs in, and where, on %s", (kind) => {
     expect(await userIdOf("first.timer@fabrikam.example")).toBeUndefined();
     await sendSignInLink(db(), { email: "someone@evil-fabrikam.example", url: "http://localhost:3000/api/auth/callback/resend?token=t2" });
     expect((await sent()).length).toBe(before + 1);
+  });
+});
+
+describe.each(testDatabaseKinds)("Entra sign-in rate limits on %s", (kind) => {
+  let f: ContosoFixture;
+  beforeAll(async () => {
+    f = await contosoFixture(kind);
+  });
+  afterAll(() => f.database.destroy());
+
+  it("count an identity coming back from Microsoft like an email, apart from its address", async () => {
+    const identity = `entra:${CONTOSO_TENANT}:${randomUUID()}`;
+    // 20 per address by default, so a quarter of that (5) per identity.
+    for (let attempt = 0; attempt < 5; attempt++) await limitSignIn(f.database.db, { identity });
+    expect(await codeOf(limitSignIn(f.database.db, { identity }))).toBe("rate-limited:sign-in-email");
+    // The address is counted when the sign-in starts, and is not used up by the identity's attempts.
+    await expect(limitSignIn(f.database.db, { ip: "203.0.113.50" })).resolves.toBeUndefined();
   });
 });
