@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // The browser and contract tests' server: the real production build on a fresh database, with the
-// Contoso demo and one Contoso-shaped organisation per spec file seeded, and API tokens for their
-// accounts written to .data/e2e/ (tokens.json for Contoso, organisations.json for the specs').
+// Contoso demo and one Contoso-shaped organisation per spec file seeded, and API tokens for the
+// specs' accounts written to .data/e2e/organisations.json.
 // With TEST_DATABASE_URL, a fresh database "elevate_e2e" on that Postgres; otherwise embedded PGlite.
 import { execFileSync, spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
@@ -31,7 +31,7 @@ if (process.env.TEST_DATABASE_URL) {
 
 // Seeds the demo and an organisation per spec, and writes their tokens, in one process (the
 // embedded database has one owner at a time).
-execFileSync(process.execPath, ["--import", "tsx", path.join(root, "e2e/seed-test-organisations.ts"), path.join(dataDir, "tokens.json")], {
+execFileSync(process.execPath, ["--import", "tsx", path.join(root, "e2e/seed-test-organisations.ts")], {
   env: { ...env, ELEVATE_ROOT: root },
   cwd: root,
   stdio: "inherit",
