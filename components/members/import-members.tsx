@@ -147,7 +147,7 @@ function ImportPreview({ preview }: { preview: ImportResult }) {
       <p role="status" className="text-sm text-slate-800">
         {preview.added} to add, {preview.existing} already member{preview.existing === 1 ? "" : "s"}, {preview.invalid} with problems.
       </p>
-      <div role="region" aria-label="Import preview" tabIndex={0} className="max-h-96 overflow-auto rounded-md border border-slate-200 bg-white">
+      <div role="region" aria-label="Import preview" tabIndex={0} className="relative max-h-96 overflow-auto rounded-md border border-slate-200 bg-white">
         <table className="w-full min-w-[48rem] text-left text-sm">
           <caption className="sr-only">Each row of the file and what importing it does</caption>
           <thead className="sticky top-0 bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">

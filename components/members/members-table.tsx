@@ -56,7 +56,7 @@ export function MembersTable({
   }
 
   return (
-    <div role="region" aria-label="Members" tabIndex={0} className="overflow-x-auto rounded-md border border-slate-200 bg-white">
+    <div role="region" aria-label="Members" tabIndex={0} className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
       <table className="w-full min-w-[64rem] text-left text-sm">
         <caption className="sr-only">Members of the organisation</caption>
         <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -118,7 +118,7 @@ export function MembersTable({
                   </td>
                   <td className="px-3 py-1.5">
                     {canManage && (
-                      <span className="flex flex-wrap gap-1.5">
+                      <span className="flex flex-nowrap gap-1.5">
                         <Button
                           variant="secondary"
                           aria-expanded={editing === member.email}
@@ -126,12 +126,22 @@ export function MembersTable({
                         >
                           Edit<span className="sr-only"> {member.email}</span>
                         </Button>
-                        {member.disabled ? (
+                        {member.disabled && (
                           <Button variant="secondary" disabled={isBusy} onClick={() => setDisabled(member, false)}>
                             Enable<span className="sr-only"> {member.email}</span>
                           </Button>
-                        ) : (
-                          !self && (
+                        )}
+                      </span>
+                    )}
+                  </td>
+                </tr>
+                {canManage && editing === member.email && (
+                  <tr className="bg-slate-50">
+                    <td colSpan={COLUMNS} className="px-3 py-4">
+                      <MemberEditForm member={member} roleGroups={roleGroups} onDone={() => setEditing(null)} />
+                      {!self && (
+                        <div className="mt-4 flex flex-wrap items-center gap-2 border-t border-slate-200 pt-4">
+                          {!member.disabled && (
                             <ConfirmButton
                               variant="secondary"
                               title={`Disable ${member.email}?`}
@@ -142,9 +152,7 @@ export function MembersTable({
                             >
                               Disable<span className="sr-only"> {member.email}</span>
                             </ConfirmButton>
-                          )
-                        )}
-                        {!self && (
+                          )}
                           <ConfirmButton
                             title={`Remove ${member.email}?`}
                             body={<RemovalConsequences member={member} />}
@@ -154,15 +162,9 @@ export function MembersTable({
                           >
                             Remove<span className="sr-only"> {member.email}</span>
                           </ConfirmButton>
-                        )}
-                      </span>
-                    )}
-                  </td>
-                </tr>
-                {canManage && editing === member.email && (
-                  <tr className="bg-slate-50">
-                    <td colSpan={COLUMNS} className="px-3 py-4">
-                      <MemberEditForm member={member} roleGroups={roleGroups} onDone={() => setEditing(null)} />
+                          <p className="text-xs text-slate-600">Disabling can be undone; removing takes them out of the organisation.</p>
+                        </div>
+                      )}
                     </td>
                   </tr>
                 )}
