@@ -6,6 +6,7 @@ import { testDatabaseKinds } from "@/db/testing/test-database";
 import { searchAudit } from "@/lib/audit/search-audit";
 import { createPolicy } from "@/lib/policies/create-policy";
 import { listPolicies } from "@/lib/policies/list-policies";
+import { updateSettings } from "@/lib/settings/update-settings";
 import { toApproverGroupObject } from "./approver-group-view";
 import { createApproverGroup } from "./create-approver-group";
 import { deleteApproverGroup } from "./delete-approver-group";
@@ -191,6 +192,14 @@ describe.each(testDatabaseKinds)("approver groups: create, change, delete on %s"
     await expect(deleteApproverGroup(db(), { actor, groupId: group.id })).rejects.toMatchObject({
       message: expect.stringMatching(/^After is the approver group of the policy Set-CASMailbox \(Exchange task\): change those first/),
     });
+    await updateSettings(db(), { actor, input: { defaultApproverGroup: "After" } });
+    try {
+      await expect(deleteApproverGroup(db(), { actor, groupId: group.id })).rejects.toMatchObject({
+        message: "After is the approver group of the policy Set-CASMailbox (Exchange task) and the organisation's default group: change those first, then remove it.",
+      });
+    } finally {
+      await updateSettings(db(), { actor, input: { defaultApproverGroup: "PAM Approvers" } });
+    }
   });
 
   it("are changed by administrators only", async () => {

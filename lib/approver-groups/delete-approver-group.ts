@@ -37,7 +37,7 @@ export async function deleteApproverGroup(db: Database, { actor, groupId }: { ac
     if (phrases.length) {
       throw new DomainError(
         "conflict:group-in-use",
-        `${group.name} is ${joinAnd(phrases)}: change ${phrases.length === 1 && isDefault ? "the default in Settings" : "those"} first, then remove it.`,
+        `${group.name} is ${joinClauses(phrases)}: change ${phrases.length === 1 && isDefault ? "the default in Settings" : "those"} first, then remove it.`,
         undefined,
         {
           policies: uses.approving.map(policyRef),
@@ -110,6 +110,12 @@ function policyList(uses: PolicyUse[]) {
   const more = uses.length - named.length;
   const list = more > 0 ? `${named.join(", ")} and ${more} more` : joinAnd(named);
   return `${uses.length === 1 ? "the policy" : "the policies"} ${list}`;
+}
+
+/** "a and b", or, when a clause holds a list of its own, "a, b and c; d; and e" so the lists stay readable. */
+function joinClauses(clauses: string[]) {
+  if (!clauses.some((clause) => clause.includes(" and ") || clause.includes(", "))) return joinAnd(clauses);
+  return clauses.length <= 1 ? (clauses[0] ?? "") : `${clauses.slice(0, -1).join("; ")}; and ${clauses.at(-1)}`;
 }
 
 function joinAnd(items: string[]) {
