@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type OrgAccount, type SpecOrganisation, expect, orgOf, test } from "../org-fixture";
@@ -18,6 +18,7 @@ test.beforeAll(({}, testInfo) => {
   org = orgOf(testInfo);
   dir = mkdtempSync(path.join(tmpdir(), "elevate-cli-scopes-"));
 });
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `elevate …` as a person of this spec's organisation would, against the running test server (as e2e/cli/cli.spec.ts does). */
 function elevate(account: Exclude<OrgAccount, "partner">, args: string[]): Promise<Result> {
