@@ -4,7 +4,8 @@ import { useActionState } from "react";
 import { type EmailSignInState, signInWithEmail } from "@/app/signin/actions";
 import { Button } from "./ui/button";
 
-export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
+/** `email` prefills the field: the invitation email links to `/signin?email=…`. */
+export function EmailSignInForm({ callbackUrl, email }: { callbackUrl: string; email?: string }) {
   const [state, action, pending] = useActionState<EmailSignInState, FormData>(signInWithEmail, {});
   const error = state.errors?.email?.[0];
   return (
@@ -19,6 +20,7 @@ export function EmailSignInForm({ callbackUrl }: { callbackUrl: string }) {
           name="email"
           type="email"
           autoComplete="email"
+          defaultValue={email}
           required
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "email-error" : undefined}

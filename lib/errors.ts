@@ -36,6 +36,8 @@ const statusByKind: Record<ErrorKind, number> = {
 };
 
 export function httpStatusOf(error: DomainError): number {
+  // The one invalid request that HTTP names itself: a method the path does not have.
+  if (error.code === "invalid:method") return 405;
   return statusByKind[error.kind];
 }
 

@@ -30,6 +30,8 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   // `?org=<slug>` picks another demo organisation's accounts (the browser tests seed one per spec).
   const demoOrg = typeof params.org === "string" && /^[a-z0-9-]{1,63}$/.test(params.org) ? params.org : undefined;
   const demoAccounts = methods.demo ? await listDemoAccounts(await db(), demoOrg) : [];
+  // Only a plausible address is echoed back into the form (it is the invitation's link).
+  const invitedEmail = typeof params.email === "string" && /^[^\s<>"]{1,254}@[^\s<>"]+$/.test(params.email) ? params.email : undefined;
   const error = params.error ? (errorMessages[params.error] ?? "Sign-in failed. Try again.") : undefined;
 
   return (
@@ -78,7 +80,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                 </Button>
               </form>
             )}
-            {methods.email && <EmailSignInForm callbackUrl={callbackUrl} />}
+            {methods.email && <EmailSignInForm callbackUrl={callbackUrl} email={invitedEmail} />}
             {methods.email && methods.demo && (
               <p className="text-xs text-slate-500">
                 No email provider is configured: sign-in links land in the <a className="underline" href="/dev/mailbox">dev mailbox</a>.

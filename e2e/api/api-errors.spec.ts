@@ -49,11 +49,11 @@ test.describe("API v1: the error contract", () => {
       outgoing.on("error", reject);
       outgoing.end();
     });
-    expect(trace.status).toBe(400);
+    expect(trace.status).toBe(405);
     expect(JSON.parse(trace.body).error.code).toBe("invalid:method");
 
     const response = await (await api("requester")).put("policies");
-    expect(response.status()).toBe(400);
+    expect(response.status()).toBe(405);
     expect(response.headers()["allow"]).toBe("GET, POST");
     expect((await response.json()).error.code).toBe("invalid:method");
   });

@@ -86,8 +86,8 @@ test.describe("API v1: approver groups", () => {
       expect(await errorOf(await admin.get(`approver-groups/${id}`))).toMatchObject({ status: 404, code: "not-found:group" });
     }
     const put = await admin.put(`approver-groups/${groupId}`, { data: {} });
-    // As every route answers a method it does not have (e2e/api/api-errors.spec.ts): invalid:method with Allow.
-    expect(put.status()).toBe(400);
+    // As every route answers a method it does not have (e2e/api/api-errors.spec.ts): 405 invalid:method with Allow.
+    expect(put.status()).toBe(405);
     expect((await put.json()).error.code).toBe("invalid:method");
     expect(put.headers().allow).toBe("GET, PATCH, DELETE");
   });

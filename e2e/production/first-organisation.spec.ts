@@ -86,8 +86,8 @@ test("the administrator follows the checklist: people, an approver group, a poli
   await expect(owner.getByRole("heading", { name: /^Welcome/ })).toBeVisible();
   await expect(owner.getByRole("list", { name: "Setup checklist" })).toHaveCount(0);
 
-  // A member asks; the approvers are emailed a link straight to the request.
-  const carol = await signInByEmail(browser, people.carol);
+  // A member signs in from their invitation and asks; the approvers are emailed a link to the request.
+  const carol = await signInByEmail(browser, people.carol, { from: linkIn(invitation) });
   const requests = new RequestsPage(carol);
   await requests.ask({ target: "New-JournalRule", reason: "Journal the legal team for the audit" });
   await expect(requests.request("New-JournalRule")).toContainText("Pending");
