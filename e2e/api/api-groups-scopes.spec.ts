@@ -255,10 +255,19 @@ test.describe("API v1: scopes", () => {
     expect((await admin.delete(`policies/${policyId}`)).status()).toBe(200);
     expect((await admin.post(`requests/${request.id}/revoke`, { data: { comment: "done" } })).status()).toBe(200);
     expect(await errorOf(await requester.delete("scopes/Bastion"))).toMatchObject({ status: 403 });
-    const removed = await admin.delete("scopes/Bastion");
-    expect(await removed.json()).toEqual({ name: "Bastion", removed: true, counts: { tasks: 2, roles: 2, roleGroups: 1 } });
-    expect(await errorOf(await admin.get("scopes/Bastion"))).toMatchObject({ status: 404 });
+    // With the policy gone and the window over, the request is history, which outlives the catalog.
+    const history = await errorOf(await admin.delete("scopes/Bastion"));
+    expect(history).toMatchObject({ status: 409, code: "conflict:scope-in-use" });
+    expect(history.message).toContain("1 past request or run in the access history");
+    expect((await (await admin.get(`requests/${request.id}`)).json()).status).toBe("revoked");
+
+    // A scope nobody used can go, audited.
+    expect((await admin.post("scopes", { data: { name: "Unused" } })).status()).toBe(201);
+    expect((await admin.put("scopes/Unused", { data: bastion })).status()).toBe(200);
+    const removed = await admin.delete("scopes/Unused");
+    expect(await removed.json()).toEqual({ name: "Unused", removed: true, counts: { tasks: 2, roles: 2, roleGroups: 1 } });
+    expect(await errorOf(await admin.get("scopes/Unused"))).toMatchObject({ status: 404 });
     const audit = await (await (await api("auditor")).get("audit?action=scope.removed")).json();
-    expect(audit.items[0]).toMatchObject({ actor: org.email("admin"), details: { scope: "Bastion" } });
+    expect(audit.items[0]).toMatchObject({ actor: org.email("admin"), details: { scope: "Unused" } });
   });
 });

@@ -1,7 +1,7 @@
 import { type SQL, and, count, eq, gt, inArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Transaction } from "@/db/client";
-import { accessRequests, policies, roleGroupAssignments, roleGroups, roles, tasks } from "@/db/schema";
+import { accessRequests, policies, roleGroupAssignments, roleGroups, roles, taskRuns, tasks } from "@/db/schema";
 import { toApiTargetType } from "@/lib/catalog/target-types";
 
 export type EntryKind = "task" | "role" | "roleGroup";
@@ -18,6 +18,11 @@ export interface EntryUse {
   policies: { id: string; type: "task" | "role" | "roleGroup"; target: string }[];
   openRequests: number;
   standingHolders: number;
+  /**
+   * Past requests and task runs: the database would delete them with the entry (their rows name it),
+   * and an organisation's access history must outlive its catalog.
+   */
+  history: number;
 }
 
 const tables = { task: tasks, role: roles, roleGroup: roleGroups } as const;
@@ -35,8 +40,8 @@ export async function lockEntries(tx: Transaction, entries: CatalogEntryRef[]) {
 
 /**
  * What still relies on catalog entries: a policy naming one, an open request for one (pending, or
- * approved with a window not yet over), a standing assignment of a role group. Only entries with a
- * use are returned.
+ * approved with a window not yet over), a standing assignment of a role group, and history (past
+ * requests and runs). Only entries with a use are returned.
  */
 export async function usesOf(tx: Transaction, organisationId: string, entries: CatalogEntryRef[]): Promise<EntryUse[]> {
   if (entries.length === 0) return [];
@@ -50,7 +55,7 @@ export async function usesOf(tx: Transaction, organisationId: string, entries: C
         roleGroupIds.length ? inArray(columns.roleGroupId, roleGroupIds) : undefined,
       ].filter(Boolean) as SQL[]),
     );
-  const [policyRows, requestRows, holderRows] = await Promise.all([
+  const [policyRows, requestRows, holderRows, historyRows, runRows] = await Promise.all([
     tx
       .select({ id: policies.id, type: policies.targetType, taskId: policies.taskId, roleId: policies.roleId, roleGroupId: policies.roleGroupId })
       .from(policies)
@@ -78,6 +83,18 @@ export async function usesOf(tx: Transaction, organisationId: string, entries: C
           .where(inArray(roleGroupAssignments.roleGroupId, roleGroupIds))
           .groupBy(roleGroupAssignments.roleGroupId)
       : Promise.resolve([]),
+    tx
+      .select({ taskId: accessRequests.taskId, roleId: accessRequests.roleId, roleGroupId: accessRequests.roleGroupId, past: count() })
+      .from(accessRequests)
+      .where(and(eq(accessRequests.organisationId, organisationId), naming(accessRequests)))
+      .groupBy(accessRequests.taskId, accessRequests.roleId, accessRequests.roleGroupId),
+    taskIds.length
+      ? tx
+          .select({ taskId: taskRuns.taskId, runs: count() })
+          .from(taskRuns)
+          .where(and(eq(taskRuns.organisationId, organisationId), inArray(taskRuns.taskId, taskIds)))
+          .groupBy(taskRuns.taskId)
+      : Promise.resolve([]),
   ]);
   const idOf = (row: { taskId: string | null; roleId: string | null; roleGroupId: string | null }) => row.taskId ?? row.roleId ?? row.roleGroupId;
   return entries
@@ -89,8 +106,12 @@ export async function usesOf(tx: Transaction, organisationId: string, entries: C
         .map((p) => ({ id: p.id, type: toApiTargetType(p.type), target: entry.name })),
       openRequests: requestRows.filter((r) => idOf(r) === entry.id).reduce((n, r) => n + Number(r.open), 0),
       standingHolders: holderRows.filter((h) => h.roleGroupId === entry.id).reduce((n, h) => n + Number(h.holders), 0),
+      history:
+        historyRows.filter((r) => idOf(r) === entry.id).reduce((n, r) => n + Number(r.past), 0) -
+        requestRows.filter((r) => idOf(r) === entry.id).reduce((n, r) => n + Number(r.open), 0) +
+        runRows.filter((r) => r.taskId === entry.id).reduce((n, r) => n + Number(r.runs), 0),
     }))
-    .filter((use) => use.policies.length || use.openRequests || use.standingHolders);
+    .filter((use) => use.policies.length || use.openRequests || use.standingHolders || use.history);
 }
 
 const kindLabel: Record<EntryKind, string> = { task: "task", role: "role", roleGroup: "role group" };
@@ -106,6 +127,7 @@ export function describeUses(uses: EntryUse[]) {
       ...use.policies.map(() => `the policy for ${kindLabel[use.kind]} ${use.name}`),
       use.openRequests ? plural(use.openRequests, "open request") : null,
       use.standingHolders ? `the standing role group of ${plural(use.standingHolders, "member")}` : null,
+      use.history ? `${plural(use.history, "past request or run")} in the access history` : null,
     ].filter(Boolean);
     return `${kindLabel[use.kind]} ${use.name} (${why.join("; ")})`;
   });

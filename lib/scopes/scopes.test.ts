@@ -277,7 +277,7 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
     await db().delete(roleGroupAssignments).where(eq(roleGroupAssignments.roleGroupId, operators!.role_groups.id));
   });
 
-  it("removes an external scope only once nothing uses it, audited", async () => {
+  it("removes an external scope only once nothing uses it and it has no history, audited", async () => {
     const actor = await admin();
     const refused = await refusal(removeScope(db(), { actor, name: "Bastion" }));
     expect(refused).toMatchObject({ code: "conflict:scope-in-use", message: expect.stringContaining("the policy for task ssh-prod") });
@@ -290,10 +290,25 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
     const [open] = (await searchAudit(db(), { actor, input: { action: "request.approved" } })).items;
     await revokeRequest(db(), { actor, requestId: open!.targetId!, comment: "done" });
 
-    expect(await removeScope(db(), { actor, name: "Bastion" })).toEqual({ name: "Bastion", removed: true, counts: { tasks: 3, roles: 2, roleGroups: 1 } });
-    expect(await codeOf(getScope(db(), { actor, name: "Bastion" }))).toBe("not-found:scope");
+    // Its history stays: the request rows name the task, and would go with it.
+    const kept = await refusal(removeScope(db(), { actor, name: "Bastion" }));
+    expect(kept).toMatchObject({ code: "conflict:scope-in-use", message: expect.stringContaining("1 past request or run in the access history") });
+    const keptTask = await refusal(
+      replaceScopeCatalog(db(), {
+        actor,
+        name: "Bastion",
+        input: { ...bastion, tasks: bastion.tasks!.filter((t) => t.name !== "ssh-prod"), roles: [{ name: "Prod Shell", tasks: ["scp-prod"] }, bastion.roles![1]!] },
+      }),
+    );
+    expect(keptTask).toMatchObject({ code: "conflict:target-in-use", message: expect.stringContaining("task ssh-prod (1 past request or run") });
+
+    // A scope nobody used goes, audited.
+    await registerScope(db(), { actor, input: { name: "Jumpbox" } });
+    await replaceScopeCatalog(db(), { actor, name: "Jumpbox", input: bastion });
+    expect(await removeScope(db(), { actor, name: "Jumpbox" })).toEqual({ name: "Jumpbox", removed: true, counts: { tasks: 3, roles: 2, roleGroups: 1 } });
+    expect(await codeOf(getScope(db(), { actor, name: "Jumpbox" }))).toBe("not-found:scope");
     const [event] = await events("scope.removed");
-    expect(event?.details).toMatchObject({ scope: "Bastion", kind: "external", counts: { tasks: 3 } });
+    expect(event?.details).toMatchObject({ scope: "Jumpbox", kind: "external", counts: { tasks: 3 } });
   });
 
   it("are changed by administrators only", async () => {
