@@ -79,6 +79,12 @@ export const organisations = pgTable("organisations", {
   jitEmailDomains: text().array().notNull().default(sql`'{}'::text[]`),
   /** Just-in-time membership: people of these Entra tenants (`tid`) become plain members on their first Entra sign-in. */
   jitEntraTenantIds: text().array().notNull().default(sql`'{}'::text[]`),
+  /**
+   * The Entra tenants whose sign-ins this organisation believes at all. Empty: only the tenant of
+   * the deployment's AUTH_MICROSOFT_ENTRA_ID_ISSUER (none, for a multi-tenant issuer). Tenants
+   * listed for just-in-time membership are believed too.
+   */
+  entraTenantIds: text().array().notNull().default(sql`'{}'::text[]`),
   /** Made by the demo seed (or the test fixtures): its members may use the one-click demo sign-in in demo mode. */
   demo: boolean().notNull().default(false),
   createdAt: createdAt(),
@@ -464,6 +470,8 @@ export const policyEligibility = pgTable(
     uniqueIndex("policy_eligibility_group_uq").on(t.policyId, t.groupId).where(sql`${t.groupId} is not null`),
     uniqueIndex("policy_eligibility_user_uq").on(t.policyId, t.userId).where(sql`${t.userId} is not null`),
     index("policy_eligibility_group_idx").on(t.groupId),
+    // "Does this policy restrict who may ask at all?" on the access decision's path.
+    index("policy_eligibility_policy_idx").on(t.policyId),
     check("policy_eligibility_one", sql`(${t.groupId} is null) <> (${t.userId} is null)`),
   ],
 );

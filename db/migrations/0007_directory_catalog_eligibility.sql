@@ -26,5 +26,6 @@ ALTER TABLE "policy_eligibility" ADD CONSTRAINT "policy_eligibility_user_id_user
 CREATE UNIQUE INDEX "policy_eligibility_group_uq" ON "policy_eligibility" USING btree ("policy_id","group_id") WHERE "policy_eligibility"."group_id" is not null;--> statement-breakpoint
 CREATE UNIQUE INDEX "policy_eligibility_user_uq" ON "policy_eligibility" USING btree ("policy_id","user_id") WHERE "policy_eligibility"."user_id" is not null;--> statement-breakpoint
 CREATE INDEX "policy_eligibility_group_idx" ON "policy_eligibility" USING btree ("group_id");--> statement-breakpoint
--- The Contoso demo of an earlier build keeps its one-click sign-in.
-UPDATE "organisations" SET "demo" = true WHERE "slug" = 'contoso';
+-- The Contoso demo of an earlier build keeps its one-click sign-in: the seed's own row (its id is
+-- derived from its name, db/seed/seed-demo.ts), never a real organisation that chose the slug.
+UPDATE "organisations" SET "demo" = true WHERE "id" = 'd5f09465-0724-4cc5-8324-eeff2495d490' AND "slug" = 'contoso';

@@ -131,3 +131,21 @@ describe.each(testDatabaseKinds)("the Contoso demo seed on %s", (kind) => {
     expect(await snapshot(database)).toEqual(before);
   });
 });
+
+describe.each(testDatabaseKinds)("the demo seed beside a real organisation on %s", (kind) => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase(kind);
+  });
+  afterAll(() => database.destroy());
+
+  it("never seeds its people and policies into a real organisation that chose the slug contoso", async () => {
+    const { bootstrapAdmin } = await import("@/lib/auth/bootstrap-admin");
+    const { organisation } = await bootstrapAdmin(database.db, { email: "ops@contoso.example", organisationSlug: "contoso" });
+    const before = await snapshot(database);
+    await expect(seedDemo(database.db)).rejects.toThrow('An organisation "contoso" that is not the demo exists');
+    expect(await snapshot(database)).toEqual(before);
+    const [row] = await database.db.select().from(schema.organisations).where(eq(schema.organisations.id, organisation.id));
+    expect(row?.demo).toBe(false);
+  });
+});

@@ -86,6 +86,10 @@ export async function seedDemo(
   return db.transaction(async (tx) => {
     const createdOrganisation = await ensureOrganisation(tx, organisation);
     const org = (await tx.query.organisations.findFirst({ where: eq(organisations.slug, organisation.slug) }))!;
+    // A real organisation that chose the demo's slug never gets the demo's people and policies.
+    if (org.id !== seedId(`org:${organisation.slug}`) || !org.demo) {
+      throw new Error(`An organisation "${organisation.slug}" that is not the demo exists: the demo was not seeded.`);
+    }
     const userIds = await ensureUsers(tx, org.id, organisation);
     const groupIds = await ensureApproverGroups(tx, org.id, userIds, organisation);
     if (!org.defaultApproverGroupId) {

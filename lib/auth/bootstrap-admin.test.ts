@@ -51,6 +51,16 @@ describe.each(testDatabaseKinds)("bootstrapping the first administrator on %s", 
     expect(await database.db.$count(tasks, eq(tasks.organisationId, organisation.id))).toBe(Object.keys(exchangeCatalog.tasks).length);
   });
 
+  it.runIf(kind === "postgres")("two instances starting at once make one organisation and one administrator", async () => {
+    const results = await Promise.all([
+      bootstrapAdmin(database.db, { email: "ops@example.com" }),
+      bootstrapAdmin(database.db, { email: "ops@example.com" }),
+    ]);
+    expect(results.map((r) => r.changed).sort()).toEqual([false, true]);
+    expect(await database.db.$count(organisations)).toBe(1);
+    expect(await database.db.$count(memberships)).toBe(1);
+  });
+
   it("changes nothing the second time", async () => {
     await bootstrapAdmin(database.db, { email: "ops@example.com" });
     const again = await bootstrapAdmin(database.db, { email: "ops@example.com" });

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
@@ -26,6 +26,9 @@ export class BootstrapError extends Error {}
 export async function bootstrapAdmin(db: Database, input: z.input<typeof bootstrapInput>) {
   const { email, organisationSlug, organisationName } = bootstrapInput.parse(input);
   return db.transaction(async (tx) => {
+    // Instances starting together with ELEVATE_ADMIN_EMAIL take turns: the second finds the first's
+    // organisation and administrator instead of failing on the slug both tried to create.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('elevate:bootstrap-admin'))`);
     const all = await tx.select().from(organisations).orderBy(asc(organisations.createdAt));
     let organisation = organisationSlug ? all.find((o) => o.slug === organisationSlug) : all[0];
     if (!organisationSlug && all.length > 1) {

@@ -1,0 +1,2 @@
+ALTER TABLE "organisations" ADD COLUMN "entra_tenant_ids" text[] DEFAULT '{}'::text[] NOT NULL;--> statement-breakpoint
+CREATE INDEX "policy_eligibility_policy_idx" ON "policy_eligibility" USING btree ("policy_id");
