@@ -1,10 +1,12 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { memberships } from "@/db/schema";
+import { approverGroupMembers, approverGroups, memberships } from "@/db/schema";
 import { type ContosoFixture, contosoFixture } from "@/db/testing/contoso-fixture";
 import { testDatabaseKinds } from "@/db/testing/test-database";
 import { approveRequest } from "@/lib/approvals/approve-request";
 import { createPolicy } from "@/lib/policies/create-policy";
+import { listPolicies } from "@/lib/policies/list-policies";
+import { updatePolicy } from "@/lib/policies/update-policy";
 import { createRequest } from "@/lib/requests/create-request";
 import { updateSettings } from "@/lib/settings/update-settings";
 import { checkAccess } from "./check-access";
@@ -135,7 +137,7 @@ describe.each(testDatabaseKinds)("a window that only unlocks (windowGrants false
     );
   });
 
-  it("keeps a window under an unlocking policy unlocking, even when a granting policy is the strictest", async () => {
+  it("keeps a window unlocking while any covering policy only unlocks, even under a granting strictest policy", async () => {
     const actor = await f.actor("rolemanager@contoso.com");
     await createPolicy(db(), { actor, input: { type: "role", target: "Distribution Groups", approvalType: "auto", windowGrants: false } });
     await ask("approver1@contoso.com", "Distribution Groups", "role");
@@ -144,9 +146,29 @@ describe.each(testDatabaseKinds)("a window that only unlocks (windowGrants false
     await createPolicy(db(), { actor, input: { type: "task", target: "Set-DistributionGroup", approvalType: "auto", maxDurationHours: 1 } });
     expect(await decide("approver1@contoso.com", "Set-DistributionGroup")).toMatchObject({ allowed: false, code: "no-role-to-unlock" });
     expect(await decide("requester2@contoso.com", "Set-DistributionGroup")).toMatchObject({ allowed: true, code: "grant" });
-    // A window under the granting policy itself grants.
+    // Even a window under the granting policy itself only unlocks: the role policy still covers the task.
     await ask("approver1@contoso.com", "Set-DistributionGroup");
-    expect(await decide("approver1@contoso.com", "Set-DistributionGroup")).toMatchObject({ allowed: true, code: "grant" });
+    expect(await decide("approver1@contoso.com", "Set-DistributionGroup")).toMatchObject({ allowed: false, code: "no-role-to-unlock" });
+    expect(await decide("requester2@contoso.com", "Set-DistributionGroup")).toMatchObject({ allowed: true, code: "grant" });
+  });
+
+  it("makes the unlock part of the strictest: a less strict unlocking policy turns the strictest's granting window into an unlock", async () => {
+    // New-JournalRule: the seed's manual, granting task policy is the strictest; an auto role policy
+    // on Journaling, which holds it, only unlocks. approver1 holds no role group; admin holds all.
+    await createPolicy(db(), {
+      actor: await f.actor("rolemanager@contoso.com"),
+      input: { type: "role", target: "Journaling", approvalType: "auto", windowGrants: false },
+    });
+    expect(await decide("approver1@contoso.com", "New-JournalRule")).toMatchObject({ allowed: false, code: "no-role-to-unlock" });
+    const approver1 = await ask("approver1@contoso.com", "New-JournalRule");
+    await approveRequest(db(), { actor: await f.actor("approver2@contoso.com"), requestId: approver1.id });
+    const decision = await decide("approver1@contoso.com", "New-JournalRule");
+    expect(decision).toMatchObject({ allowed: false, code: "no-role-to-unlock", requestId: null });
+    expect(decision.reason).toContain("only for people whose role groups include it");
+
+    const admin = await ask("admin@contoso.com", "New-JournalRule");
+    await approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId: admin.id });
+    expect(await decide("admin@contoso.com", "New-JournalRule")).toMatchObject({ allowed: true, code: "grant", requestId: admin.id });
   });
 
   it("lets a strictest unlocking policy turn a window under a granting one into an unlock", async () => {
@@ -166,5 +188,56 @@ describe.each(testDatabaseKinds)("a window that only unlocks (windowGrants false
     expect(await decide("requester@contoso.com", "Set-CASMailbox")).toMatchObject({ allowed: true, code: "standing-role" });
     expect(await decide("approver1@contoso.com", "Set-CASMailbox")).toMatchObject({ allowed: false, code: "no-role" });
     await updateSettings(db(), { actor: admin, input: { pamEnabled: true } });
+  });
+});
+
+describe.each(testDatabaseKinds)("a window under a broader policy, against the strictest policy's eligibility, on %s", (kind) => {
+  let f: ContosoFixture;
+  beforeAll(async () => {
+    f = await contosoFixture(kind);
+    const actor = await f.actor("rolemanager@contoso.com");
+    // S: the task policy on New-MailboxExportRequest, manual, 1 approval, only Exchange Leads may ask.
+    const export_ = (await listPolicies(f.database.db, { actor })).find((p) => p.target === "New-MailboxExportRequest")!;
+    await updatePolicy(f.database.db, { actor, policyId: export_.id, input: { requiredApprovals: 1, eligible: ["Exchange Leads"] } });
+    // P: the role group holding it, manual, 1 approval, open to all, a longer window (so S stays the strictest).
+    await createPolicy(f.database.db, {
+      actor,
+      input: { type: "roleGroup", target: "Organization Management", approvalType: "manual", maxDurationHours: 8 },
+    });
+  });
+  afterAll(() => f.database.destroy());
+  const db = () => f.database.db;
+  const decide = async (email: string, task: string) =>
+    decideAccess(db(), { organisationId: f.organisationId, userId: (await f.actor(email)).userId, scope: "Exchange", task });
+  const granted = async (email: string) => {
+    const request = await createRequest(db(), {
+      actor: await f.actor(email),
+      input: { type: "roleGroup", target: "Organization Management", reason: "Broad access" },
+    });
+    await approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId: request.id });
+    return request;
+  };
+
+  it("does not let a non-lead's role-group window count for the task only leads may request", async () => {
+    const window = await granted("requester@contoso.com");
+    const decision = await decide("requester@contoso.com", "New-MailboxExportRequest");
+    expect(decision).toMatchObject({ allowed: false, code: "no-grant", requestId: null });
+    expect(decision.reason).toContain("you are not among them");
+    // The same window still counts where the strictest policy is open to them.
+    expect(await decide("requester@contoso.com", "New-JournalRule")).toMatchObject({ allowed: true, code: "grant", requestId: window.id });
+  });
+
+  it("lets a lead's role-group window count for it", async () => {
+    const window = await granted("approver2@contoso.com");
+    expect(await decide("approver2@contoso.com", "New-MailboxExportRequest")).toMatchObject({ allowed: true, code: "grant", requestId: window.id });
+  });
+
+  it("follows the eligibility rule as it is now: joining the named group makes the window count", async () => {
+    const [group] = await db().select().from(approverGroups).where(and(eq(approverGroups.name, "Exchange Leads"), eq(approverGroups.organisationId, f.organisationId)));
+    const requester = await f.actor("requester@contoso.com");
+    await db().insert(approverGroupMembers).values({ organisationId: f.organisationId, groupId: group!.id, userId: requester.userId });
+    expect(await decide("requester@contoso.com", "New-MailboxExportRequest")).toMatchObject({ allowed: true, code: "grant" });
+    await db().delete(approverGroupMembers).where(and(eq(approverGroupMembers.groupId, group!.id), eq(approverGroupMembers.userId, requester.userId)));
+    expect(await decide("requester@contoso.com", "New-MailboxExportRequest")).toMatchObject({ allowed: false, code: "no-grant" });
   });
 });

@@ -5,20 +5,26 @@
  * - U excluded: allowed, as excluded (`excluded`).
  * - some enabled policy covers T (on T, on a role holding T, on a role group holding such a role):
  *   let S be the strictest covering policy (manual before auto, then more required approvals, then
- *   the shorter maximum window, then the older). A window W counts when it is U's approved request
- *   covering T, open now, granted under S or under a policy at least as strict (as many required
- *   approvals, and manual unless S is auto). Let "standing" mean that one of U's standing role
- *   groups contains a role holding T. Then:
- *   - W exists, and S and W's own policy both grant (`window_grants`; a deleted policy counts as
- *     granting, S decides): allowed (`grant`).
- *   - W exists and S or W's own policy only unlocks (`window_grants = false`, Office 365 PAM's way):
- *     allowed (`grant`) if standing, else denied (`no-role-to-unlock`).
- *   - no W: denied. `no-grant` (request access) when a window would help: S grants, or standing.
- *     When S only unlocks and U is not standing, no window can help: `no-role-to-unlock`.
- *   Among several windows, one that counts wins, then the one ending last.
+ *   the shorter maximum window, then the older). A window W is U's approved request covering T,
+ *   open now. W counts when it was granted
+ *   - under S itself, or
+ *   - under another policy (or one since deleted) at least as strict (as many required approvals,
+ *     and manual unless S is auto) AND U is eligible for S now: S has no eligibility rows (every
+ *     active member but guests), or names U, or names an approver group U is in as an active,
+ *     non-guest member. This is `eligibleCondition` of lib/policies/check-eligibility.ts, the one
+ *     definition the request form and `createRequest` use too, so a broad policy open to everyone
+ *     cannot carry U past the list of a stricter policy they could not have asked under.
+ *   Let "standing" mean that one of U's standing role groups contains a role holding T, and "T
+ *   only unlocks" that ANY enabled covering policy only unlocks (`window_grants = false`, Office 365
+ *   PAM's way), or W's own policy does (a deleted policy counts as granting). Then:
+ *   - W counts and T does not only unlock: allowed (`grant`).
+ *   - W counts and T only unlocks: allowed (`grant`) if standing, else denied (`no-role-to-unlock`).
+ *   - no W counts: denied. `no-grant` (request access) when a window would help: T does not only
+ *     unlock, or standing. When T only unlocks and U is not standing, no window can help:
+ *     `no-role-to-unlock`.
+ *   Among several windows, one that counts and allows wins, then the one ending last.
  * - no policy covers T: allowed only through a standing role group holding T (`standing-role`),
  *   else `no-role`.
- * Eligibility (who may request a policy) is not part of it: it gates asking, not an approved window.
  *
  * It is the hot path (every run and every external check), so it is one SQL statement over indexed
  * lookups, and it writes nothing: callers audit what they do with the answer.
@@ -26,6 +32,7 @@
 import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { preparedRows } from "@/db/prepared-query";
+import { eligibleCondition } from "@/lib/policies/check-eligibility";
 
 export type AccessReason =
   | "excluded"
@@ -58,10 +65,12 @@ interface DecisionRow {
   policy_id: string | null;
   grant_id: string | null;
   grant_ends_at: Date | string | null;
-  /** Whether S and the window's own policy both grant (null without a window). */
+  /** Whether every covering policy and the window's own policy grant (null without a window). */
   grant_grants: boolean | null;
-  /** S's `window_grants` (null without a covering policy). */
+  /** Whether every enabled covering policy grants (null without a covering policy). */
   policy_grants: boolean | null;
+  /** Whether U may request S (null without a covering policy). */
+  eligible: boolean | null;
   standing: boolean;
 }
 
@@ -86,18 +95,27 @@ export async function decideAccess(
           and rgr.role_id in (select role_id from task_roles)
       ) as held
     ),
-    strictest as (
-      select p.id, p.approval_type, p.required_approvals, p.window_grants from policies p
+    covering as (
+      select p.id, p.approval_type, p.required_approvals, p.window_grants, p.max_duration_minutes, p.created_at
+      from policies p
       where p.organisation_id = ${organisationId} and p.enabled
         and (p.task_id = (select id from t)
              or p.role_id in (select role_id from task_roles)
              or p.role_group_id in (select role_group_id from task_role_groups))
-      order by (p.approval_type = 'manual') desc, p.required_approvals desc, p.max_duration_minutes asc, p.created_at asc
+    ),
+    strictest as (
+      select c.id, c.approval_type, c.required_approvals from covering c
+      order by (c.approval_type = 'manual') desc, c.required_approvals desc, c.max_duration_minutes asc, c.created_at asc
       limit 1
+    ),
+    rules as (
+      select
+        (select bool_and(c.window_grants) from covering c) as all_grant,
+        (select ${eligibleCondition(sql`s.id`, userId, organisationId)} from strictest s) as eligible
     ),
     grant_row as (
       select r.id, r.ends_at,
-        (coalesce(gp.window_grants, true) and (select window_grants from strictest)) as grants
+        (coalesce(gp.window_grants, true) and (select all_grant from rules)) as grants
       from access_requests r
       left join policies gp on gp.id = r.policy_id
       where r.requester_id = ${userId} and r.status = 'approved' and r.ends_at > now() and r.starts_at <= now()
@@ -106,9 +124,10 @@ export async function decideAccess(
              or r.role_id in (select role_id from task_roles)
              or r.role_group_id in (select role_group_id from task_role_groups))
         and (r.policy_id = (select id from strictest)
-             or (r.required_approvals >= (select required_approvals from strictest)
+             or ((select eligible from rules)
+                 and r.required_approvals >= (select required_approvals from strictest)
                  and ((select approval_type from strictest) = 'auto' or gp.approval_type = 'manual')))
-      order by ((coalesce(gp.window_grants, true) and (select window_grants from strictest)) or (select held from standing)) desc,
+      order by ((coalesce(gp.window_grants, true) and (select all_grant from rules)) or (select held from standing)) desc,
         r.ends_at desc
       limit 1
     )
@@ -118,7 +137,8 @@ export async function decideAccess(
       o.pam_enabled,
       coalesce(m.excluded_from_pam, false) as excluded,
       (select id from strictest) as policy_id,
-      (select window_grants from strictest) as policy_grants,
+      (select all_grant from rules) as policy_grants,
+      (select eligible from rules) as eligible,
       (select id from grant_row) as grant_id,
       (select ends_at from grant_row) as grant_ends_at,
       (select grants from grant_row) as grant_grants,
@@ -160,6 +180,13 @@ function decide(row: DecisionRow | undefined, task: string): AccessDecision {
       return no(
         "no-role-to-unlock",
         `${task} needs an approved window, and that window only unlocks it for people whose role groups include it; none of yours does. Ask a Global Administrator for a role group that includes it.`,
+      );
+    }
+    if (row.eligible === false) {
+      // Still `no-grant`: a window under the strictest policy would help, once it names them.
+      return no(
+        "no-grant",
+        `${task} needs an approved window under the strictest policy that covers it, and that policy names who may request it; you are not among them, so a window under another policy does not count for ${task}.`,
       );
     }
     return no("no-grant", `${task} needs approved just-in-time access, and you have no active window for it: request access.`);

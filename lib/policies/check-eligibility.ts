@@ -1,22 +1,29 @@
 /**
- * Who may request a policy (Entra PIM's eligible assignments). A policy with no eligibility rows is
- * open to every member but guests. With rows, a person is eligible when a row names them, or when
- * they are a member (not a guest) of a named approver group at the time they ask: adding someone
- * to the group makes them eligible from then on. A guest is eligible only when named by email,
- * just as a guest in an approver group never approves.
+ * Who may request a policy (Entra PIM's eligible assignments): THE rule, defined once here as an
+ * SQL fragment (`eligibleCondition`) that the request form, `createRequest` / `extendRequest` and
+ * the access decision all use. A policy with no eligibility rows is open to every active member
+ * but guests. With rows, a person is eligible when a row names them, or when they are an active
+ * member (not a guest) of the organisation and a member of a named approver group at the time of
+ * the question: adding someone to the group makes them eligible from then on. A guest is eligible
+ * only when named by email, just as a guest in an approver group never approves.
  *
- * Eligibility gates asking (the request form and `createRequest` / `extendRequest`); it does not
- * change `decideAccess`: a window already approved keeps working if its holder later leaves the
- * eligible group (revoke it to end it), and they cannot extend it or ask again.
+ * Eligibility gates asking. In `decideAccess` it matters once more: a window granted under another
+ * (broader) policy counts for a task only if the person is also eligible for the strictest policy
+ * covering that task, so a policy open to all cannot carry someone past a stricter policy's list.
+ * A window under the strictest policy itself keeps working if its holder later leaves the eligible
+ * group (revoke it to end it); they cannot extend it or ask again.
  */
 import { type SQL, sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { DomainError } from "@/lib/errors";
 
-/** True when user U may request the policy whose id is the SQL expression `policyId`. */
+/**
+ * True when user U may request the policy whose id is the SQL expression `policyId` (the rule
+ * above). One indexed probe of `policy_eligibility` by policy, plus the person's membership.
+ */
 export function eligibleCondition(policyId: SQL, userId: string, organisationId: string): SQL {
   const isMember = sql`exists (select 1 from memberships em
-    where em.organisation_id = ${organisationId} and em.user_id = ${userId} and em.kind = 'member')`;
+    where em.organisation_id = ${organisationId} and em.user_id = ${userId} and em.kind = 'member' and em.disabled_at is null)`;
   return sql`(case
     when exists (select 1 from policy_eligibility pe where pe.policy_id = ${policyId}) then exists (
       select 1 from policy_eligibility pe
@@ -38,7 +45,8 @@ export async function selectEligiblePolicyIds(db: Executor, { organisationId, us
 
 interface EligibilityRow {
   kind: "member" | "guest" | null;
-  entries: { group: string | null; email: string | null; matches: boolean }[] | string;
+  eligible: boolean;
+  entries: { group: string | null; email: string | null }[] | string;
 }
 
 /**
@@ -52,23 +60,17 @@ export async function assertEligible(
   const result = await tx.execute(sql`
     select
       (select m.kind from memberships m where m.organisation_id = ${organisationId} and m.user_id = ${userId}) as kind,
+      ${eligibleCondition(sql`${policyId}::uuid`, userId, organisationId)} as eligible,
       coalesce((
-        select json_agg(json_build_object(
-          'group', g.name,
-          'email', u.email,
-          'matches', pe.user_id = ${userId} or (pe.group_id is not null and exists (
-            select 1 from approver_group_members gm where gm.group_id = pe.group_id and gm.user_id = ${userId}))))
+        select json_agg(json_build_object('group', g.name, 'email', u.email))
         from policy_eligibility pe
         left join approver_groups g on g.id = pe.group_id
         left join users u on u.id = pe.user_id
         where pe.policy_id = ${policyId}), '[]'::json) as entries`);
   const row = (result as unknown as { rows: EligibilityRow[] }).rows[0];
+  if (row?.eligible) return;
   const entries = typeof row?.entries === "string" ? (JSON.parse(row.entries) as Exclude<EligibilityRow["entries"], string>) : (row?.entries ?? []);
   const guest = row?.kind !== "member";
-  // A group counts for members only; a row naming the person counts for anyone.
-  const eligible =
-    entries.length === 0 ? !guest : entries.some((entry) => entry.matches && (entry.email !== null || !guest));
-  if (eligible) return;
 
   const groups = entries.flatMap((entry) => (entry.group ? [entry.group] : [])).sort();
   const people = entries.flatMap((entry) => (entry.email ? [entry.email] : [])).sort();
