@@ -1,6 +1,4 @@
-import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { organisations } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { resolveTarget } from "@/lib/catalog/resolve-target";
 import { targetTypeLabel, toDbTargetType } from "@/lib/catalog/target-types";
@@ -9,6 +7,7 @@ import { DomainError } from "@/lib/errors";
 import { assertEligible } from "@/lib/policies/check-eligibility";
 import { findCoveringPolicies } from "@/lib/policies/find-covering-policies";
 import { parseInput } from "@/lib/validation";
+import { assertPamEnabled } from "./assert-pam-enabled";
 import { openRequest } from "./open-request";
 import { type CreateRequestInput, createRequestInput } from "./request-input";
 import { checkDuration, checkReasonAndTicket, checkScheduledStart } from "./request-rules";
@@ -20,13 +19,7 @@ import { checkDuration, checkReasonAndTicket, checkScheduledStart } from "./requ
 export async function createRequest(db: Database, { actor, input }: { actor: Actor; input: CreateRequestInput }) {
   const data = parseInput(createRequestInput, input);
   return db.transaction(async (tx) => {
-    const organisation = await tx.query.organisations.findFirst({ where: eq(organisations.id, actor.organisationId) });
-    if (!organisation?.pamEnabled) {
-      throw new DomainError(
-        "conflict:pam-disabled",
-        "Privileged access management is off in your organisation: standing roles apply and there is nothing to request.",
-      );
-    }
+    const organisation = await assertPamEnabled(tx, actor.organisationId);
     const target = await resolveTarget(tx, organisation.id, {
       scope: data.scope,
       type: toDbTargetType(data.type),

@@ -7,6 +7,7 @@ import { targetTypeLabel } from "@/lib/catalog/target-types";
 import { DomainError } from "@/lib/errors";
 import { assertEligible } from "@/lib/policies/check-eligibility";
 import { parseInput } from "@/lib/validation";
+import { assertPamEnabled } from "./assert-pam-enabled";
 import { lockRequest, requestNotFound } from "./find-request";
 import { openRequest } from "./open-request";
 import { type ExtendRequestInput, extendRequestInput } from "./request-input";
@@ -16,6 +17,8 @@ import { selectRequestView } from "./request-view";
 /**
  * Asks to extend an active grant: a new request linked to it, under the same policy, whose window
  * starts where the current one ends. It is approved like any request (at once for an auto policy).
+ * Refused like a new request while PAM is off (`conflict:pam-disabled`): there is nothing to extend
+ * into, since standing roles alone apply.
  */
 export async function extendRequest(
   db: Database,
@@ -23,6 +26,7 @@ export async function extendRequest(
 ) {
   const data = parseInput(extendRequestInput, input);
   return db.transaction(async (tx) => {
+    await assertPamEnabled(tx, actor.organisationId);
     const { request } = await lockRequest(tx, actor.organisationId, requestId);
     if (request.requesterId !== actor.userId) throw requestNotFound();
     const [{ open }] = (await tx
