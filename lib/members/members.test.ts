@@ -18,7 +18,10 @@ import { testDatabaseKinds } from "@/db/testing/test-database";
 import { searchAudit } from "@/lib/audit/search-audit";
 import { loadActor, loadActorByTokenHash } from "@/lib/auth/load-actor";
 import { findLiveSession } from "@/lib/auth/sessions";
-import { DomainError } from "@/lib/errors";
+import { DomainError, httpStatusOf } from "@/lib/errors";
+import { createPolicy } from "@/lib/policies/create-policy";
+import { listPolicies } from "@/lib/policies/list-policies";
+import { updatePolicy } from "@/lib/policies/update-policy";
 import { createToken } from "@/lib/tokens/create-token";
 import { hashToken } from "@/lib/tokens/token-secret";
 import { addMember } from "./add-member";
@@ -455,6 +458,38 @@ describe.each(testDatabaseKinds)("members and their roles on %s", (kind) => {
         .orderBy(desc(emailOutbox.createdAt));
       expect(invitations).toHaveLength(2);
       await removeMember(db(), { actor, input: { email: "leaver@contoso.com" } });
+    });
+
+    it("refuses removing the only person a policy names, which would open the policy to everyone", async () => {
+      const actor = await admin();
+      const manager = await f.actor("rolemanager@contoso.com");
+      await addMember(db(), { actor, input: { email: "sole@contoso.com", name: "Nestor Wilke" } });
+      const only = await createPolicy(db(), { actor: manager, input: { type: "task", target: "Set-JournalRule", eligible: ["sole@contoso.com"] } });
+      const shared = await createPolicy(db(), {
+        actor: manager,
+        input: { type: "task", target: "Disable-JournalRule", eligible: ["Sole@contoso.com", "Exchange Leads"] },
+      });
+      const before = await memberCount();
+
+      const refused = await refusal(removeMember(db(), { actor, input: { email: "sole@contoso.com" } }));
+      expect(refused.code).toBe("conflict:member-sole-eligible");
+      expect(httpStatusOf(refused)).toBe(409);
+      expect(refused.message).toBe(
+        "sole@contoso.com is the only one who may request the policy for the task Set-JournalRule (Exchange): change who may request it first.",
+      );
+      expect(refused.details).toEqual({ policies: [{ id: only.id, scope: "Exchange", type: "task", target: "Set-JournalRule" }] });
+      // Nothing was removed: the member, and both policies' lists, are as they were.
+      expect(await memberCount()).toBe(before);
+      const eligibleOf = async (id: string) => (await listPolicies(db(), { actor: manager })).find((p) => p.id === id)!.eligible;
+      expect(await eligibleOf(only.id)).toEqual(["sole@contoso.com"]);
+      expect(await eligibleOf(shared.id)).toEqual(["Exchange Leads", "sole@contoso.com"]);
+
+      // Once someone else may request it, removal goes through and takes only their own entries.
+      await updatePolicy(db(), { actor: manager, policyId: only.id, input: { eligible: ["sole@contoso.com", "requester@contoso.com"] } });
+      await expect(removeMember(db(), { actor, input: { email: "sole@contoso.com" } })).resolves.toMatchObject({ removed: "sole@contoso.com" });
+      expect(await eligibleOf(only.id)).toEqual(["requester@contoso.com"]);
+      expect(await eligibleOf(shared.id)).toEqual(["Exchange Leads"]);
+      expect(await memberCount()).toBe(before - 1);
     });
 
     it("refuses removing yourself, someone unknown, and anyone for non Global Administrators", async () => {

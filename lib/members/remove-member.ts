@@ -12,6 +12,7 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
+import { assertNotSoleEligible } from "@/lib/policies/assert-not-sole-eligible";
 import { markCancelled } from "@/lib/requests/cancel-request";
 import { markExpired } from "@/lib/requests/find-request";
 import { parseInput } from "@/lib/validation";
@@ -27,7 +28,8 @@ export const REMOVAL_COMMENT = "member removed";
  * pending requests are cancelled and their approved windows (open or scheduled) revoked, each with
  * its own audit event; their sessions end and their API tokens are revoked; their approver-group
  * memberships, standing role groups and policy eligibility here go, and then the membership.
- * Audited `member.removed`. Their history (requests, decisions, audit) stays, and so does their
+ * Refused (`conflict:member-sole-eligible`, naming the policies) while they are the only entry of a
+ * policy's eligibility: without it the policy would be open to every member. Audited `member.removed`. Their history (requests, decisions, audit) stays, and so does their
  * user row: it is the deployment's, and other organisations may know them.
  */
 export async function removeMember(db: Database, { actor, input }: { actor: Actor; input: { email: string } }) {
@@ -38,6 +40,8 @@ export async function removeMember(db: Database, { actor, input }: { actor: Acto
     const member = await lockMember(tx, organisation.id, data.email);
     refuseSelfLockout(actor.userId, member, "remove");
     await assertKeepsGlobalAdmin(tx, organisation.id, member, "removed");
+    // Their eligibility rows go below: a policy they alone may request would open to everyone.
+    await assertNotSoleEligible(tx, { organisationId: organisation.id, userId: member.userId, email: member.email });
 
     // Their open requests, locked in a fixed order as every decision on a request locks it first.
     const open = await tx
