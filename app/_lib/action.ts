@@ -7,6 +7,7 @@ import "server-only";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { type Database, db } from "@/db/client";
+import { isDataException } from "@/db/data-exception";
 import { currentActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError, type FieldErrors } from "@/lib/errors";
@@ -44,6 +45,9 @@ export function action<Input, Output>(
     } catch (error) {
       if (error instanceof DomainError) {
         return { ok: false, code: error.code, message: error.message, errors: error.fields };
+      }
+      if (isDataException(error)) {
+        return { ok: false, code: "invalid:input", message: "The form holds a value that cannot be stored (a NUL byte, say)." };
       }
       console.error("[action] unexpected error:", error instanceof Error ? error.message : error);
       return { ok: false, code: "internal:error", message: "Something went wrong on our side. Try again." };

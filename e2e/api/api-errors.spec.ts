@@ -91,6 +91,26 @@ test.describe("API v1: the error contract", () => {
     expect((await badQuery.json()).error.fields).toHaveProperty("mine");
   });
 
+  test("a NUL byte in a path or cursor, and keys named after Object.prototype in a catalog, are 400s", async ({ api }) => {
+    const admin = await api("admin");
+    for (const path of ["scopes/%00", "members/a%00b%40example.com"]) {
+      const response = await admin.get(path);
+      expect(response.status(), path).toBeLessThan(500);
+      expect(response.status(), path).toBeGreaterThanOrEqual(400);
+    }
+    const nulScope = await admin.get("scopes/%00");
+    expect(nulScope.status()).toBe(400);
+    expect((await nulScope.json()).error.code).toBe("invalid:input");
+    const cursor = Buffer.from(JSON.stringify({ email: "\u0000" })).toString("base64url");
+    expect((await admin.get(`members?cursor=${cursor}`)).status()).toBe(400);
+
+    expect((await admin.post("scopes", { data: { name: "Hostile" } })).status()).toBe(201);
+    for (const key of ["constructor", "__proto__", "toString"]) {
+      const response = await admin.put("scopes/Hostile", { headers: { "content-type": "application/json" }, data: `{"${key}": 1, "tasks": []}` });
+      expect(response.status(), key).toBe(400);
+    }
+  });
+
   test("no token, a made-up token and a malformed header are 401s", async ({ baseURL }) => {
     for (const authorization of [undefined, "Bearer elv_00000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "Basic dXNlcjpwYXNz"]) {
       const context = await playwrightRequest.newContext({

@@ -1,4 +1,4 @@
-import { and, count, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { approvals } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
@@ -13,6 +13,7 @@ import { aboutRequest } from "@/lib/requests/about-request";
 import { approveAndOpenWindow } from "@/lib/requests/open-window";
 import { selectRequestView } from "@/lib/requests/request-view";
 import { parseInput } from "@/lib/validation";
+import { listActiveApprovers } from "@/lib/approver-groups/list-active-approvers";
 import { authorizeApprover } from "./authorize-approver";
 
 /**
@@ -44,10 +45,17 @@ export async function approveRequest(
     if (inserted.length === 0) {
       throw new DomainError("conflict:already-approved", "You have already approved this request: another approver must.");
     }
-    const [{ value: approvalCount }] = (await tx
-      .select({ value: count() })
+    // Only approvals of people who can approve for the group now count: someone disabled, removed
+    // or taken out of the group since they approved no longer makes up the quorum.
+    const approvers = request.approverGroupId
+      ? await listActiveApprovers(tx, { organisationId: actor.organisationId, groupId: request.approverGroupId })
+      : [];
+    const approvedBy = await tx
+      .select({ approverId: approvals.approverId })
       .from(approvals)
-      .where(and(eq(approvals.requestId, request.id), eq(approvals.decision, "approve")))) as [{ value: number }];
+      .where(and(eq(approvals.requestId, request.id), eq(approvals.decision, "approve")));
+    const current = new Set(approvers.map((a) => a.userId));
+    const approvalCount = approvedBy.filter((a) => current.has(a.approverId)).length;
     const quorumMet = approvalCount >= request.requiredApprovals;
     if (quorumMet) await approveAndOpenWindow(tx, request.id);
     const view = (await selectRequestView(tx, actor.organisationId, request.id))!;

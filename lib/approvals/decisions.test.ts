@@ -56,6 +56,23 @@ describe.each(testDatabaseKinds)("approvals, denials and revocations on %s", (ki
     expect(second.approvals.map((a) => a.by)).toEqual(["approver1@contoso.com", "approver2@contoso.com"]);
   });
 
+  it("count toward a quorum only the approvals of people who can still approve for the group", async () => {
+    const admin = await f.actor("admin@contoso.com");
+    const [group] = await db().select({ id: approverGroups.id }).from(approverGroups).where(eq(approverGroups.name, "PAM Approvers"));
+    const members = (list: string[]) => saveApproverGroup(db(), { actor: admin, input: { id: group!.id, name: "PAM Approvers", members: list } });
+    await members(["approver1@contoso.com", "approver2@contoso.com", "requester2@contoso.com"]);
+    const request = await pendingRequest("requester@contoso.com", "Start-ManagedFolderAssistant", { requiredApprovals: 2 });
+    await approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId: request.id });
+    // approver1 leaves the group: their approval stays on record but no longer makes up the quorum.
+    await members(["approver2@contoso.com", "requester2@contoso.com"]);
+    const second = await approveRequest(db(), { actor: await f.actor("approver2@contoso.com"), requestId: request.id });
+    expect(second.status).toBe("pending");
+    expect(second.approvals).toHaveLength(2);
+    const third = await approveRequest(db(), { actor: await f.actor("requester2@contoso.com"), requestId: request.id });
+    expect(third).toMatchObject({ status: "approved", active: true });
+    await members(["approver1@contoso.com", "approver2@contoso.com"]);
+  });
+
   it("deny with one deny, and only with a comment", async () => {
     const request = await pendingRequest("requester2@contoso.com", "Disable-JournalRule", { requiredApprovals: 2 });
     await approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId: request.id });

@@ -12,6 +12,7 @@
  * Changes never come through here: they append their event inside their own transaction.
  */
 import type { Database } from "@/db/client";
+import { isDataException } from "@/db/data-exception";
 import { type AuditEventInput, type ChainHead, appendAfterKnownHead, appendAuditEvents, headAfter } from "./append-audit-event";
 
 interface Pending {
@@ -89,11 +90,3 @@ function rejectAll(group: Pending[], error: unknown) {
   for (const pending of group) pending.reject(error);
 }
 
-/** SQLSTATE class 22: the data was refused (a value jsonb cannot hold, say), so nothing was written. */
-function isDataException(error: unknown): boolean {
-  let e = error as { code?: unknown; cause?: unknown } | undefined;
-  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
-    if (typeof e.code === "string" && e.code.startsWith("22")) return true;
-  }
-  return false;
-}

@@ -14,12 +14,16 @@ type Connection = ReturnType<typeof connectionOf>;
 
 const repeatable = (value: string, all: string[] = []) => [...all, value];
 
-/** The group a name or id means: the exact name, else the id, else the one name equal but for case. */
+/**
+ * The group a name or id means: the id first (a group may be named like another's id, and acting on
+ * the wrong group must not depend on how someone named theirs), else the exact name, else the one
+ * name equal but for case.
+ */
 async function resolveGroup(c: Connection, nameOrId: string): Promise<Group> {
   const { items } = await callApi<Page<Group>>(c, "GET", "/approver-groups");
   const found =
-    items.find((g) => g.name === nameOrId) ??
     items.find((g) => g.id === nameOrId.toLowerCase()) ??
+    items.find((g) => g.name === nameOrId) ??
     items.find((g) => g.name.toLowerCase() === nameOrId.toLowerCase());
   if (!found) throw new CliError(`There is no approver group named ${JSON.stringify(nameOrId)}: see elevate group list.`);
   return found;

@@ -28,9 +28,10 @@ export type RunTaskInput = z.input<typeof runInput>;
 export async function runTask(db: Database, { actor, input }: { actor: Actor; input: RunTaskInput }) {
   const { scope, task, parameters } = parseInput(runInput, input);
   const handler = findTaskHandler(scope, task);
-  // Only built-in scopes have handlers; an external scope's tasks run in its own tool, which asks
-  // POST /access/check. Said before any decision or parameter is looked at: it is about the scope.
-  if (!handler) await refuseExternal(db, actor, scope);
+  // An external scope's tasks run in its own tool, which asks POST /access/check; never a built-in
+  // handler, even one of the same name (an administrator writes an external catalog). Said before
+  // any decision or parameter is looked at: it is about the scope.
+  await refuseExternal(db, actor, scope);
   const redacted = redactParameters(parameters, handler?.secretParameters);
 
   return commitThenRefuse(db, async (tx) => {

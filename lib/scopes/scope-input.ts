@@ -98,7 +98,8 @@ export function fieldPath(path: readonly PropertyKey[]): string {
 const SUMMARISED = 5;
 
 function refuse(problems: { path: readonly PropertyKey[]; message: string }[]): never {
-  const fields: FieldErrors = {};
+  // Null prototype: a path may be any key a client sent ("constructor", "__proto__").
+  const fields: FieldErrors = Object.create(null);
   for (const { path, message } of problems) (fields[fieldPath(path)] ??= []).push(message);
   const entries = Object.entries(fields);
   const summary = entries

@@ -4,6 +4,7 @@
  * routes and wrong methods included, is the contract's error JSON.
  */
 import { database } from "@/db/client";
+import { isDataException } from "@/db/data-exception";
 import { DomainError } from "@/lib/errors";
 import { clientAddressOf } from "@/lib/http/client-address";
 import { apiLimits } from "@/lib/rate-limit/limits";
@@ -86,6 +87,10 @@ export async function dispatch(request: Request, path: string): Promise<Response
     if (error instanceof DomainError) {
       const allow = error.details?.allow;
       return errorResponse(error, typeof allow === "string" ? { allow } : {});
+    }
+    // A value Postgres refused (a NUL byte in a path or cursor, say) is the client's, not a fault of ours.
+    if (isDataException(error)) {
+      return errorResponse(new DomainError("invalid:input", "The request holds a value that cannot be stored or compared (a NUL byte, say)."));
     }
     return internalError(error);
   }
