@@ -127,6 +127,27 @@ describe.each(testDatabaseKinds)("approver groups: create, change, delete on %s"
     ).toBe("invalid:members");
   });
 
+  it("refuses to leave fewer active approvers than a policy or a pending request needs, changing nothing", async () => {
+    const actor = await admin();
+    const pam = await groupId("PAM Approvers");
+    const before = (await getApproverGroup(db(), { actor, groupId: pam })).members;
+    // The seed's mailbox export policy needs two approvals from PAM Approvers.
+    const refused = updateApproverGroup(db(), { actor, groupId: pam, input: { removeMembers: ["approver1@contoso.com"] } });
+    expect(await codeOf(refused)).toBe("conflict:group-too-small");
+    await expect(
+      updateApproverGroup(db(), { actor, groupId: pam, input: { removeMembers: ["approver1@contoso.com"] } }),
+    ).rejects.toThrow(/PAM Approvers would have 1 active approver, but the policy for New-MailboxExportRequest needs 2/);
+    expect((await getApproverGroup(db(), { actor, groupId: pam })).members).toEqual(before);
+    // Swapping one approver for another keeps the quorum reachable.
+    const swapped = await updateApproverGroup(db(), {
+      actor,
+      groupId: pam,
+      input: { addMembers: ["requester2@contoso.com"], removeMembers: ["approver1@contoso.com"] },
+    });
+    expect(swapped.members).toEqual(["approver2@contoso.com", "requester2@contoso.com"]);
+    await updateApproverGroup(db(), { actor, groupId: pam, input: { members: before } });
+  });
+
   it("writes nothing when nothing changes", async () => {
     const actor = await admin();
     const group = await createApproverGroup(db(), { actor, input: { name: "Quiet", members: ["approver1@contoso.com"] } });

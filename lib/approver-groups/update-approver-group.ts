@@ -1,16 +1,18 @@
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Database } from "@/db/client";
-import { approverGroupMembers, approverGroups, users } from "@/db/schema";
+import type { Database, Transaction } from "@/db/client";
+import { accessRequests, approverGroupMembers, approverGroups, policies, roleGroups, roles, tasks, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
+import { DomainError } from "@/lib/errors";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { authorizeSettingsAdmin } from "@/lib/settings/authorize-settings-admin";
 import { parseInput } from "@/lib/validation";
 import { groupDescription, groupName, memberEmails } from "./approver-group-input";
 import { selectApproverGroupViews } from "./approver-group-view";
 import { checkNewMembers } from "./check-new-members";
+import { listActiveApprovers } from "./list-active-approvers";
 import { checkGroupNameFree, findApproverGroup } from "./find-approver-group";
 
 export const updateApproverGroupInput = z
@@ -82,6 +84,7 @@ export async function updateApproverGroup(
         .values(newMembers.map((m) => ({ organisationId: actor.organisationId, groupId: group.id, userId: m.id })))
         .onConflictDoNothing();
     }
+    if (removed.length) await checkQuorumsStillReachable(tx, actor.organisationId, group.id, data.name ?? group.name);
     const [after] = await selectApproverGroupViews(tx, actor.organisationId, group.id);
     await appendAuditEvent(tx, {
       organisationId: actor.organisationId,
@@ -93,4 +96,39 @@ export async function updateApproverGroup(
     });
     return after!;
   });
+}
+
+/**
+ * Taking people out must leave enough approvers for every policy (and pending request) that needs
+ * this group: otherwise their requests could never be approved, and nobody would be told why.
+ * Runs after the change, in its transaction, so a refusal undoes it.
+ */
+async function checkQuorumsStillReachable(tx: Transaction, organisationId: string, groupId: string, groupName: string) {
+  const approvers = (await listActiveApprovers(tx, { organisationId, groupId })).length;
+  const needing = await tx
+    .select({ target: sql<string>`coalesce(${tasks.name}, ${roles.name}, ${roleGroups.name})`, required: policies.requiredApprovals })
+    .from(policies)
+    .leftJoin(tasks, eq(tasks.id, policies.taskId))
+    .leftJoin(roles, eq(roles.id, policies.roleId))
+    .leftJoin(roleGroups, eq(roleGroups.id, policies.roleGroupId))
+    .where(and(eq(policies.organisationId, organisationId), eq(policies.approverGroupId, groupId), gt(policies.requiredApprovals, approvers)));
+  const [pending] = await tx
+    .select({ value: count() })
+    .from(accessRequests)
+    .where(
+      and(
+        eq(accessRequests.organisationId, organisationId),
+        eq(accessRequests.approverGroupId, groupId),
+        eq(accessRequests.status, "pending"),
+        gt(accessRequests.requiredApprovals, approvers),
+      ),
+    );
+  const waiting = Number(pending?.value ?? 0);
+  if (needing.length === 0 && waiting === 0) return;
+  const uses = [
+    ...needing.map((p) => `the policy for ${p.target} needs ${p.required}`),
+    ...(waiting ? [`${waiting} pending ${waiting === 1 ? "request needs" : "requests need"} more`] : []),
+  ];
+  const message = `${groupName} would have ${approvers} active ${approvers === 1 ? "approver" : "approvers"}, but ${uses.join(", ")}: lower the required approvals or add someone first.`;
+  throw new DomainError("conflict:group-too-small", message, { members: [message] });
 }
