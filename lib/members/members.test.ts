@@ -323,12 +323,20 @@ describe.each(testDatabaseKinds)("members and their roles on %s", (kind) => {
       expect(disabled).toMatchObject({ disabled: true });
       expect(disabled.disabledAt).not.toBeNull();
       expect(await loadActor(db(), person.userId, f.organisationId)).toBeNull();
+      // The seed leaves requester2 with a pending request: disabling cancels it, audited on its own.
       expect((await lastEvent()).details).toEqual({
         email: "requester2@contoso.com",
         changed: { disabled: { from: false, to: true } },
         endedSessions: 2,
         revokedTokens: 2,
+        cancelledRequests: 1,
+        revokedRequests: 0,
       });
+      const open = await db()
+        .select({ status: accessRequests.status })
+        .from(accessRequests)
+        .where(and(eq(accessRequests.requesterId, person.userId), eq(accessRequests.status, "pending")));
+      expect(open).toEqual([]);
       const own = and(eq(sessions.userId, person.userId), eq(sessions.organisationId, f.organisationId));
       expect((await db().select().from(sessions).where(own)).every((s) => s.endedAt !== null)).toBe(true);
       const tokens = await db().select().from(apiTokens).where(eq(apiTokens.userId, person.userId));

@@ -1,22 +1,19 @@
-import { and, asc, eq, or, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import {
-  accessRequests,
   approverGroupMembers,
   memberships,
   policyEligibility,
   roleGroupAssignments,
 } from "@/db/schema";
-import { markRevoked } from "@/lib/approvals/revoke-request";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { assertNotSoleEligible } from "@/lib/policies/assert-not-sole-eligible";
-import { markCancelled } from "@/lib/requests/cancel-request";
-import { markExpired } from "@/lib/requests/find-request";
 import { parseInput } from "@/lib/validation";
 import { authorizeMemberManager } from "./authorize-members";
+import { endOpenRequestsOf } from "./end-open-requests";
 import { assertKeepsGlobalAdmin, endSessionsAndTokens, refuseSelfLockout } from "./member-guards";
 import { memberEmailInput } from "./member-input";
 import { lockMember } from "./update-member";
@@ -43,39 +40,12 @@ export async function removeMember(db: Database, { actor, input }: { actor: Acto
     // Their eligibility rows go below: a policy they alone may request would open to everyone.
     await assertNotSoleEligible(tx, { organisationId: organisation.id, userId: member.userId, email: member.email });
 
-    // Their open requests, locked in a fixed order as every decision on a request locks it first.
-    const open = await tx
-      .select({
-        request: accessRequests,
-        lapsed: sql<boolean>`${accessRequests.pendingUntil} <= now()`,
-      })
-      .from(accessRequests)
-      .where(
-        and(
-          eq(accessRequests.organisationId, organisation.id),
-          eq(accessRequests.requesterId, member.userId),
-          or(
-            eq(accessRequests.status, "pending"),
-            and(eq(accessRequests.status, "approved"), sql`${accessRequests.endsAt} > now()`),
-          ),
-        ),
-      )
-      .orderBy(asc(accessRequests.id))
-      .for("update");
-    let cancelledRequests = 0;
-    let revokedRequests = 0;
-    for (const { request, lapsed } of open) {
-      if (request.status === "approved") {
-        await markRevoked(tx, actor, request.id, REMOVAL_COMMENT);
-        revokedRequests++;
-      } else if (lapsed) {
-        // Its lifetime ran out before anyone acted: it expired, whatever happens to its requester.
-        await markExpired(tx, request);
-      } else {
-        await markCancelled(tx, actor, request.id, { reason: REMOVAL_COMMENT });
-        cancelledRequests++;
-      }
-    }
+    const { cancelledRequests, revokedRequests } = await endOpenRequestsOf(tx, {
+      actor,
+      organisationId: organisation.id,
+      userId: member.userId,
+      why: REMOVAL_COMMENT,
+    });
 
     await tx
       .delete(approverGroupMembers)

@@ -9,6 +9,7 @@ import { parseInput } from "@/lib/validation";
 import { guestRolesError } from "./add-member";
 import { authorizeMemberManager } from "./authorize-members";
 import { memberNotFound, selectMembers } from "./list-members";
+import { endOpenRequestsOf } from "./end-open-requests";
 import { assertKeepsGlobalAdmin, endSessionsAndTokens, refuseSelfLockout } from "./member-guards";
 import { type UpdateMemberInput, orderedRoles, updateMemberInput } from "./member-input";
 import { resolveRoleGroups } from "./resolve-role-groups";
@@ -19,8 +20,9 @@ export { type UpdateMemberInput, updateMemberInput } from "./member-input";
  * Changes a member's app roles, standing role groups and guest flag, and disables or re-enables
  * them. Global Administrators only: Role Management manages PAM, not who administers it. Nobody
  * locks themselves out, and the organisation always keeps one active Global Administrator.
- * Disabling ends the member's sessions and revokes their API tokens in the same transaction;
- * enabling again brings none of them back. Audited as `member.updated` with what changed.
+ * Disabling ends the member's sessions, revokes their API tokens and ends their open requests
+ * (cancelled, or revoked for a window) in the same transaction; enabling again brings none of them
+ * back. Audited as `member.updated` with what changed.
  */
 export async function updateMember(db: Database, { actor, input }: { actor: Actor; input: UpdateMemberInput }) {
   authorizeMemberManager(actor);
@@ -55,7 +57,13 @@ export async function updateMember(db: Database, { actor, input }: { actor: Acto
         .set({ roles, kind: guest ? "guest" : "member", disabledAt: disabled ? (member.disabledAt ?? sql`now()`) : null })
         .where(and(eq(memberships.organisationId, organisation.id), eq(memberships.userId, member.userId)));
       if (roleGroups && changed.roleGroups) await replaceRoleGroups(tx, organisation.id, member.userId, [...roleGroups.values()]);
-      const ended = disabled && !wasDisabled ? await endSessionsAndTokens(tx, organisation.id, member.userId) : null;
+      const ended =
+        disabled && !wasDisabled
+          ? {
+              ...(await endSessionsAndTokens(tx, organisation.id, member.userId)),
+              ...(await endOpenRequestsOf(tx, { actor, organisationId: organisation.id, userId: member.userId, why: DISABLED_COMMENT })),
+            }
+          : null;
       await appendAuditEvent(tx, {
         organisationId: organisation.id,
         actor: auditActorOf(actor),
@@ -69,6 +77,8 @@ export async function updateMember(db: Database, { actor, input }: { actor: Acto
     return view!;
   });
 }
+
+export const DISABLED_COMMENT = "member disabled";
 
 /** The member's row, locked: the caller has locked the organisation, this pins the membership too. */
 export async function lockMember(tx: Transaction, organisationId: string, email: string) {
