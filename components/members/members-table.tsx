@@ -145,7 +145,7 @@ export function MembersTable({
                             <ConfirmButton
                               variant="secondary"
                               title={`Disable ${member.email}?`}
-                              body="They can no longer sign in. Their sessions end now and their API tokens are revoked; enabling them again brings neither back. Their requests and history stay."
+                              body="They can no longer sign in. Their sessions end now, their API tokens are revoked, their pending requests are cancelled and their open windows revoked; enabling them again brings none of it back. Their history stays."
                               confirmLabel="Disable member"
                               disabled={isBusy}
                               onConfirm={() => setDisabled(member, true)}
