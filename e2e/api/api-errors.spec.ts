@@ -111,6 +111,22 @@ test.describe("API v1: the error contract", () => {
     }
   });
 
+  test("every list takes the contract's limit and cursor, approver groups and scopes too", async ({ api }) => {
+    const admin = await api("admin");
+    for (const name of ["Paging A", "Paging B"]) expect((await admin.post("scopes", { data: { name } })).status()).toBe(201);
+    for (const list of ["approver-groups", "scopes"]) {
+      const first = await (await admin.get(`${list}?limit=1`)).json();
+      expect(first.items, list).toHaveLength(1);
+      expect(first.nextCursor, list).toEqual(expect.any(String));
+      const second = await (await admin.get(`${list}?limit=1&cursor=${first.nextCursor}`)).json();
+      expect(second.items[0].name, list).not.toBe(first.items[0].name);
+      const all = await (await admin.get(`${list}?limit=500`)).json();
+      expect(all.items.slice(0, 2).map((item: { name: string }) => item.name), list).toEqual([first.items[0].name, second.items[0].name]);
+      expect(all.nextCursor).toBeNull();
+      expect((await (await admin.get(`${list}?cursor=forged`)).json()).error.code).toBe("invalid:cursor");
+    }
+  });
+
   test("no token, a made-up token and a malformed header are 401s", async ({ baseURL }) => {
     for (const authorization of [undefined, "Bearer elv_00000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "Basic dXNlcjpwYXNz"]) {
       const context = await playwrightRequest.newContext({

@@ -20,7 +20,7 @@ const repeatable = (value: string, all: string[] = []) => [...all, value];
  * name equal but for case.
  */
 async function resolveGroup(c: Connection, nameOrId: string): Promise<Group> {
-  const { items } = await callApi<Page<Group>>(c, "GET", "/approver-groups");
+  const { items } = await callApi<Page<Group>>(c, "GET", "/approver-groups", { query: { limit: 500 } });
   const found =
     items.find((g) => g.id === nameOrId.toLowerCase()) ??
     items.find((g) => g.name === nameOrId) ??
@@ -47,7 +47,7 @@ export function groupCommands() {
     .description("Every approver group with its members")
     .action(async (_o, command: Command) => {
       const c = connectionOf(command);
-      const page = await callApi<Page<Group>>(c, "GET", "/approver-groups");
+      const page = await callApi<Page<Group>>(c, "GET", "/approver-groups", { query: { limit: 500 } });
       printRows(page.items, [
         ["name", (g) => g.name],
         ["default", (g) => (g.default ? "yes" : "")],

@@ -99,7 +99,7 @@ export function scopeCommands() {
     .description("Every scope, built-in and external")
     .action(async (_o, command: Command) => {
       const c = connectionOf(command);
-      const page = await callApi<Page<Summary>>(c, "GET", "/scopes");
+      const page = await callApi<Page<Summary>>(c, "GET", "/scopes", { query: { limit: 500 } });
       printRows(page.items, [
         ["name", (s) => s.name],
         ["kind", (s) => s.kind],

@@ -6,14 +6,16 @@ import { getApproverGroup } from "@/lib/approver-groups/get-approver-group";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
 import { updateApproverGroup, updateApproverGroupInput } from "@/lib/approver-groups/update-approver-group";
 import { endpoint } from "../_lib/endpoint";
+import { listPageQuery, pageOf } from "./query";
 
 export const approverGroupEndpoints = [
-  endpoint({
+  endpoint<z.infer<typeof listPageQuery>>({
     method: "GET",
     path: "/approver-groups",
     summary: "The organisation's approver groups with their members",
     who: "any",
-    handle: async ({ db, actor }) => ({ items: (await listApproverGroups(db, { actor })).map(toApproverGroupObject), nextCursor: null }),
+    query: listPageQuery,
+    handle: async ({ db, actor, query }) => pageOf((await listApproverGroups(db, { actor })).map(toApproverGroupObject), query, (g) => g.name),
   }),
   endpoint<Record<string, never>, z.input<typeof createApproverGroupInput>>({
     method: "POST",

@@ -6,6 +6,7 @@ import { removeScope } from "@/lib/scopes/remove-scope";
 import { replaceScopeCatalog } from "@/lib/scopes/replace-scope-catalog";
 import { type CatalogInput, catalogInput } from "@/lib/scopes/scope-input";
 import { endpoint } from "../_lib/endpoint";
+import { listPageQuery, pageOf } from "./query";
 
 /**
  * The PUT body is checked whole by the domain (`parseCatalog`), which names bad fields by their
@@ -17,12 +18,13 @@ const catalogBody = z.unknown().meta({ ...(z.toJSONSchema(catalogInput, { io: "i
 const CATALOG_BODY_BYTES = 2 * 1024 * 1024;
 
 export const scopeEndpoints = [
-  endpoint({
+  endpoint<z.infer<typeof listPageQuery>>({
     method: "GET",
     path: "/scopes",
     summary: "The organisation's scopes, built-in and external, with the size of each catalog",
     who: "any",
-    handle: async ({ db, actor }) => ({ items: await listScopes(db, { actor }), nextCursor: null }),
+    query: listPageQuery,
+    handle: async ({ db, actor, query }) => pageOf(await listScopes(db, { actor }), query, (scope) => scope.name),
   }),
   endpoint<Record<string, never>, z.input<typeof registerScopeInput>>({
     method: "POST",
