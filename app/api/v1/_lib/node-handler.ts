@@ -30,7 +30,10 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   const pathname = target.split("?")[0]!;
   // HEAD is answered as GET (Node sends no body for it), as Next does for route handlers.
   const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
-  const body = await readBoundedBody(req, () => bodyLimitOf(method, pathname.slice(API_PREFIX.length) || "/"));
+  // A route's larger limit (a catalog, a CSV) only for a caller who at least presents a token: an
+  // anonymous one is refused anyway, and must not make the server hold megabytes first.
+  const presentsToken = /^Bearer\s+\S+$/i.test(req.headers.authorization ?? "");
+  const body = await readBoundedBody(req, () => (presentsToken ? bodyLimitOf(method, pathname.slice(API_PREFIX.length) || "/") : MAX_BODY_BYTES));
   if (body === "gone") return void res.destroy();
   const response = FETCH_FORBIDDEN_METHODS.has(method)
     ? errorResponse(new DomainError("invalid:method", `${method} is not allowed on the API.`))
