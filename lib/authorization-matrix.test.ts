@@ -36,6 +36,7 @@ import { createRequest } from "./requests/create-request";
 import { getRequest } from "./requests/get-request";
 import { listRequests } from "./requests/list-requests";
 import { getScope } from "./scopes/get-scope";
+import { getSetupChecklist } from "./dashboard/get-setup-checklist";
 import { listScopes } from "./scopes/list-scopes";
 import { registerScope } from "./scopes/register-scope";
 import { removeScope } from "./scopes/remove-scope";
@@ -217,5 +218,12 @@ describe.each(testDatabaseKinds)("the authorisation matrix on %s", (kind) => {
     );
     if (allowed) expect(outcome).toBe("allowed");
     else expect(outcome).toMatch(/^(forbidden|not-found):/);
+  });
+
+  // The dashboard asks everyone; only those who can act on the setup steps get them.
+  const checklistReaders: Person[] = ["Global Administrator", "Role Management"];
+  it.each(everyone)("getSetupChecklist by %s: shown only to administrators", async (person) => {
+    const checklist = await getSetupChecklist(db(), { actor: await f.actor(people[person]) });
+    expect(checklist !== null).toBe(checklistReaders.includes(person));
   });
 });
