@@ -13,8 +13,9 @@ import { SignInPage } from "./pages/sign-in-page";
 test.describe.configure({ mode: "serial" });
 
 test.beforeAll(async ({}, testInfo) => {
-  // This organisation's people are in the test tenant: its Entra sign-ins are believed, and its
-  // people who are not members yet join on their first sign-in.
+  // This organisation's people are in the test tenant (also the tenant of the deployment's issuer):
+  // listing it for just-in-time membership trusts it, and its people who are not members yet join
+  // on their first sign-in.
   const admin = await orgOf(testInfo).api("admin");
   const answer = await admin.patch("settings", { data: { jitEntraTenantIds: [ENTRA_TEST_TENANT] } });
   expect(answer.status(), await answer.text()).toBe(200);
@@ -94,22 +95,39 @@ test("a person of the organisation's tenant becomes a plain member on their firs
   expect(added[0]).toMatchObject({ actor: newcomer, details: { source: "oidc", justInTime: "tenant", tenantId: ENTRA_TEST_TENANT } });
 });
 
+test("an Entra account whose mail attribute names a member is not taken for that member", async ({ browser, org }) => {
+  // A tenant administrator can type any address into an account's mail; without xms_edov it is not believed.
+  const intruder = `intruder@${org.slug}.example`;
+  const page = await signInWithEntra(browser, `${intruder}#mail=${org.email("approver2")}`);
+  await expect(page).toHaveURL("/");
+  await expect(new DashboardPage(page).email()).toHaveText(intruder);
+  await page.context().close();
+});
+
 test("an administrator sets the just-in-time domains on the Settings screen, each bad entry explained next to its field", async ({ signIn, org }) => {
   const page = await signIn("admin");
   await page.goto("/settings#sign-in");
   const card = page.getByRole("form", { name: "Sign-in settings" });
   const domains = card.getByLabel("Just-in-time email domains");
+  const trusted = card.getByLabel("Trusted Entra tenant ids");
   await expect(card.getByLabel("Just-in-time Entra tenant ids")).toHaveValue(ENTRA_TEST_TENANT);
+  await expect(trusted).toHaveValue("");
+  await expect(trusted).toHaveAccessibleDescription(/empty: the tenant of this deployment's app registration/);
   await domains.fill(`*.${org.slug}.example\njoiners.${org.slug}.example`);
+  await trusted.fill("common");
   await card.getByRole("button", { name: "Save sign-in settings" }).click();
   await expect(domains).toHaveAttribute("aria-invalid", "true");
   await expect(page.locator("#field-jitEmailDomains-error")).toContainText(`“*.${org.slug}.example” is not a domain such as contoso.com`);
+  await expect(page.locator("#field-entraTenantIds-error")).toContainText("“common” is not an Entra tenant id");
 
   await domains.fill(`Joiners.${org.slug}.example`);
+  await trusted.fill(ENTRA_TEST_TENANT.toUpperCase());
   await card.getByRole("button", { name: "Save sign-in settings" }).click();
   await expect(page.getByText("Sign-in settings saved")).toBeVisible();
   await page.reload();
-  await expect(page.getByRole("form", { name: "Sign-in settings" }).getByLabel("Just-in-time email domains")).toHaveValue(`joiners.${org.slug}.example`);
+  const saved = page.getByRole("form", { name: "Sign-in settings" });
+  await expect(saved.getByLabel("Just-in-time email domains")).toHaveValue(`joiners.${org.slug}.example`);
+  await expect(saved.getByLabel("Trusted Entra tenant ids")).toHaveValue(ENTRA_TEST_TENANT);
   await page.context().close();
 });
 

@@ -12,9 +12,11 @@ export const ENTRA_TEST_CLIENT_SECRET = "e2e-only-entra-client-secret";
 
 /**
  * The provider's dev login page takes any login; the login decides the person's claims:
- * `[other/]address[#no-email]`. `other/` puts the person in ENTRA_OTHER_TENANT; `#no-email` leaves
- * the `email` claim out and gives a UPN unlike the address, as real Entra tokens often do. The
- * object id depends on the tenant and the address only, so `a@x` and `a@x#no-email` are one person.
+ * `[other/]address[#no-email][#mail=<address>]`. The UPN (`preferred_username`) is the address.
+ * `other/` puts the person in ENTRA_OTHER_TENANT; `#no-email` leaves the `email` claim out and
+ * gives a UPN unlike the address, as real Entra tokens often do; `#mail=` sets the `email` claim to
+ * another address, as a tenant administrator can (Entra then sends no `xms_edov`: it is unverified).
+ * The object id depends on the tenant and the address only, so `a@x` and `a@x#no-email` are one person.
  */
 export function testPersonOf(login) {
   let rest = String(login).trim();
@@ -23,8 +25,10 @@ export function testPersonOf(login) {
     tenantId = ENTRA_OTHER_TENANT;
     rest = rest.slice("other/".length);
   }
-  const withEmail = !rest.endsWith("#no-email");
-  const address = rest.replace(/#no-email$/, "").toLowerCase();
+  const [first, ...flags] = rest.split("#");
+  const withEmail = !flags.includes("no-email");
+  const mail = flags.find((flag) => flag.startsWith("mail="))?.slice("mail=".length).toLowerCase();
+  const address = first.toLowerCase();
   const hex = createHash("sha256").update(`${tenantId}/${address}`).digest("hex");
   const objectId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   const local = address.split("@")[0] ?? address;
@@ -33,6 +37,8 @@ export function testPersonOf(login) {
     objectId,
     address,
     withEmail,
+    /** The `email` claim: the address, another one (`#mail=`), or none. */
+    email: withEmail ? (mail ?? address) : null,
     name: `${local.charAt(0).toUpperCase()}${local.slice(1)} (Entra)`,
     upn: withEmail ? address : `${local}.upn@${tenantId.slice(0, 8)}.onmicrosoft.example`,
   };

@@ -96,7 +96,7 @@ export async function startEntraTestProvider({ dataDir, appUrl }) {
             oid: person.objectId,
             name: person.name,
             preferred_username: person.upn,
-            ...(person.withEmail ? { email: person.address } : {}),
+            ...(person.email ? { email: person.email } : {}),
           };
         },
       };

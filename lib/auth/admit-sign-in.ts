@@ -3,14 +3,14 @@
  * member (the person, when new, and the membership and its `member.added` event in one
  * transaction), or refuses, audited as `auth.refused` where the person has an organisation's log.
  */
-import { eq } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { emailDomainOf } from "@/lib/settings/jit-settings";
-import { type SignInAttempt, type SignInDecision, decideSignIn } from "./decide-sign-in";
+import { type SignInAttempt, type SignInContext, type SignInDecision, decideSignIn, deploymentSignInContext } from "./decide-sign-in";
 import { ENTRA_PROVIDER_ID } from "./entra-identity";
+import { trustsTenant } from "./entra-trust";
 import type { ClientInfo } from "./sessions";
 
 export interface Admission {
@@ -23,19 +23,23 @@ export interface Admission {
 
 export async function admitSignIn(
   db: Database,
-  { attempt, client = {} }: { attempt: SignInAttempt; client?: ClientInfo },
+  {
+    attempt,
+    client = {},
+    context = deploymentSignInContext(),
+  }: { attempt: SignInAttempt; client?: ClientInfo; context?: SignInContext },
   again = false,
 ): Promise<Admission | null> {
-  const decision = await decideSignIn(db, attempt);
+  const decision = await decideSignIn(db, attempt, context);
   if (decision.outcome === "member") {
     return { userId: decision.userId, email: decision.email, organisationId: decision.organisationId, joined: false };
   }
   if (decision.outcome === "join") {
-    const joined = await joinJustInTime(db, attempt, decision, client);
+    const joined = await joinJustInTime(db, attempt, decision, client, context);
     if (joined) return joined;
-    // The setting changed, or a concurrent first sign-in made the membership: decide once more from
-    // what is stored now.
-    if (!again) return admitSignIn(db, { attempt, client }, true);
+    // The setting changed, or a concurrent first sign-in made the person or the membership: decide
+    // once more from what is stored now.
+    if (!again) return admitSignIn(db, { attempt, client, context }, true);
     await auditRefusal(db, attempt, { outcome: "refuse", reason: "not a member" }, client);
     return null;
   }
@@ -48,19 +52,28 @@ async function joinJustInTime(
   attempt: SignInAttempt,
   decision: Extract<SignInDecision, { outcome: "join" }>,
   client: ClientInfo,
+  context: SignInContext,
 ): Promise<Admission | null> {
   const entra = attempt.method === ENTRA_PROVIDER_ID ? attempt.identity : null;
+  // The address the decision matched, never the stored one: the rule is checked on what this sign-in proved.
+  const address = decision.address;
   return db.transaction(async (tx) => {
     // Locked, so a settings change that drops the domain or tenant is either before this or after it.
     const organisation = await lockOrganisation(tx, decision.organisationId);
     const stillAdmits =
       decision.rule === "tenant"
-        ? Boolean(entra && organisation.jitEntraTenantIds.includes(entra.tenantId))
-        : organisation.jitEmailDomains.includes(emailDomainOf(decision.email)) &&
-          (!entra || organisation.jitEntraTenantIds.length === 0 || organisation.jitEntraTenantIds.includes(entra.tenantId));
+        ? Boolean(entra && !entra.guest && organisation.jitEntraTenantIds.includes(entra.tenantId))
+        : address !== null &&
+          organisation.jitEmailDomains.includes(emailDomainOf(address)) &&
+          (!entra || trustsTenant(organisation, entra.tenantId, context.homeTenantId));
     if (!stillAdmits) return null;
 
-    const userId = decision.userId ?? (await ensureUser(tx, decision.email, decision.name));
+    let userId = decision.userId;
+    if (!userId) {
+      // A person with this address appeared since the decision: decide again, with them in view.
+      userId = await createUser(tx, decision.email, decision.name);
+      if (!userId) return null;
+    }
     const source = entra ? "oidc" : "local";
     const [inserted] = await tx
       .insert(memberships)
@@ -79,7 +92,7 @@ async function joinJustInTime(
         // "oidc": a first Entra sign-in; "email": a first magic-link sign-in.
         source: entra ? "oidc" : "email",
         justInTime: decision.rule,
-        ...(decision.rule === "tenant" ? { tenantId: entra!.tenantId } : { domain: emailDomainOf(decision.email) }),
+        ...(decision.rule === "tenant" ? { tenantId: entra!.tenantId } : { domain: emailDomainOf(address!) }),
         kind: "member",
         roles: [],
       },
@@ -88,11 +101,10 @@ async function joinJustInTime(
   });
 }
 
-/** The person's user row: theirs if it exists (they may belong to another organisation), else a new one. */
-async function ensureUser(tx: Transaction, email: string, name: string | null) {
-  await tx.insert(users).values({ email, name }).onConflictDoNothing({ target: users.email });
-  const [row] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-  return row!.id;
+/** A new person; null when someone already has the address. */
+async function createUser(tx: Transaction, email: string, name: string | null) {
+  const [row] = await tx.insert(users).values({ email, name }).onConflictDoNothing({ target: users.email }).returning({ id: users.id });
+  return row?.id ?? null;
 }
 
 async function auditRefusal(

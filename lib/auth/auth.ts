@@ -9,6 +9,7 @@
 import "server-only";
 import { DrizzleAdapter } from "@auth/drizzle-adapter";
 import { headers } from "next/headers";
+import { AccessDenied } from "@auth/core/errors";
 import NextAuth, { type DefaultSession, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import MicrosoftEntraID from "next-auth/providers/microsoft-entra-id";
@@ -21,10 +22,9 @@ import { clientAddressOf } from "@/lib/http/client-address";
 import { sendSignInLink } from "@/lib/notify/send-sign-in-link";
 import { DomainError } from "@/lib/errors";
 import { type Admission, admitSignIn } from "./admit-sign-in";
-import type { SignInAttempt } from "./decide-sign-in";
+import { type SignInAttempt, decideSignIn } from "./decide-sign-in";
 import { isDemoAccount } from "./demo-accounts";
 import { ENTRA_PROVIDER_ID, entraAccountId, entraIdentityOf, entraProfile } from "./entra-identity";
-import { findSignInMembership } from "./find-sign-in-membership";
 import { limitSignIn } from "./limit-sign-in";
 import { type ClientInfo, SESSION_LIFETIME_DAYS, endSession, findLiveSession, startSession } from "./sessions";
 
@@ -99,7 +99,15 @@ async function buildConfig(request: Request | undefined): Promise<NextAuthConfig
     providers.push(
       Resend({
         from: cfg.email.from,
-        sendVerificationRequest: ({ identifier, url }) => sendSignInLink(database, { email: identifier, url }),
+        sendVerificationRequest: async ({ identifier, url }) => {
+          try {
+            await sendSignInLink(database, { email: identifier, url, ip: client.ip });
+          } catch (error) {
+            // An Auth.js error carrying ours: the sign-in form (app/signin/actions.ts) shows its message.
+            if (error instanceof DomainError && error.kind === "rate-limited") throw new AccessDenied(error.message, { cause: { err: error } });
+            throw error;
+          }
+        },
       }),
     );
   }
@@ -130,8 +138,9 @@ async function buildConfig(request: Request | undefined): Promise<NextAuthConfig
         authorize: async (input) => {
           const email = typeof input.email === "string" ? input.email.toLowerCase() : "";
           if (!config().demo || !(await isDemoAccount(database, email))) return null;
-          const membership = await findSignInMembership(database, email);
-          return membership ? { id: membership.userId, email: membership.email } : null;
+          // The same decision the signIn callback makes: a membership of a demo organisation only.
+          const decision = await decideSignIn(database, { method: "demo", email });
+          return decision.outcome === "member" ? { id: decision.userId, email: decision.email } : null;
         },
       }),
     );
@@ -167,7 +176,7 @@ async function buildConfig(request: Request | undefined): Promise<NextAuthConfig
         }
         if (attempt.method === ENTRA_PROVIDER_ID) {
           try {
-            await limitSignIn(database, { identity: `entra:${entraAccountId(attempt.identity)}` });
+            await limitSignIn(database, { ip: client.ip, identity: `entra:${entraAccountId(attempt.identity)}` });
           } catch (error) {
             if (error instanceof DomainError) return "/signin?error=RateLimited";
             throw error;

@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { memberships, sessions, users } from "@/db/schema";
+import { memberships, organisations, sessions, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { findActiveMembership, findSignInMembership } from "./find-sign-in-membership";
 
@@ -28,7 +28,8 @@ export type SessionSubject = { userId: string; organisationId: string } | { emai
 
 /**
  * Opens a session for an active member, notes the sign-in on the membership (`lastSignInAt`) and
- * audits it, in one transaction.
+ * audits it, in one transaction. A demo sign-in (the one-click picker) opens only an organisation
+ * made for the demo: the picker proves nothing about the person.
  */
 export async function startSession(
   db: Database,
@@ -37,6 +38,7 @@ export async function startSession(
   const membership =
     "email" in subject ? await findSignInMembership(db, subject.email) : await findActiveMembership(db, subject);
   if (!membership) throw new SignInRefusedError();
+  if (method === "demo" && !(await isDemoOrganisation(db, membership.organisationId))) throw new SignInRefusedError();
   const sessionToken = randomBytes(32).toString("base64url");
   await db.transaction(async (tx) => {
     await tx.insert(sessions).values({
@@ -61,6 +63,11 @@ export async function startSession(
     });
   });
   return { sessionToken, userId: membership.userId, organisationId: membership.organisationId };
+}
+
+async function isDemoOrganisation(db: Database, organisationId: string) {
+  const [row] = await db.select({ demo: organisations.demo }).from(organisations).where(eq(organisations.id, organisationId));
+  return row?.demo === true;
 }
 
 /** The live session behind a token: not ended, not expired, and its member not disabled. */

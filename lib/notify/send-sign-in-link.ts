@@ -7,11 +7,19 @@ import { createHash } from "node:crypto";
 import type { Database } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import { decideSignIn } from "@/lib/auth/decide-sign-in";
+import { limitSignIn } from "@/lib/auth/limit-sign-in";
 import { config } from "@/lib/config";
 import { escapeHtml } from "./escape-html";
 import { resendClient } from "./resend-client";
 
-export async function sendSignInLink(db: Database, { email, url }: { email: string; url: string }) {
+/**
+ * `ip`: the asking client's address, where it is known. Every request is counted, per address and
+ * per email (throwing `rate-limited:sign-in-…`), before anything is looked up, so the limit says
+ * nothing about who is a member, and no caller can skip it: the sign-in form and a POST straight to
+ * /api/auth/signin/resend both come through here.
+ */
+export async function sendSignInLink(db: Database, { email, url, ip }: { email: string; url: string; ip?: string | null }) {
+  await limitSignIn(db, { ip, email });
   // Only members, and people whom an organisation admits just in time by their address's domain,
   // get a link; anyone else gets the same "check your email" page and no mail, so the form does not
   // reveal who is a member. A just-in-time membership is made when the link is used, not here.

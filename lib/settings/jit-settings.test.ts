@@ -8,6 +8,8 @@ import { isEmailDomain } from "./jit-settings";
 import { updateSettings } from "./update-settings";
 
 const TENANT = "72f988bf-86f1-41af-91ab-2d7cd011db47";
+const OTHER_TENANT = "0f1e2d3c-4b5a-4968-8776-655443322110";
+const CONSUMER_TENANT = "9188040d-6c67-4c5b-b112-36a304b66dad";
 
 describe("an email domain for just-in-time membership", () => {
   it.each(["contoso.com", "mail.contoso.co.uk", "xn--bcher-kva.example", "a-b.io"])("accepts %s", (domain) => {
@@ -39,7 +41,13 @@ describe.each(testDatabaseKinds)("just-in-time membership settings on %s", (kind
     f = await contosoFixture(kind);
     await f.database.db
       .insert(organisations)
-      .values({ slug: "fabrikam", name: "Fabrikam", jitEmailDomains: ["fabrikam.example"], jitEntraTenantIds: [TENANT.replace("72", "73")] });
+      .values({
+        slug: "fabrikam",
+        name: "Fabrikam",
+        jitEmailDomains: ["fabrikam.example"],
+        jitEntraTenantIds: [TENANT.replace("72", "73")],
+        entraTenantIds: [OTHER_TENANT],
+      });
   });
   afterAll(() => f.database.destroy());
   const db = () => f.database.db;
@@ -70,6 +78,12 @@ describe.each(testDatabaseKinds)("just-in-time membership settings on %s", (kind
     [{ jitEmailDomains: Array.from({ length: 51 }, (_, i) => `d${i}.example`) }, "invalid:input", "jitEmailDomains"],
     [{ jitEntraTenantIds: ["contoso.onmicrosoft.com"] }, "invalid:input", "jitEntraTenantIds.0"],
     [{ jitEntraTenantIds: ["common"] }, "invalid:input", "jitEntraTenantIds.0"],
+    [{ jitEntraTenantIds: [CONSUMER_TENANT] }, "invalid:input", "jitEntraTenantIds.0"],
+    [{ entraTenantIds: [TENANT, "organizations"] }, "invalid:input", "entraTenantIds.1"],
+    [{ entraTenantIds: [CONSUMER_TENANT.toUpperCase()] }, "invalid:input", "entraTenantIds.0"],
+    [{ entraTenantIds: [`${TENANT}\u0000`] }, "invalid:input", "entraTenantIds.0"],
+    [{ entraTenantIds: TENANT }, "invalid:input", "entraTenantIds"],
+    [{ entraTenantIds: Array.from({ length: 51 }, (_, i) => `${TENANT.slice(0, -2)}${String(i).padStart(2, "0")}`) }, "invalid:input", "entraTenantIds"],
     [{ jitEmailDomains: ["fabrikam.example"] }, "conflict:jit-domain-taken", "jitEmailDomains"],
     [{ jitEntraTenantIds: [TENANT.replace("72", "73")] }, "conflict:jit-domain-taken", "jitEntraTenantIds"],
   ])("refuse %j with %s on %s, changing nothing", async (input, code, field) => {
@@ -103,6 +117,26 @@ describe.each(testDatabaseKinds)("just-in-time membership settings on %s", (kind
     expect(await codeOf(updateSettings(db(), { actor: await f.actor("requester@contoso.com"), input: { jitEmailDomains: [] } }))).toBe(
       "forbidden:manage-settings",
     );
+  });
+
+  it("trust Entra tenants: saved lower case, once each, audited; several organisations may trust one tenant", async () => {
+    const admin = await f.actor("admin@contoso.com");
+    // Fabrikam already trusts OTHER_TENANT: trusting a tenant is not owning it.
+    const after = await updateSettings(db(), {
+      actor: admin,
+      input: { entraTenantIds: [OTHER_TENANT.toUpperCase(), ` ${TENANT} `, OTHER_TENANT] },
+    });
+    expect(after.entraTenantIds).toEqual([OTHER_TENANT, TENANT]);
+    const [event] = (await searchAudit(db(), { actor: admin, input: { action: "settings.updated", limit: 1 } })).items;
+    expect(event?.details).toEqual({ changed: { entraTenantIds: { from: [], to: [OTHER_TENANT, TENANT] } } });
+    // Only Global Administrators change it; Role Management sees it, and may send it back unchanged.
+    const roleManager = await f.actor("rolemanager@contoso.com");
+    expect(await codeOf(updateSettings(db(), { actor: roleManager, input: { entraTenantIds: [] } }))).toBe("forbidden:manage-sign-in-settings");
+    await expect(updateSettings(db(), { actor: roleManager, input: { entraTenantIds: [TENANT, OTHER_TENANT] } })).resolves.toMatchObject({
+      entraTenantIds: [OTHER_TENANT, TENANT],
+    });
+    expect(await getSettings(db(), { actor: roleManager })).toMatchObject({ entraTenantIds: [OTHER_TENANT, TENANT] });
+    await updateSettings(db(), { actor: admin, input: { entraTenantIds: [] } });
   });
 
   it("free a domain for another organisation once removed", async () => {

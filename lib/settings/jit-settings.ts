@@ -1,12 +1,15 @@
 /**
- * Just-in-time membership settings: the email domains and Entra tenants whose people become plain
- * members of the organisation on their first sign-in. A domain or tenant belongs to at most one
- * organisation on a deployment, so a first sign-in never has to guess where it belongs.
+ * Sign-in settings. Just in time: the email domains and Entra tenants whose people become plain
+ * members of the organisation on their first sign-in; a domain or tenant belongs to at most one
+ * organisation on a deployment, so a first sign-in never has to guess where it belongs. Trusted
+ * tenants (`entraTenantIds`): whose Entra sign-ins the organisation believes at all
+ * (lib/auth/entra-trust.ts); several organisations may trust one tenant.
  */
 import { and, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Transaction } from "@/db/client";
 import { organisations } from "@/db/schema";
+import { CONSUMER_TENANT_ID } from "@/lib/auth/entra-identity";
 import { DomainError } from "@/lib/errors";
 
 /** No more than a real organisation needs; each one is matched on every first sign-in. */
@@ -42,16 +45,24 @@ export const jitEmailDomainsInput = z
   .max(MAX_JIT_ENTRIES, `must be at most ${MAX_JIT_ENTRIES} domains`)
   .transform(sortedOnce);
 
-export const jitEntraTenantIdsInput = z
-  .array(
-    z
-      .string()
-      .trim()
-      .toLowerCase()
-      .regex(GUID, { error: "is not an Entra tenant id (a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47)" }),
-  )
-  .max(MAX_JIT_ENTRIES, `must be at most ${MAX_JIT_ENTRIES} tenant ids`)
-  .transform(sortedOnce);
+/** Entra tenant ids: GUIDs, never the consumer tenant (anyone can make an account there). */
+const tenantIdsInput = () =>
+  z
+    .array(
+      z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(GUID, { error: "is not an Entra tenant id (a GUID such as 72f988bf-86f1-41af-91ab-2d7cd011db47)" })
+        .refine((id) => id !== CONSUMER_TENANT_ID, {
+          error: "is the tenant of personal Microsoft accounts, which anyone can join: it cannot be trusted",
+        }),
+    )
+    .max(MAX_JIT_ENTRIES, `must be at most ${MAX_JIT_ENTRIES} tenant ids`)
+    .transform(sortedOnce);
+
+export const jitEntraTenantIdsInput = tenantIdsInput();
+export const entraTenantIdsInput = tenantIdsInput();
 
 /** The part of an address after its last `@`, lower case: what a JIT domain is compared with, exactly. */
 export function emailDomainOf(email: string): string {

@@ -31,6 +31,8 @@ export async function selectSettingsView(db: Executor, organisationId: string) {
     /** Just-in-time membership (lib/settings/jit-settings.ts): who becomes a plain member on a first sign-in. */
     jitEmailDomains: organisation.jitEmailDomains,
     jitEntraTenantIds: organisation.jitEntraTenantIds,
+    /** Whose Entra sign-ins are believed at all (lib/auth/entra-trust.ts); empty: the deployment's own tenant. */
+    entraTenantIds: organisation.entraTenantIds,
   };
 }
 

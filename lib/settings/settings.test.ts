@@ -28,6 +28,7 @@ describe.each(testDatabaseKinds)("organisation PAM settings on %s", (kind) => {
       endingSoonNoticeMinutes: 15,
       jitEmailDomains: [],
       jitEntraTenantIds: [],
+      entraTenantIds: [],
     });
   });
 

@@ -10,7 +10,7 @@ import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { findApproverGroup } from "@/lib/policies/policy-rules";
 import { minutesOf, parseInput, quarterHours } from "@/lib/validation";
 import { authorizeJitSettings, authorizeSettingsAdmin } from "./authorize-settings-admin";
-import { checkJitEntriesFree, jitEmailDomainsInput, jitEntraTenantIdsInput } from "./jit-settings";
+import { checkJitEntriesFree, entraTenantIdsInput, jitEmailDomainsInput, jitEntraTenantIdsInput } from "./jit-settings";
 import { selectSettingsView } from "./settings-view";
 
 export const settingsInput = z.strictObject({
@@ -23,6 +23,7 @@ export const settingsInput = z.strictObject({
   endingSoonNoticeMinutes: z.int().min(0).max(24 * 60),
   jitEmailDomains: jitEmailDomainsInput,
   jitEntraTenantIds: jitEntraTenantIdsInput,
+  entraTenantIds: entraTenantIdsInput,
 }).partial();
 export type UpdateSettingsInput = z.input<typeof settingsInput>;
 
@@ -56,6 +57,12 @@ export async function updateSettings(db: Database, { actor, input }: { actor: Ac
       if (data.jitEmailDomains !== undefined) changes.jitEmailDomains = data.jitEmailDomains;
       if (data.jitEntraTenantIds !== undefined) changes.jitEntraTenantIds = data.jitEntraTenantIds;
     }
+    // Whose Entra sign-ins are believed decides who gets in, as just-in-time membership does. Not
+    // unique: several organisations may trust one tenant.
+    if (differs(data.entraTenantIds, organisation.entraTenantIds)) {
+      authorizeJitSettings(actor);
+      changes.entraTenantIds = data.entraTenantIds;
+    }
     if (data.defaultApproverGroup !== undefined) {
       changes.defaultApproverGroupId = (await findApproverGroup(tx, organisation, data.defaultApproverGroup)).group.id;
     }
@@ -86,7 +93,7 @@ export async function updateSettings(db: Database, { actor, input }: { actor: Ac
         .filter((key) => before[key] !== after[key])
         .map((key) => [key, { from: before[key], to: after[key] }]),
     );
-    for (const key of ["jitEmailDomains", "jitEntraTenantIds"] as const) {
+    for (const key of ["jitEmailDomains", "jitEntraTenantIds", "entraTenantIds"] as const) {
       if (before[key].join() !== after[key].join()) changed[key] = { from: before[key], to: after[key] };
     }
     if (Object.keys(changed).length > 0) await audit("settings.updated", { changed });

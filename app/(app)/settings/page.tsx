@@ -116,6 +116,7 @@ export default async function Page() {
           <SignInSettings
             jitEmailDomains={settings.jitEmailDomains}
             jitEntraTenantIds={settings.jitEntraTenantIds}
+            entraTenantIds={settings.entraTenantIds}
             canManage={isGlobalAdmin}
             entraConfigured={Boolean(config().entraId)}
           />

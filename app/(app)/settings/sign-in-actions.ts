@@ -12,11 +12,11 @@ const entries = z
   .transform((value) => (value ?? "").split(/[\s,;]+/).filter(Boolean));
 
 /**
- * The Sign-in card: just-in-time membership. The domain's errors name entries by position
+ * The Sign-in card: trusted Entra tenants and just-in-time membership. The domain's errors name entries by position
  * (`jitEmailDomains.2`); the form shows them under its one field, naming the entry that is wrong.
  */
 export const updateSignInSettingsAction = action(
-  z.object({ jitEmailDomains: entries, jitEntraTenantIds: entries }),
+  z.object({ entraTenantIds: entries, jitEmailDomains: entries, jitEntraTenantIds: entries }),
   async ({ db, actor, input }) => {
     try {
       return await updateSettings(db, { actor, input });
