@@ -12,8 +12,9 @@ import type { MemberView } from "@/lib/members/list-members";
 import { MemberEditForm } from "./member-edit-form";
 import type { RoleGroupOption } from "./role-group-picker";
 
-const SOURCE_LABELS: Record<MemberView["source"], string> = { local: "Added here", scim: "SCIM", oidc: "First sign-in" };
-const COLUMNS = 9;
+/** Where a member came from, when it was not an administrator adding them here. */
+const SOURCE_NOTES: Record<MemberView["source"], string | null> = { local: null, scim: "Provisioned by SCIM", oidc: "Joined at first sign-in" };
+const COLUMNS = 7;
 
 /**
  * Members with their app roles, standing role groups and status. Global Administrators edit,
@@ -57,7 +58,7 @@ export function MembersTable({
 
   return (
     <div role="region" aria-label="Members" tabIndex={0} className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
-      <table className="w-full min-w-[64rem] text-left text-sm">
+      <table className="w-full min-w-[52rem] text-left text-sm">
         <caption className="sr-only">Members of the organisation</caption>
         <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
           <tr>
@@ -65,8 +66,6 @@ export function MembersTable({
             <th scope="col" className="px-3 py-2.5">App roles</th>
             <th scope="col" className="px-3 py-2.5">Standing role groups</th>
             <th scope="col" className="px-3 py-2.5">Approver groups</th>
-            <th scope="col" className="px-3 py-2.5">Guest</th>
-            <th scope="col" className="px-3 py-2.5">Source</th>
             <th scope="col" className="px-3 py-2.5">Status</th>
             <th scope="col" className="px-3 py-2.5">Last sign-in</th>
             <th scope="col" className="px-3 py-2.5">{canManage ? "Actions" : <span className="sr-only">Actions</span>}</th>
@@ -101,13 +100,13 @@ export function MembersTable({
                   </td>
                   <td className="px-3 py-2.5 text-slate-700">{member.standingRoleGroups.join(", ") || <span className="text-slate-600">—</span>}</td>
                   <td className="px-3 py-2.5 text-slate-700">{member.approverGroups.join(", ") || <span className="text-slate-600">—</span>}</td>
-                  <td className="px-3 py-2.5 text-slate-700">{member.guest ? "Guest" : "No"}</td>
-                  <td className="px-3 py-2.5 text-slate-700">{SOURCE_LABELS[member.source]}</td>
                   <td className="px-3 py-2.5">
                     <span className="flex flex-wrap gap-1">
                       {member.disabled ? <Badge tone="red">Disabled</Badge> : <Badge tone="green">Active</Badge>}
+                      {member.guest && <Badge tone="neutral">Guest</Badge>}
                       {member.excludedFromPam && <Badge tone="amber">Excluded</Badge>}
                     </span>
+                    {SOURCE_NOTES[member.source] && <span className="mt-1 block text-xs text-slate-600">{SOURCE_NOTES[member.source]}</span>}
                   </td>
                   <td className="px-3 py-2.5 text-slate-700">
                     {member.lastSignInAt ? (
