@@ -107,7 +107,9 @@ function refuse(problems: { path: readonly PropertyKey[]; message: string }[]): 
     .map(([field, messages]) => `${field} ${messages.join("; ")}`)
     .join(". ");
   const more = entries.length > SUMMARISED ? ` (and ${entries.length - SUMMARISED} more)` : "";
-  throw new DomainError("invalid:catalog", `The catalog is not valid: ${summary}${more}.`, fields);
+  // Back to a plain object, as parseInput does: screens receive it through React, which refuses null
+  // prototypes; the entries stay own data properties, `__proto__` included.
+  throw new DomainError("invalid:catalog", `The catalog is not valid: ${summary}${more}.`, Object.fromEntries(entries));
 }
 
 /**

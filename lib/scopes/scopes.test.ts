@@ -188,6 +188,16 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
     expect(await getScope(db(), { actor, name: "Bastion" })).toEqual(before);
   });
 
+  it("refuses keys named after Object.prototype members by name, in a plain error object", async () => {
+    const actor = await admin();
+    for (const key of ["constructor", "__proto__", "toString"]) {
+      const refused = await refusal(replaceScopeCatalog(db(), { actor, name: "Bastion", input: JSON.parse(`{"${key}": 1, "tasks": []}`) }));
+      expect(refused.code).toBe("invalid:catalog");
+      expect(Object.getPrototypeOf(refused.fields)).toBe(Object.prototype);
+      expect(Object.keys(refused.fields).join()).toContain(key);
+    }
+  });
+
   it("takes hostile-looking names as plain names", async () => {
     const actor = await admin();
     await registerScope(db(), { actor, input: { name: "Hostile" } });
