@@ -1,16 +1,8 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { type OrgAccount, type SpecOrganisation, expect, orgOf, test } from "../org-fixture";
-
-const root = path.resolve(import.meta.dirname, "../..");
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
+import { runElevate } from "./run-elevate";
 
 let org: SpecOrganisation;
 let dir: string;
@@ -20,25 +12,7 @@ test.beforeAll(({}, testInfo) => {
 });
 
 /** Runs `elevate …` as a person of this spec's organisation would, against the running test server. */
-function elevate(account: Exclude<OrgAccount, "partner"> | null, args: string[]): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(root, "lib/cli/elevate.mjs"), ...args],
-      {
-        cwd: root,
-        encoding: "utf8",
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: "production",
-          ELEVATE_URL: "http://localhost:3100",
-          ...(account ? { ELEVATE_TOKEN: org.token(account, "cli") } : {}),
-        },
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const elevate = (account: Exclude<OrgAccount, "partner"> | null, args: string[]) => runElevate(org, account, args);
 
 function csvFile(name: string, text: string) {
   const file = path.join(dir, name);

@@ -1,17 +1,9 @@
-import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { serverActionsKey } from "../../lib/cli/server-actions-key";
 import { type OrgAccount, type SpecOrganisation, expect, orgOf, test } from "../org-fixture";
+import { root, runElevate } from "./run-elevate";
 import { E2E_AUTH_SECRET } from "../test-secret.mjs";
-
-const root = path.resolve(import.meta.dirname, "../..");
-
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 let org: SpecOrganisation;
 test.beforeAll(({}, testInfo) => {
@@ -19,26 +11,8 @@ test.beforeAll(({}, testInfo) => {
 });
 
 /** Runs `elevate …` as a person of this spec's organisation would, against the running test server. */
-function elevate(account: Exclude<OrgAccount, "partner"> | null, args: string[], env: Record<string, string> = {}): Promise<Result> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [path.join(root, "lib/cli/elevate.mjs"), ...args],
-      {
-        cwd: root,
-        encoding: "utf8",
-        env: {
-          PATH: process.env.PATH,
-          NODE_ENV: "production",
-          ELEVATE_URL: "http://localhost:3100",
-          ...(account ? { ELEVATE_TOKEN: org.token(account, "cli") } : {}),
-          ...env,
-        },
-      },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const elevate = (account: Exclude<OrgAccount, "partner"> | null, args: string[], env: Record<string, string> = {}) =>
+  runElevate(org, account, args, env);
 
 test.describe("the elevate command line", () => {
   test.describe.configure({ mode: "serial" });
