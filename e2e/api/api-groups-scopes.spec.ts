@@ -263,7 +263,9 @@ test.describe("API v1: scopes", () => {
 
     // A scope nobody used can go, audited.
     expect((await admin.post("scopes", { data: { name: "Unused" } })).status()).toBe(201);
-    expect((await admin.put("scopes/Unused", { data: bastion })).status()).toBe(200);
+    // Role group names are the organisation's: Bastion has Operators already.
+    expect(await errorOf(await admin.put("scopes/Unused", { data: bastion }))).toMatchObject({ status: 409, code: "conflict:role-group-name" });
+    expect((await admin.put("scopes/Unused", { data: { ...bastion, roleGroups: [{ name: "Unused Operators", roles: ["Prod Shell"] }] } })).status()).toBe(200);
     const removed = await admin.delete("scopes/Unused");
     expect(await removed.json()).toEqual({ name: "Unused", removed: true, counts: { tasks: 2, roles: 2, roleGroups: 1 } });
     expect(await errorOf(await admin.get("scopes/Unused"))).toMatchObject({ status: 404 });

@@ -1,4 +1,4 @@
-import { type SQL, eq, inArray, sql } from "drizzle-orm";
+import { type SQL, and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { roleGroupRoles, roleGroups, roleTasks, roles, scopes, tasks } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
@@ -66,6 +66,7 @@ export async function replaceScopeCatalog(
     const taskDiff = diff(storedTasks, catalog.tasks);
     const roleDiff = diff(storedRoles, catalog.roles);
     const groupDiff = diff(storedGroups, catalog.roleGroups);
+    await refuseRoleGroupNamesOfOtherScopes(tx, actor.organisationId, scope.id, groupDiff.added.map((g) => g.name));
 
     const removed: CatalogEntryRef[] = [
       ...taskDiff.removed.map((e) => ({ kind: "task" as const, id: e.id, name: e.name })),
@@ -251,3 +252,29 @@ async function relink<Row extends Record<string, unknown>>(
   return kept.map((owner) => owner.name);
 }
 
+
+/**
+ * Members' standing role groups are named without their scope (the API, the CSV import and the
+ * People screen say "Recipient Management"), so a role group's name must be the organisation's
+ * alone: a second one of that name in another scope would make those names ambiguous.
+ */
+async function refuseRoleGroupNamesOfOtherScopes(tx: Transaction, organisationId: string, scopeId: string, names: string[]) {
+  if (names.length === 0) return;
+  const lowered = names.map((name) => name.toLowerCase());
+  const taken = await tx
+    .select({ name: roleGroups.name, scope: scopes.name })
+    .from(roleGroups)
+    .innerJoin(scopes, eq(scopes.id, roleGroups.scopeId))
+    .where(and(eq(roleGroups.organisationId, organisationId), ne(roleGroups.scopeId, scopeId), inArray(sql`lower(${roleGroups.name})`, lowered)));
+  if (taken.length === 0) return;
+  const fields: Record<string, string[]> = {};
+  for (const { name, scope } of taken) {
+    const index = lowered.indexOf(name.toLowerCase());
+    fields[`roleGroups[${index}].name`] = [`"${name}" is already a role group of ${scope}: role group names are the organisation's, whatever the scope`];
+  }
+  throw new DomainError(
+    "conflict:role-group-name",
+    `These role groups are already named in another scope: ${taken.map((t) => `${t.name} (${t.scope})`).join(", ")}. Give them other names.`,
+    fields,
+  );
+}

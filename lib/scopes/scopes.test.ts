@@ -198,6 +198,14 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
     }
   });
 
+  it("refuses a role group named like one of another scope, since members' role groups are named without their scope", async () => {
+    const actor = await admin();
+    const clash = { ...bastion, roleGroups: [...bastion.roleGroups!, { name: "recipient management", roles: ["Prod Shell"] }] };
+    const refused = await refusal(replaceScopeCatalog(db(), { actor, name: "Bastion", input: clash }));
+    expect(refused).toMatchObject({ code: "conflict:role-group-name", message: expect.stringContaining("Recipient Management (Exchange)") });
+    expect((await getScope(db(), { actor, name: "Bastion" })).roleGroups.map((g) => g.name)).not.toContain("recipient management");
+  });
+
   it("takes hostile-looking names as plain names", async () => {
     const actor = await admin();
     await registerScope(db(), { actor, input: { name: "Hostile" } });
@@ -314,7 +322,7 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
 
     // A scope nobody used goes, audited.
     await registerScope(db(), { actor, input: { name: "Jumpbox" } });
-    await replaceScopeCatalog(db(), { actor, name: "Jumpbox", input: bastion });
+    await replaceScopeCatalog(db(), { actor, name: "Jumpbox", input: { ...bastion, roleGroups: [{ name: "Jump Operators", roles: ["Prod Shell"] }] } });
     expect(await removeScope(db(), { actor, name: "Jumpbox" })).toEqual({ name: "Jumpbox", removed: true, counts: { tasks: 3, roles: 2, roleGroups: 1 } });
     expect(await codeOf(getScope(db(), { actor, name: "Jumpbox" }))).toBe("not-found:scope");
     const [event] = await events("scope.removed");
