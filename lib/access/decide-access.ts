@@ -105,7 +105,7 @@ export async function decideAccess(
     ),
     strictest as (
       select c.id, c.approval_type, c.required_approvals from covering c
-      order by (c.approval_type = 'manual') desc, c.required_approvals desc, c.max_duration_minutes asc, c.created_at asc
+      order by (c.approval_type = 'manual') desc, c.required_approvals desc, c.max_duration_minutes asc, c.created_at asc, c.id asc
       limit 1
     ),
     rules as (

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, auditEvents, emailOutbox, memberships, organisations, users } from "@/db/schema";
 import { type ContosoFixture, codeOf, contosoFixture } from "@/db/testing/contoso-fixture";
 import { testDatabaseKinds } from "@/db/testing/test-database";
+import { listDevMailbox } from "@/lib/notify/list-dev-mailbox";
 import { sendSignInLink } from "@/lib/notify/send-sign-in-link";
 import { admitSignIn } from "./admit-sign-in";
 import { type SignInAttempt, type SignInContext, decideSignIn, untaggedAddress } from "./decide-sign-in";
@@ -445,12 +446,27 @@ describe.each(testDatabaseKinds)("who signs in, and where, on %s", (kind) => {
   it("sends a magic link to a just-in-time address without making the membership yet, and to no stranger", async () => {
     const sent = () => db().select().from(emailOutbox).where(eq(emailOutbox.kind, "sign-in"));
     const before = (await sent()).length;
-    await sendSignInLink(db(), { email: "first.timer@fabrikam.example", url: "http://localhost:3000/api/auth/callback/resend?token=t1" });
-    const mail = (await sent()).slice(before);
-    expect(mail).toMatchObject([{ toEmail: "first.timer@fabrikam.example", organisationId: fabrikamId }]);
-    expect(await userIdOf("first.timer@fabrikam.example")).toBeUndefined();
-    await sendSignInLink(db(), { email: "someone@evil-fabrikam.example", url: "http://localhost:3000/api/auth/callback/resend?token=t2" });
-    expect((await sent()).length).toBe(before + 1);
+    // Without a Resend key (as here) links go to the dev mailbox, which holds demo organisations' only.
+    await db().update(organisations).set({ demo: true }).where(eq(organisations.id, fabrikamId));
+    try {
+      await sendSignInLink(db(), { email: "first.timer@fabrikam.example", url: "http://localhost:3000/api/auth/callback/resend?token=t1" });
+      const mail = (await sent()).slice(before);
+      expect(mail).toMatchObject([{ toEmail: "first.timer@fabrikam.example", organisationId: fabrikamId }]);
+      expect(await userIdOf("first.timer@fabrikam.example")).toBeUndefined();
+      await sendSignInLink(db(), { email: "someone@evil-fabrikam.example", url: "http://localhost:3000/api/auth/callback/resend?token=t2" });
+      expect((await sent()).length).toBe(before + 1);
+    } finally {
+      await db().update(organisations).set({ demo: false }).where(eq(organisations.id, fabrikamId));
+    }
+  });
+
+  it("never keeps a real organisation's sign-in link in the dev mailbox, which anyone may open", async () => {
+    const sent = () => db().select().from(emailOutbox).where(eq(emailOutbox.kind, "sign-in"));
+    const before = (await sent()).length;
+    await sendSignInLink(db(), { email: "first.timer@northwind.example", url: "http://localhost:3000/api/auth/callback/resend?token=t3" });
+    expect((await sent()).length).toBe(before);
+    const mailbox = (await listDevMailbox(db())) ?? [];
+    expect(mailbox.some((m) => m.toEmail.endsWith("@fabrikam.example") || m.toEmail.endsWith("@northwind.example"))).toBe(false);
   });
 });
 

@@ -1,11 +1,12 @@
-import { desc, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { emailOutbox } from "@/db/schema";
+import { emailOutbox, organisations } from "@/db/schema";
 import { config } from "@/lib/config";
 
 /**
  * The messages kept instead of sent (no RESEND_API_KEY), newest first. Demo mode only: they hold
- * sign-in links, so outside demo mode there is no dev mailbox at all.
+ * sign-in links, so outside demo mode there is no dev mailbox at all; and only demo organisations'
+ * messages, since anyone may open it: a real organisation on a demo-mode deployment is never shown.
  */
 export async function listDevMailbox(db: Database, limit = 50) {
   if (!config().demo) return null;
@@ -19,7 +20,8 @@ export async function listDevMailbox(db: Database, limit = 50) {
       createdAt: emailOutbox.createdAt,
     })
     .from(emailOutbox)
-    .where(eq(emailOutbox.status, "dev"))
+    .innerJoin(organisations, eq(organisations.id, emailOutbox.organisationId))
+    .where(and(eq(emailOutbox.status, "dev"), eq(organisations.demo, true)))
     .orderBy(desc(emailOutbox.createdAt))
     .limit(limit);
 }

@@ -4,8 +4,9 @@
  * Without a Resend key the message is kept for the dev mailbox (demo mode only).
  */
 import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { emailOutbox } from "@/db/schema";
+import { emailOutbox, organisations } from "@/db/schema";
 import { decideSignIn } from "@/lib/auth/decide-sign-in";
 import { limitSignIn } from "@/lib/auth/limit-sign-in";
 import { config } from "@/lib/config";
@@ -41,6 +42,15 @@ export async function sendSignInLink(db: Database, { email, url, ip }: { email: 
   const resend = resendClient();
   if (!resend) {
     if (!config().demo) throw new Error("Email sign-in needs RESEND_API_KEY outside demo mode.");
+    // The dev mailbox is open to anyone: it may hold the links of demo organisations only.
+    const [organisation] = await db
+      .select({ demo: organisations.demo })
+      .from(organisations)
+      .where(eq(organisations.id, membership.organisationId));
+    if (!organisation?.demo) {
+      console.warn("[auth] sign-in link not kept: the organisation is not a demo one, and email needs RESEND_API_KEY");
+      return;
+    }
     await db.insert(emailOutbox).values({
       organisationId: membership.organisationId,
       eventKey,

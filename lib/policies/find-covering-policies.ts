@@ -24,7 +24,7 @@ export async function findCoveringPolicies(db: Executor, organisationId: string,
   const result = await db.execute(sql`
     select p.id from policies p
     where p.organisation_id = ${organisationId} and p.enabled and (${coverage})
-    order by (p.approval_type = 'manual') desc, p.required_approvals desc, p.max_duration_minutes asc, p.created_at asc`);
+    order by (p.approval_type = 'manual') desc, p.required_approvals desc, p.max_duration_minutes asc, p.created_at asc, p.id asc`);
   const ids = (result as unknown as { rows: { id: string }[] }).rows.map((row) => row.id);
   if (ids.length === 0) return [];
   const rows = await db.query.policies.findMany({ where: (p, { inArray }) => inArray(p.id, ids) });
