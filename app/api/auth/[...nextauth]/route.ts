@@ -4,7 +4,7 @@ import { handlers } from "@/lib/auth/auth";
 import { limitSignIn } from "@/lib/auth/limit-sign-in";
 import { DomainError } from "@/lib/errors";
 import { clientAddressOf } from "@/lib/http/client-address";
-import { errorResponse } from "@/app/api/v1/_lib/errors";
+import { errorResponse } from "@/lib/server/api/errors";
 
 export const { GET } = handlers;
 

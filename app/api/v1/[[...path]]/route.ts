@@ -1,8 +1,8 @@
-import { API_PREFIX } from "../_lib/node-handler";
-import { dispatch } from "../_lib/router";
+import { API_PREFIX } from "@/lib/server/api/node-handler";
+import { dispatch } from "@/lib/server/api/router";
 
 // Under `npm run dev`. The production server (`npm start`) answers /api/v1 before Next routes it,
-// with the same dispatcher: see ../_lib/node-handler.ts.
+// with the same dispatcher: see lib/server/api/node-handler.ts.
 
 export const dynamic = "force-dynamic";
 

@@ -1,5 +1,5 @@
 import { config } from "@/lib/config";
-import { openApiDocument } from "../_lib/openapi";
+import { openApiDocument } from "@/lib/server/api/openapi";
 
 export const dynamic = "force-dynamic";
 

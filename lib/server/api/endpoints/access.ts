@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { checkAccess } from "@/lib/access/check-access";
 import { runTask } from "@/lib/runspace/run-task";
-import { endpoint } from "../_lib/endpoint";
+import { endpoint } from "../endpoint";
 
 const checkBody = z.strictObject({
   scope: z.string().trim().min(1).default("Exchange"),

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { getSettings } from "@/lib/settings/get-settings";
 import { settingsInput, updateSettings } from "@/lib/settings/update-settings";
-import { endpoint } from "../_lib/endpoint";
+import { endpoint } from "../endpoint";
 
 export const settingsEndpoints = [
   endpoint({

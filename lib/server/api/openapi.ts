@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import packageJson from "@/package.json" with { type: "json" };
-import { endpoints } from "../_endpoints";
+import { endpoints } from "./endpoints";
 
 const toSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;

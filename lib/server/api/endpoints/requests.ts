@@ -8,7 +8,7 @@ import { extendRequest } from "@/lib/requests/extend-request";
 import { getRequest } from "@/lib/requests/get-request";
 import { listRequests } from "@/lib/requests/list-requests";
 import { commentInput, createRequestInput, extendRequestInput } from "@/lib/requests/request-input";
-import { endpoint } from "../_lib/endpoint";
+import { endpoint } from "../endpoint";
 import { queryBoolean, queryLimit } from "./query";
 
 const listQuery = z.strictObject({

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { authorizeAuditReader, searchAudit } from "@/lib/audit/search-audit";
 import { verifyAuditLog } from "@/lib/audit/verify-audit-chain";
-import { auditExportResponse } from "../_lib/audit-export-response";
-import { endpoint } from "../_lib/endpoint";
+import { auditExportResponse } from "../audit-export-response";
+import { endpoint } from "../endpoint";
 import { queryLimit } from "./query";
 
 const filters = {

@@ -5,7 +5,7 @@ import { registerScope, registerScopeInput } from "@/lib/scopes/register-scope";
 import { removeScope } from "@/lib/scopes/remove-scope";
 import { replaceScopeCatalog } from "@/lib/scopes/replace-scope-catalog";
 import { type CatalogInput, catalogInput } from "@/lib/scopes/scope-input";
-import { endpoint } from "../_lib/endpoint";
+import { endpoint } from "../endpoint";
 import { listPageQuery, pageOf } from "./query";
 
 /**

@@ -11,7 +11,7 @@ import { apiLimits } from "@/lib/rate-limit/limits";
 import { admitApiCall } from "@/lib/tokens/authenticate-token";
 import { hashToken } from "@/lib/tokens/token-secret";
 import { parseInput } from "@/lib/validation";
-import { endpoints } from "../_endpoints";
+import { endpoints } from "./endpoints";
 import type { Endpoint, Method } from "./endpoint";
 import { errorResponse, internalError } from "./errors";
 import { MAX_BODY_BYTES, readJsonBody } from "./read-body";

@@ -4,7 +4,7 @@ import { deletePolicy } from "@/lib/policies/delete-policy";
 import { getPolicy, listPolicies } from "@/lib/policies/list-policies";
 import { createPolicyInput, updatePolicyInput } from "@/lib/policies/policy-input";
 import { updatePolicy } from "@/lib/policies/update-policy";
-import { endpoint } from "../_lib/endpoint";
+import { endpoint } from "../endpoint";
 
 export const policyEndpoints = [
   endpoint({

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { describeMe } from "@/lib/auth/describe-me";
 import { getCatalog } from "@/lib/catalog/get-catalog";
-import { endpoint } from "../_lib/endpoint";
+import { endpoint } from "../endpoint";
 
 export const meEndpoints = [
   endpoint({

@@ -1,4 +1,4 @@
-import type { Endpoint } from "../_lib/endpoint";
+import type { Endpoint } from "../endpoint";
 import { accessEndpoints } from "./access";
 import { approverGroupEndpoints } from "./approver-groups";
 import { auditEndpoints } from "./audit";

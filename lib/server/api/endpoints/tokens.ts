@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createToken, createTokenInput } from "@/lib/tokens/create-token";
 import { listTokens } from "@/lib/tokens/list-tokens";
 import { revokeToken } from "@/lib/tokens/revoke-token";
-import { endpoint } from "../_lib/endpoint";
+import { endpoint } from "../endpoint";
 
 export const tokenEndpoints = [
   endpoint({

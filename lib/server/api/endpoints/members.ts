@@ -5,7 +5,7 @@ import { apiMemberOf, getMember, listMembersPage } from "@/lib/members/list-memb
 import { addMemberInput, updateMemberBody } from "@/lib/members/member-input";
 import { removeMember } from "@/lib/members/remove-member";
 import { updateMember } from "@/lib/members/update-member";
-import { endpoint } from "../_lib/endpoint";
+import { endpoint } from "../endpoint";
 import { queryLimit } from "./query";
 
 const listQuery = z.strictObject({

@@ -5,7 +5,7 @@ import { deleteApproverGroup } from "@/lib/approver-groups/delete-approver-group
 import { getApproverGroup } from "@/lib/approver-groups/get-approver-group";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
 import { updateApproverGroup, updateApproverGroupInput } from "@/lib/approver-groups/update-approver-group";
-import { endpoint } from "../_lib/endpoint";
+import { endpoint } from "../endpoint";
 import { listPageQuery, pageOf } from "./query";
 
 export const approverGroupEndpoints = [
