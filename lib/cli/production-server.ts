@@ -1,6 +1,6 @@
 import { createServer } from "node:http";
 import next from "next";
-import { handleApiRequest, isDispatchedPath } from "@/app/api/v1/_lib/node-handler";
+import { handleApiRequest, isDispatchedPath } from "@/lib/server/api/node-handler";
 import { config } from "@/lib/config";
 import { CLIENT_ADDRESS_HEADER, clientAddressHeaderValue, resolveClientAddress } from "@/lib/http/client-address";
 

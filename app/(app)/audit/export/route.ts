@@ -5,8 +5,8 @@
  */
 import type { NextRequest } from "next/server";
 import { z } from "zod";
-import { auditExportResponse } from "@/app/api/v1/_lib/audit-export-response";
-import { errorResponse, internalError } from "@/app/api/v1/_lib/errors";
+import { auditExportResponse } from "@/lib/server/api/audit-export-response";
+import { errorResponse, internalError } from "@/lib/server/api/errors";
 import { db } from "@/db/client";
 import { parseAuditQuery } from "@/components/audit/audit-query";
 import { authorizeAuditReader, searchInput } from "@/lib/audit/search-audit";
