@@ -1,11 +1,12 @@
 import { type SQL, and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { accessRequests, approverGroups, policies, policyEligibility, roleGroups, roles, scopes, tasks } from "@/db/schema";
+import { accessRequests, approverGroups, policies, policyEligibility, scopes } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { targetTypeLabel, toApiTargetType } from "@/lib/catalog/target-types";
 import { DomainError } from "@/lib/errors";
+import { joinPolicyTarget, policyTargetName } from "@/lib/policies/policy-target";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { authorizeSettingsAdmin } from "@/lib/settings/authorize-settings-admin";
 import { selectApproverGroupViews } from "./approver-group-view";
@@ -70,18 +71,13 @@ interface PolicyUse {
 
 async function usesOf(tx: Transaction, organisationId: string, groupId: string) {
   const policyRows = (where: SQL) =>
-    tx
-      .select({
-        id: policies.id,
-        scope: scopes.name,
-        type: policies.targetType,
-        target: sql<string>`coalesce(${tasks.name}, ${roles.name}, ${roleGroups.name})`,
-      })
-      .from(policies)
-      .innerJoin(scopes, eq(scopes.id, policies.scopeId))
-      .leftJoin(tasks, eq(tasks.id, policies.taskId))
-      .leftJoin(roles, eq(roles.id, policies.roleId))
-      .leftJoin(roleGroups, eq(roleGroups.id, policies.roleGroupId))
+    joinPolicyTarget(
+      tx
+        .select({ id: policies.id, scope: scopes.name, type: policies.targetType, target: policyTargetName })
+        .from(policies)
+        .innerJoin(scopes, eq(scopes.id, policies.scopeId))
+        .$dynamic(),
+    )
       .where(and(eq(policies.organisationId, organisationId), where))
       .orderBy(asc(scopes.name), sql`4`);
   const eligible = tx.select({ policyId: policyEligibility.policyId }).from(policyEligibility).where(eq(policyEligibility.groupId, groupId));

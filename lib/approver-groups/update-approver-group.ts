@@ -1,11 +1,12 @@
 import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
-import { accessRequests, approverGroupMembers, approverGroups, policies, roleGroups, roles, tasks, users } from "@/db/schema";
+import { accessRequests, approverGroupMembers, approverGroups, policies, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
+import { joinPolicyTarget, policyTargetName } from "@/lib/policies/policy-target";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { authorizeSettingsAdmin } from "@/lib/settings/authorize-settings-admin";
 import { parseInput } from "@/lib/validation";
@@ -105,13 +106,9 @@ export async function updateApproverGroup(
  */
 async function checkQuorumsStillReachable(tx: Transaction, organisationId: string, groupId: string, groupName: string) {
   const approvers = (await listActiveApprovers(tx, { organisationId, groupId })).length;
-  const needing = await tx
-    .select({ target: sql<string>`coalesce(${tasks.name}, ${roles.name}, ${roleGroups.name})`, required: policies.requiredApprovals })
-    .from(policies)
-    .leftJoin(tasks, eq(tasks.id, policies.taskId))
-    .leftJoin(roles, eq(roles.id, policies.roleId))
-    .leftJoin(roleGroups, eq(roleGroups.id, policies.roleGroupId))
-    .where(and(eq(policies.organisationId, organisationId), eq(policies.approverGroupId, groupId), gt(policies.requiredApprovals, approvers)));
+  const needing = await joinPolicyTarget(
+    tx.select({ target: policyTargetName, required: policies.requiredApprovals }).from(policies).$dynamic(),
+  ).where(and(eq(policies.organisationId, organisationId), eq(policies.approverGroupId, groupId), gt(policies.requiredApprovals, approvers)));
   const [pending] = await tx
     .select({ value: count() })
     .from(accessRequests)

@@ -1,35 +1,36 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
-import { approverGroups, policies, roleGroups, roles, scopes, tasks, users } from "@/db/schema";
+import { approverGroups, policies, scopes, users } from "@/db/schema";
 import { toApiTargetType } from "@/lib/catalog/target-types";
 import { hoursOf } from "@/lib/validation";
+import { joinPolicyTarget, policyTargetName } from "./policy-target";
 
 const creator = alias(users, "creator");
 
 /** The API's Policy object for every policy of an organisation (or one). */
 export async function selectPolicyViews(db: Executor, organisationId: string, policyId?: string) {
-  const rows = await db
-    .select({
-      policy: policies,
-      scope: scopes.name,
-      target: sql<string>`coalesce(${tasks.name}, ${roles.name}, ${roleGroups.name})`,
-      approverGroup: approverGroups.name,
-      createdBy: creator.email,
-      eligible: sql<string[] | string>`coalesce((
-        select json_agg(coalesce(g.name, u.email))
-        from policy_eligibility pe
-        left join approver_groups g on g.id = pe.group_id
-        left join users u on u.id = pe.user_id
-        where pe.policy_id = ${policies.id}), '[]'::json)`,
-    })
-    .from(policies)
-    .innerJoin(scopes, eq(scopes.id, policies.scopeId))
-    .leftJoin(tasks, eq(tasks.id, policies.taskId))
-    .leftJoin(roles, eq(roles.id, policies.roleId))
-    .leftJoin(roleGroups, eq(roleGroups.id, policies.roleGroupId))
-    .innerJoin(approverGroups, eq(approverGroups.id, policies.approverGroupId))
-    .leftJoin(creator, eq(creator.id, policies.createdBy))
+  const rows = await joinPolicyTarget(
+    db
+      .select({
+        policy: policies,
+        scope: scopes.name,
+        target: policyTargetName,
+        approverGroup: approverGroups.name,
+        createdBy: creator.email,
+        eligible: sql<string[] | string>`coalesce((
+          select json_agg(coalesce(g.name, u.email))
+          from policy_eligibility pe
+          left join approver_groups g on g.id = pe.group_id
+          left join users u on u.id = pe.user_id
+          where pe.policy_id = ${policies.id}), '[]'::json)`,
+      })
+      .from(policies)
+      .innerJoin(scopes, eq(scopes.id, policies.scopeId))
+      .innerJoin(approverGroups, eq(approverGroups.id, policies.approverGroupId))
+      .leftJoin(creator, eq(creator.id, policies.createdBy))
+      .$dynamic(),
+  )
     .where(and(eq(policies.organisationId, organisationId), policyId ? eq(policies.id, policyId) : undefined))
     .orderBy(asc(scopes.name), asc(policies.targetType), sql`3`);
   return rows.map(({ policy, ...names }) => ({
