@@ -43,26 +43,26 @@ export async function signInWithEmail(_: EmailSignInState, formData: FormData): 
   return {};
 }
 
-export async function signInAsDemoAccount(formData: FormData) {
-  const email = String(formData.get("email") ?? "");
-  const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
+/** Counts a sign-in attempt from this address; past the limit, back to the sign-in page saying so. */
+async function limitOrBounce(redirectTo: string) {
   try {
     await limitSignIn(await db(), { ip: await clientIp() });
   } catch (error) {
     if (error instanceof DomainError) redirect(`/signin?error=RateLimited&callbackUrl=${encodeURIComponent(redirectTo)}`);
     throw error;
   }
+}
+
+export async function signInAsDemoAccount(formData: FormData) {
+  const email = String(formData.get("email") ?? "");
+  const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
+  await limitOrBounce(redirectTo);
   await signIn("demo", { email, redirectTo });
 }
 
 export async function signInWithEntraId(formData: FormData) {
   const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
-  try {
-    await limitSignIn(await db(), { ip: await clientIp() });
-  } catch (error) {
-    if (error instanceof DomainError) redirect(`/signin?error=RateLimited&callbackUrl=${encodeURIComponent(redirectTo)}`);
-    throw error;
-  }
+  await limitOrBounce(redirectTo);
   // Counted again, per identity, when Microsoft sends the person back (lib/auth/auth.ts).
   await signIn("microsoft-entra-id", { redirectTo });
 }
