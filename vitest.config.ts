@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["{lib,db}/**/*.test.ts"],
+    include: ["{lib,db}/**/*.test.ts", ".ci/**/*.test.ts"],
     environment: "node",
     // Real Postgres tests create a database each; PGlite boots in ~1 s. Generous, never a perf bound.
     testTimeout: 60_000,
