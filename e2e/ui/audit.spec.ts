@@ -67,6 +67,21 @@ test.describe("Audit", () => {
     expect(lines.slice(1).every((line) => line.includes(",policy.created,"))).toBe(true);
   });
 
+  test("an export with a bad filter answers 400 with the field, not a file that breaks", async ({ page }) => {
+    for (const [query, field] of [
+      ["since=yesterday", "since"],
+      ["until=2026-13-45T00:00", "until"],
+      [`q=${"x".repeat(201)}`, "q"],
+      ["format=xml", "format"],
+    ]) {
+      const response = await page.request.get(`/audit/export?${query}`);
+      expect(response.status(), query).toBe(400);
+      const body = await response.json();
+      expect(body.error.code).toBe("invalid:input");
+      expect(Object.keys(body.error.fields)).toContain(field);
+    }
+  });
+
   test("a requestor is refused the audit view and its export", async ({ page, signInPage, dashboard, org }) => {
     await dashboard.signOut();
     await signInPage.goto(undefined, org.slug);

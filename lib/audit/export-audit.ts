@@ -1,25 +1,50 @@
 import { stringify } from "csv-stringify/sync";
+import { z } from "zod";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/roles";
-import { type SearchAuditInput, authorizeAuditReader, searchAudit } from "./search-audit";
+import { parseInput } from "@/lib/validation";
+import { type AuditSearch, authorizeAuditReader, readAuditPage, searchInput } from "./search-audit";
 
 const COLUMNS = ["id", "seq", "at", "actor", "actorType", "action", "targetType", "targetId", "details", "ip", "userAgent", "prevHash", "hash"] as const;
+const PAGE_SIZE = 500;
+
+/** The search's filters (no paging: the export walks every page) and the file's format. */
+export const exportAuditInput = searchInput
+  .omit({ limit: true, cursor: true })
+  .extend({ format: z.enum(["csv", "json"], { error: 'must be "csv" or "json"' }).default("csv") });
+export type ExportAuditInput = z.input<typeof exportAuditInput>;
+
+export type AuditExportFormat = "csv" | "json";
+
+/** An export that has been authorised and validated: streaming it can no longer be refused. */
+export interface AuditExport {
+  format: AuditExportFormat;
+  /** The file, chunk by chunk; each call starts a fresh walk of the log. */
+  chunks(): AsyncGenerator<string>;
+}
+
+/**
+ * Authorises the reader and validates the filters and format, all before the first byte: a
+ * response that has started streaming can only break, never answer 400 or 403. Both export routes
+ * (the API's and the admin center's) go through here, so neither can stream an unchecked export.
+ */
+export function prepareAuditExport(db: Database, { actor, input }: { actor: Actor; input: ExportAuditInput }): AuditExport {
+  authorizeAuditReader(actor);
+  const { format, ...filters } = parseInput(exportAuditInput, input);
+  return { format, chunks: () => exportAudit(db, actor.organisationId, format, { ...filters, limit: PAGE_SIZE }) };
+}
 
 /**
  * The filtered audit log as CSV or a JSON array, produced page by page (keyset) so an export of
  * millions of events streams in constant memory.
  */
-export async function* exportAudit(
-  db: Database,
-  { actor, format, filters }: { actor: Actor; format: "csv" | "json"; filters: Omit<SearchAuditInput, "limit" | "cursor"> },
-): AsyncGenerator<string> {
-  authorizeAuditReader(actor);
+async function* exportAudit(db: Database, organisationId: string, format: AuditExportFormat, filters: AuditSearch): AsyncGenerator<string> {
   let cursor: string | undefined;
   let first = true;
   if (format === "csv") yield stringify([COLUMNS as unknown as string[]]);
   else yield "[";
   do {
-    const page = await searchAudit(db, { actor, input: { ...filters, limit: 500, cursor } });
+    const page = await readAuditPage(db, organisationId, { ...filters, cursor });
     if (format === "csv") {
       if (page.items.length) {
         yield stringify(page.items.map((e) => COLUMNS.map((c) => (c === "details" ? JSON.stringify(e.details) : (e[c] ?? "")))));

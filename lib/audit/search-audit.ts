@@ -33,8 +33,14 @@ function escapeLike(text: string) {
 /** The organisation's audit events, newest first, filtered, in keyset pages of (time, sequence). */
 export async function searchAudit(db: Database, { actor, input }: { actor: Actor; input: SearchAuditInput }) {
   authorizeAuditReader(actor);
-  const data = parseInput(searchInput, input);
-  const filters: (SQL | undefined)[] = [eq(auditEvents.organisationId, actor.organisationId)];
+  return readAuditPage(db, actor.organisationId, parseInput(searchInput, input));
+}
+
+export type AuditSearch = z.output<typeof searchInput>;
+
+/** One page of an organisation's events for filters already authorised and validated (by the export too). */
+export async function readAuditPage(db: Database, organisationId: string, data: AuditSearch) {
+  const filters: (SQL | undefined)[] = [eq(auditEvents.organisationId, organisationId)];
   if (data.action) filters.push(eq(auditEvents.action, data.action));
   if (data.actor) filters.push(eq(auditEvents.actorEmail, data.actor.toLowerCase()));
   if (data.targetId) filters.push(eq(auditEvents.targetId, data.targetId));

@@ -1,13 +1,14 @@
-import type { Database } from "@/db/client";
-import { exportAudit } from "@/lib/audit/export-audit";
+import type { AuditExport } from "@/lib/audit/export-audit";
+import { logger } from "@/lib/log/logger";
 
 /**
- * The filtered audit log as a file download, streamed as it is read: for `GET /api/v1/audit/export`
- * (a token) and the audit view's export links (a session). Callers authorise and validate first,
- * so a refusal is a proper status and JSON body rather than a broken stream.
+ * A prepared audit export as a file download, streamed as it is read: for `GET /api/v1/audit/export`
+ * (a token) and the audit view's export links (a session). It takes only an export that
+ * `prepareAuditExport` has authorised and validated, so a refusal is always a proper status and
+ * JSON body, never a stream that breaks after a 200.
  */
-export function auditExportResponse(db: Database, { actor, format, filters }: Parameters<typeof exportAudit>[1]) {
-  const chunks = exportAudit(db, { actor, format, filters });
+export function auditExportResponse({ format, chunks: start }: AuditExport) {
+  const chunks = start();
   const encoder = new TextEncoder();
   let cancelled = false; // a client that goes away (or a HEAD) cancels while a page may be in flight
   const stream = new ReadableStream<Uint8Array>({
@@ -19,7 +20,7 @@ export function auditExportResponse(db: Database, { actor, format, filters }: Pa
         else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
         if (cancelled) return;
-        console.error("[audit export] failed mid-stream:", error instanceof Error ? error.message : error);
+        logger.error({ err: error }, "audit export: failed mid-stream");
         controller.error(error);
       }
     },

@@ -4,19 +4,15 @@
  * string, exactly as the view's URL carries them.
  */
 import type { NextRequest } from "next/server";
-import { z } from "zod";
-import { auditExportResponse } from "@/lib/server/api/audit-export-response";
-import { errorResponse, internalError } from "@/lib/server/api/errors";
 import { db } from "@/db/client";
 import { parseAuditQuery } from "@/components/audit/audit-query";
-import { authorizeAuditReader, searchInput } from "@/lib/audit/search-audit";
+import { type AuditExport, type ExportAuditInput, prepareAuditExport } from "@/lib/audit/export-audit";
 import { currentActor } from "@/lib/auth/current-actor";
 import { DomainError } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { auditExportResponse } from "@/lib/server/api/audit-export-response";
+import { errorResponse, internalError } from "@/lib/server/api/errors";
 
 export const dynamic = "force-dynamic";
-
-const formatInput = z.enum(["csv", "json"], { error: 'must be "csv" or "json"' }).default("csv");
 
 export async function GET(request: NextRequest) {
   const actor = await currentActor();
@@ -27,17 +23,15 @@ export async function GET(request: NextRequest) {
     );
   }
   const params = request.nextUrl.searchParams;
-  let format: "csv" | "json";
-  let filters: ReturnType<typeof parseAuditQuery>["filters"];
+  const database = await db();
+  let prepared: AuditExport;
   try {
     // Refusals and bad filters answer before the stream starts, as a proper status and JSON body.
-    authorizeAuditReader(actor);
-    format = parseInput(z.strictObject({ format: formatInput }), { format: params.get("format") ?? undefined }).format;
-    filters = parseAuditQuery(params).filters;
-    parseInput(searchInput, filters);
+    const format = (params.get("format") ?? undefined) as ExportAuditInput["format"]; // any text: validated below
+    const input = { ...parseAuditQuery(params).filters, format };
+    prepared = prepareAuditExport(database, { actor, input });
   } catch (error) {
     return error instanceof DomainError ? errorResponse(error) : internalError(error);
   }
-
-  return auditExportResponse(await db(), { actor, format, filters });
+  return auditExportResponse(prepared);
 }

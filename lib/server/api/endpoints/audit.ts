@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { authorizeAuditReader, searchAudit } from "@/lib/audit/search-audit";
+import { prepareAuditExport } from "@/lib/audit/export-audit";
+import { searchAudit } from "@/lib/audit/search-audit";
 import { verifyAuditLog } from "@/lib/audit/verify-audit-chain";
 import { auditExportResponse } from "../audit-export-response";
 import { endpoint } from "../endpoint";
@@ -38,10 +39,7 @@ export const auditEndpoints = [
     summary: "The filtered log as a CSV or JSON file",
     who: "admins, auditors",
     query: exportQuery,
-    handle: async ({ db, actor, query }) => {
-      authorizeAuditReader(actor); // before the stream starts, so a refusal is a proper 403
-      const { format, ...rest } = query;
-      return auditExportResponse(db, { actor, format, filters: rest });
-    },
+    // Authorised and validated before the stream starts, so a refusal is a proper 403 or 400.
+    handle: async ({ db, actor, query }) => auditExportResponse(prepareAuditExport(db, { actor, input: query })),
   }),
 ];

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ContosoFixture, contosoFixture } from "@/db/testing/contoso-fixture";
+import { testDatabaseKinds } from "@/db/testing/test-database";
+import { DomainError } from "@/lib/errors";
+import { type ExportAuditInput, prepareAuditExport } from "./export-audit";
+
+async function collect(chunks: AsyncGenerator<string>) {
+  let text = "";
+  for await (const chunk of chunks) text += chunk;
+  return text;
+}
+
+describe.each(testDatabaseKinds)("the audit export on %s", (kind) => {
+  let f: ContosoFixture;
+  beforeAll(async () => {
+    f = await contosoFixture(kind);
+  });
+  afterAll(() => f.database.destroy());
+  const db = () => f.database.db;
+
+  /** The refusal `prepareAuditExport` throws at once, before any chunk could be asked for. */
+  const refusalOf = async (email: string, input: ExportAuditInput) => {
+    try {
+      prepareAuditExport(db(), { actor: await f.actor(email), input });
+    } catch (error) {
+      return error as DomainError;
+    }
+    return null;
+  };
+
+  it.each([
+    [{ since: "yesterday" }, "since"],
+    [{ until: "2026-13-45T00:00:00Z" }, "until"],
+    [{ q: "x".repeat(201) }, "q"],
+    [{ format: "xml" as never }, "format"],
+    [{ colour: "red" } as never, "colour"],
+  ])("refuses %j on the field %s before streaming", async (input, field) => {
+    const error = await refusalOf("auditor@contoso.com", input);
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error!.code).toBe("invalid:input");
+    expect(Object.keys(error!.fields ?? {})).toContain(field);
+  });
+
+  it("refuses a reader who may not read the audit log before streaming", async () => {
+    expect((await refusalOf("requester@contoso.com", {}))?.code).toBe("forbidden:read-audit");
+  });
+
+  it("streams the filtered log once prepared, as CSV by default or JSON", async () => {
+    const actor = await f.actor("auditor@contoso.com");
+    const csv = prepareAuditExport(db(), { actor, input: { action: "policy.created" } });
+    expect(csv.format).toBe("csv");
+    const lines = (await collect(csv.chunks())).trim().split("\n");
+    expect(lines[0]).toBe("id,seq,at,actor,actorType,action,targetType,targetId,details,ip,userAgent,prevHash,hash");
+    const json = JSON.parse(await collect(prepareAuditExport(db(), { actor, input: { action: "policy.created", format: "json" } }).chunks()));
+    expect(json.length).toBe(lines.length - 1);
+    expect(json.every((e: { action: string }) => e.action === "policy.created")).toBe(true);
+  });
+});
