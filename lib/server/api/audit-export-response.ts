@@ -1,5 +1,4 @@
 import type { AuditExport } from "@/lib/audit/export-audit";
-import { logger } from "@/lib/log/logger";
 
 /**
  * A prepared audit export as a file download, streamed as it is read: for `GET /api/v1/audit/export`
@@ -20,7 +19,7 @@ export function auditExportResponse({ format, chunks: start }: AuditExport) {
         else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
         if (cancelled) return;
-        logger.error({ err: error }, "audit export: failed mid-stream");
+        console.error("[audit export] failed mid-stream:", error instanceof Error ? error.message : error);
         controller.error(error);
       }
     },
