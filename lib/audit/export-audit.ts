@@ -8,6 +8,19 @@ import { type AuditSearch, authorizeAuditReader, readAuditPage, searchInput } fr
 const COLUMNS = ["id", "seq", "at", "actor", "actorType", "action", "targetType", "targetId", "details", "ip", "userAgent", "prevHash", "hash"] as const;
 const PAGE_SIZE = 500;
 
+/**
+ * A cell a spreadsheet would run as a formula (OWASP's CSV injection: it starts with `=`, `+`, `-`,
+ * `@`, a tab or a carriage return, or their full-width forms) is written quoted and prefixed with
+ * `'`, so Excel, LibreOffice and Numbers show it as text. A user agent, an email or a target id is
+ * anyone's to choose. csv-stringify adds the `'`; `quoted_match` sees the value before it does.
+ */
+const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+
+/** The one CSV writer of the export: every line of the file goes through here. */
+function csvLines(rows: unknown[][]) {
+  return stringify(rows, { escape_formulas: true, quoted_match: FORMULA_START });
+}
+
 /** The search's filters (no paging: the export walks every page) and the file's format. */
 export const exportAuditInput = searchInput
   .omit({ limit: true, cursor: true })
@@ -41,13 +54,13 @@ export function prepareAuditExport(db: Database, { actor, input }: { actor: Acto
 async function* exportAudit(db: Database, organisationId: string, format: AuditExportFormat, filters: AuditSearch): AsyncGenerator<string> {
   let cursor: string | undefined;
   let first = true;
-  if (format === "csv") yield stringify([COLUMNS as unknown as string[]]);
+  if (format === "csv") yield csvLines([[...COLUMNS]]);
   else yield "[";
   do {
     const page = await readAuditPage(db, organisationId, { ...filters, cursor });
     if (format === "csv") {
       if (page.items.length) {
-        yield stringify(page.items.map((e) => COLUMNS.map((c) => (c === "details" ? JSON.stringify(e.details) : (e[c] ?? "")))));
+        yield csvLines(page.items.map((e) => COLUMNS.map((c) => (c === "details" ? JSON.stringify(e.details) : (e[c] ?? "")))));
       }
     } else {
       for (const event of page.items) {
