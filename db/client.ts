@@ -17,6 +17,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { config } from "@/lib/config";
+import { logger } from "@/lib/log/logger";
 import { acquireDataFolderLock } from "./data-folder-lock";
 import * as schema from "./schema";
 
@@ -44,7 +45,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHand
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
     // An idle client that loses its server must not crash the process.
-    pool.on("error", (error) => console.error("[db] idle Postgres client error:", error.message));
+    pool.on("error", (error) => logger.warn({ err: error }, "database: an idle Postgres connection failed"));
     const db = drizzlePg({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
     return { db, kind: "postgres", close: () => pool.end() };
   }

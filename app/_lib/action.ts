@@ -4,6 +4,7 @@
  * function authorises again.
  */
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { type Database, db } from "@/db/client";
@@ -11,6 +12,7 @@ import { isDataException } from "@/db/data-exception";
 import { currentActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError, type FieldErrors } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
 import { parseInput } from "@/lib/validation";
 
 export type ActionResult<T> =
@@ -49,8 +51,9 @@ export function action<Input, Output>(
       if (isDataException(error)) {
         return { ok: false, code: "invalid:input", message: "The form holds a value that cannot be stored (a NUL byte, say)." };
       }
-      console.error("[action] unexpected error:", error instanceof Error ? error.message : error);
-      return { ok: false, code: "internal:error", message: "Something went wrong on our side. Try again." };
+      const requestId = randomUUID(); // a reference a person can quote and an operator find in the log
+      logger.error({ err: error, requestId }, "server action: unexpected error");
+      return { ok: false, code: "internal:error", message: `Something went wrong on our side. Try again (reference ${requestId}).` };
     }
   };
 }

@@ -6,6 +6,7 @@
 import type { Database, Transaction } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { logger } from "@/lib/log/logger";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { emailDomainOf } from "@/lib/settings/jit-settings";
 import { type SignInAttempt, type SignInContext, type SignInDecision, decideSignIn, deploymentSignInContext } from "./decide-sign-in";
@@ -117,7 +118,7 @@ async function auditRefusal(
   const known = decision.known;
   if (!known) {
     // No organisation's log to write to; the address is not logged, to keep strangers' input out of it.
-    console.warn(`[auth] sign-in refused (${attempt.method}): ${decision.reason}`);
+    logger.warn(`auth: sign-in refused (${attempt.method}): ${decision.reason}`);
     return;
   }
   await db.transaction(async (tx) => {

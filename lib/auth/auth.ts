@@ -19,6 +19,7 @@ import { db } from "@/db/client";
 import { accounts, users, verificationTokens } from "@/db/schema";
 import { config, resolveAuthSecret } from "@/lib/config";
 import { clientAddressOf } from "@/lib/http/client-address";
+import { logger } from "@/lib/log/logger";
 import { sendSignInLink } from "@/lib/notify/send-sign-in-link";
 import { DomainError } from "@/lib/errors";
 import { type Admission, admitSignIn } from "./admit-sign-in";
@@ -162,7 +163,7 @@ async function buildConfig(request: Request | undefined): Promise<NextAuthConfig
       // would add a stack trace for each one.
       error(error) {
         // `type`, not `name`: the class name does not survive minification.
-        if ((error as { type?: string }).type !== "AccessDenied") console.error("[auth][error]", error);
+        if ((error as { type?: string }).type !== "AccessDenied") logger.error({ err: error }, "auth: unexpected error");
       },
     },
     callbacks: {
@@ -171,7 +172,7 @@ async function buildConfig(request: Request | undefined): Promise<NextAuthConfig
         if (email?.verificationRequest) return true;
         const attempt = signInAttemptOf(account?.provider, user, profile);
         if (!attempt) {
-          console.warn(`[auth] sign-in refused (${account?.provider ?? "unknown"}): no usable identity`);
+          logger.warn(`auth: sign-in refused (${account?.provider ?? "unknown"}): no usable identity`);
           return false;
         }
         if (attempt.method === ENTRA_PROVIDER_ID) {

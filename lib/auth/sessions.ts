@@ -7,6 +7,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, organisations, sessions, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { logger } from "@/lib/log/logger";
 import { findActiveMembership, findSignInMembership } from "./find-sign-in-membership";
 
 export const SESSION_LIFETIME_DAYS = 30;
@@ -123,7 +124,7 @@ export async function auditRefusedSignIn(
     .where(eq(users.email, email.toLowerCase()))
     .limit(1);
   if (!known) {
-    console.warn(`[auth] sign-in refused (${method}): no organisation has a member ${email}`);
+    logger.warn(`auth: sign-in refused (${method}): no organisation has a member ${email}`);
     return;
   }
   await db.transaction(async (tx) => {

@@ -9,6 +9,7 @@ import { and, eq, notExists, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { organisations, roleGroupRoles, roleGroups, roleTasks, roles, scopes, tasks } from "@/db/schema";
 import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { logger } from "@/lib/log/logger";
 import type { BuiltinCatalog } from "./builtin/builtin-catalog";
 import { builtinCatalogs } from "./builtin";
 
@@ -41,7 +42,7 @@ export async function installBuiltinCatalog(
     .where(and(eq(scopes.organisationId, organisationId), eq(scopes.name, catalog.scope)))
     .for("update");
   if (!scope || scope.kind !== "builtin") {
-    console.warn(`[catalog] organisation ${organisationId} has an external scope named ${catalog.scope}: built-in catalog not installed`);
+    logger.warn({ organisationId, scope: catalog.scope }, "catalog: an external scope has the built-in name, so the built-in catalog is not installed");
     return null;
   }
   if (scope.version >= catalog.version) return null;

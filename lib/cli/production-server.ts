@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { handleApiRequest, isDispatchedPath } from "@/lib/server/api/node-handler";
 import { config } from "@/lib/config";
+import { logger } from "@/lib/log/logger";
 import { CLIENT_ADDRESS_HEADER, clientAddressHeaderValue, resolveClientAddress } from "@/lib/http/client-address";
 
 /**
@@ -28,7 +29,7 @@ export async function runProductionServer({ root, port }: { root: string; port: 
       if (isDispatchedPath(pathname)) await handleApiRequest(req, res);
       else await handleWithNext(req, res);
     } catch (error) {
-      console.error("[server] unexpected error:", error instanceof Error ? error.message : error);
+      logger.error({ err: error }, "server: unexpected error");
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" }).end("Internal Server Error");
       else res.destroy();
     }

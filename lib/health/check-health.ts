@@ -1,6 +1,7 @@
 import packageJson from "@/package.json" with { type: "json" };
 import { database, pingDatabase } from "@/db/client";
 import { config } from "@/lib/config";
+import { logger } from "@/lib/log/logger";
 
 export interface Health {
   ok: boolean;
@@ -16,7 +17,7 @@ export async function checkHealth(): Promise<Health> {
     return { ok: true, database: kind, version: packageJson.version };
   } catch (error) {
     // The reason goes to the server log; the public answer does not describe the infrastructure.
-    console.error("[health] database check failed:", error instanceof Error ? error.message : error);
+    logger.error({ err: error }, "health: the database check failed");
     return { ok: false, database: kind, version: packageJson.version, error: "database unavailable" };
   }
 }

@@ -10,6 +10,7 @@ import { emailOutbox, organisations } from "@/db/schema";
 import { decideSignIn } from "@/lib/auth/decide-sign-in";
 import { limitSignIn } from "@/lib/auth/limit-sign-in";
 import { config } from "@/lib/config";
+import { logger } from "@/lib/log/logger";
 import { escapeHtml } from "./escape-html";
 import { resendClient } from "./resend-client";
 
@@ -26,7 +27,7 @@ export async function sendSignInLink(db: Database, { email, url, ip }: { email: 
   // reveal who is a member. A just-in-time membership is made when the link is used, not here.
   const decision = await decideSignIn(db, { method: "resend", email });
   if (decision.outcome === "refuse") {
-    console.warn("[auth] sign-in link not sent: the address is not an active member");
+    logger.warn("sign-in link not sent: the address is not an active member");
     return;
   }
   const membership = { email: decision.email, organisationId: decision.organisationId };
@@ -48,7 +49,7 @@ export async function sendSignInLink(db: Database, { email, url, ip }: { email: 
       .from(organisations)
       .where(eq(organisations.id, membership.organisationId));
     if (!organisation?.demo) {
-      console.warn("[auth] sign-in link not kept: the organisation is not a demo one, and email needs RESEND_API_KEY");
+      logger.warn("sign-in link not kept: the organisation is not a demo one, and email needs RESEND_API_KEY");
       return;
     }
     await db.insert(emailOutbox).values({

@@ -5,6 +5,7 @@
  */
 import { database } from "@/db/client";
 import { ConfigError, config } from "@/lib/config";
+import { logger } from "@/lib/log/logger";
 import { startEmailWorker } from "./email-worker";
 
 async function main() {
@@ -32,6 +33,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? `\n${error.message}\n` : `[email] worker failed: ${error instanceof Error ? error.message : error}`);
+  if (error instanceof ConfigError) console.error(`\n${error.message}\n`);
+  else logger.fatal({ err: error }, "email worker: failed");
   process.exit(1);
 });

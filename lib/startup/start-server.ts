@@ -5,6 +5,8 @@
  */
 import { database } from "@/db/client";
 import { ConfigError, config, resolveAuthSecret } from "@/lib/config";
+import { logger } from "@/lib/log/logger";
+import { describeError } from "@/lib/log/serialize-error";
 import { startEmailWorker } from "@/lib/notify/email-worker";
 import { prepareDatabase } from "./prepare-database";
 import { startSweeper } from "./sweeper";
@@ -27,7 +29,10 @@ export async function startServer() {
     if (error instanceof ConfigError) {
       console.error(`\n${error.message}\n`);
     } else {
-      console.error(`\nElevate could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+      // The whole error (stack, cause) for the log, a line for the person at the terminal; neither
+      // with a failed query's values (a seed's carry emails).
+      logger.fatal({ err: error }, "Elevate could not start");
+      console.error(`\nElevate could not start: ${describeError(error)}\n`);
     }
     process.exit(1);
   }

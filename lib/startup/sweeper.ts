@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import { logger } from "@/lib/log/logger";
 import { queueEndingSoon } from "@/lib/notify/queue-ending-soon";
 import { expirePendingRequests } from "@/lib/requests/expire-pending-requests";
 
@@ -11,7 +12,7 @@ const EVERY_MS = 60_000;
  * SKIP LOCKED lets every instance run one.
  */
 export function startSweeper(db: Database) {
-  const failed = (error: unknown) => console.error("[sweeper] failed:", error instanceof Error ? error.message : error);
+  const failed = (error: unknown) => logger.error({ err: error }, "sweeper: a sweep failed");
   const sweep = () =>
     expirePendingRequests(db)
       .then((count) => count > 0 && console.log(`[sweeper] marked ${count} pending request(s) expired`))

@@ -1,4 +1,5 @@
 import type { AuditExport } from "@/lib/audit/export-audit";
+import { logger } from "@/lib/log/logger";
 
 /**
  * A prepared audit export as a file download, streamed as it is read: for `GET /api/v1/audit/export`
@@ -19,7 +20,7 @@ export function auditExportResponse({ format, chunks: start }: AuditExport) {
         else controller.enqueue(encoder.encode(next.value));
       } catch (error) {
         if (cancelled) return;
-        console.error("[audit export] failed mid-stream:", error instanceof Error ? error.message : error);
+        logger.error({ err: error }, "audit export: failed mid-stream");
         controller.error(error);
       }
     },

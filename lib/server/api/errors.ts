@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { DomainError, httpStatusOf } from "@/lib/errors";
+import { logger } from "@/lib/log/logger";
 
 /** The contract's error shape. Never a stack trace. */
 export function errorResponse(error: DomainError, extraHeaders: Record<string, string> = {}) {
@@ -12,11 +14,19 @@ export function errorResponse(error: DomainError, extraHeaders: Record<string, s
   return Response.json(body, { status: httpStatusOf(error), headers });
 }
 
-export function internalError(error: unknown) {
-  // The reason goes to the server log only; never secrets: errors here carry no request bodies.
-  console.error("[api] unexpected error:", error instanceof Error ? error.message : error);
+/**
+ * A fault of ours: logged whole (stack, cause, never the query's values), answered with the request
+ * id only, which a person can quote and an operator find in the log.
+ */
+export function internalError(error: unknown, requestId: string = randomUUID()) {
+  logger.error({ err: error, requestId }, "API v1: unexpected error");
   return Response.json(
-    { error: { code: "internal:error", message: "Something went wrong on our side. It has been logged." } },
-    { status: 500, headers: { "cache-control": "no-store" } },
+    {
+      error: {
+        code: "internal:error",
+        message: `Something went wrong on our side. It has been logged with the request id ${requestId}.`,
+      },
+    },
+    { status: 500, headers: { "cache-control": "no-store", "x-request-id": requestId } },
   );
 }

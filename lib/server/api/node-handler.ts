@@ -8,6 +8,7 @@
  * Both paths end in the same `dispatch`; the route handler in `[[...path]]` serves it under
  * `next dev`.
  */
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -26,6 +27,9 @@ export function isDispatchedPath(pathname: string) {
 }
 
 export async function handleApiRequest(req: IncomingMessage, res: ServerResponse) {
+  // Names the call in the log when it fails; sent back so a person can quote it.
+  const requestId = randomUUID();
+  res.setHeader("x-request-id", requestId);
   const target = req.url ?? "/";
   const pathname = target.split("?")[0]!;
   // HEAD is answered as GET (Node sends no body for it), as Next does for route handlers.
@@ -44,6 +48,7 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
           body: method === "GET" ? undefined : new Uint8Array(body.bytes),
         }),
         pathname.slice(API_PREFIX.length) || "/",
+        requestId,
       );
   // An unread rest of a body over the limit is not worth reading: answer, then close.
   if (body.truncated) res.shouldKeepAlive = false;

@@ -3,6 +3,7 @@
  * query and body, calls the domain and answers in the contract's shapes. Every failure, unknown
  * routes and wrong methods included, is the contract's error JSON.
  */
+import { randomUUID } from "node:crypto";
 import { database } from "@/db/client";
 import { isDataException } from "@/db/data-exception";
 import { DomainError } from "@/lib/errors";
@@ -67,7 +68,8 @@ function clientOf(request: Request) {
   };
 }
 
-export async function dispatch(request: Request, path: string): Promise<Response> {
+/** `requestId` names this call in the log (the callers send it back as `x-request-id`). */
+export async function dispatch(request: Request, path: string, requestId: string = randomUUID()): Promise<Response> {
   try {
     const { endpoint, params } = route(request.method as Method, path);
     const { db } = await database();
@@ -92,7 +94,7 @@ export async function dispatch(request: Request, path: string): Promise<Response
     if (isDataException(error)) {
       return errorResponse(new DomainError("invalid:input", "The request holds a value that cannot be stored or compared (a NUL byte, say)."));
     }
-    return internalError(error);
+    return internalError(error, requestId);
   }
 }
 

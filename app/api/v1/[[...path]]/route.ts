@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { API_PREFIX } from "@/lib/server/api/node-handler";
 import { dispatch } from "@/lib/server/api/router";
 
@@ -7,8 +8,11 @@ import { dispatch } from "@/lib/server/api/router";
 export const dynamic = "force-dynamic";
 
 /** The path as sent (still percent-encoded), as the production server passes it: Next's params are decoded already. */
-function handle(request: Request) {
-  return dispatch(request, new URL(request.url).pathname.slice(API_PREFIX.length) || "/");
+async function handle(request: Request) {
+  const requestId = randomUUID(); // names the call in the log; sent back so a person can quote it
+  const response = await dispatch(request, new URL(request.url).pathname.slice(API_PREFIX.length) || "/", requestId);
+  response.headers.set("x-request-id", requestId);
+  return response;
 }
 
 export { handle as GET, handle as POST, handle as PATCH, handle as DELETE, handle as PUT };
