@@ -43,8 +43,16 @@ export const MEMORY = "memory://";
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
   if (target.kind === "postgres") {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.maxConnections ?? 10 });
-    // An idle client that loses its server must not crash the process.
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.maxConnections ?? 10,
+      // An unreachable server (packets dropped, not refused) answers within seconds, as 503
+      // unavailable:database (db/outage.ts), not after the system's TCP timeout. The same bound
+      // applies to waiting for a free connection, hence generous: 10 s is an outage, not a queue.
+      connectionTimeoutMillis: 10_000,
+    });
+    // An idle client that loses its server must not crash the process. The pool drops it and opens
+    // new connections on the next query: service comes back on its own when the server does.
     pool.on("error", (error) => logger.warn({ err: error }, "database: an idle Postgres connection failed"));
     const db = drizzlePg({ client: pool, schema, casing: "snake_case" }) as unknown as Database;
     return { db, kind: "postgres", close: () => pool.end() };

@@ -3,7 +3,7 @@
  * `conflict:already-decided`, `invalid:duration`, `limit:policies`); the kind alone decides the HTTP
  * status and how a screen shows it, so every caller maps errors the same way.
  */
-export type ErrorKind = "invalid" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "limit" | "rate-limited";
+export type ErrorKind = "invalid" | "unauthorized" | "forbidden" | "not-found" | "conflict" | "limit" | "rate-limited" | "unavailable";
 
 export type FieldErrors = Record<string, string[]>;
 
@@ -33,6 +33,8 @@ const statusByKind: Record<ErrorKind, number> = {
   // A limit reached is a conflict with the organisation's settings, not bad input.
   limit: 409,
   "rate-limited": 429,
+  // Not the caller's fault and not for good: the database is unreachable for now (db/outage.ts).
+  unavailable: 503,
 };
 
 export function httpStatusOf(error: DomainError): number {

@@ -9,6 +9,7 @@ import { revalidatePath } from "next/cache";
 import type { z } from "zod";
 import { type Database, db } from "@/db/client";
 import { isDataException } from "@/db/data-exception";
+import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/outage";
 import { currentActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError, type FieldErrors } from "@/lib/errors";
@@ -37,9 +38,10 @@ export function action<Input, Output>(
   // useActionState, which keeps forms working before JavaScript loads.
   return async (...args: [input: unknown] | [previous: unknown, formData: FormData]): Promise<ActionResult<Output>> => {
     const input = args.length === 2 ? args[1] : args[0];
-    const actor = await currentActor();
-    if (!actor) return { ok: false, code: "unauthorized:session", message: "Your session has ended: sign in again." };
     try {
+      // Inside the try: finding the session is the first query, and the database may be down.
+      const actor = await currentActor();
+      if (!actor) return { ok: false, code: "unauthorized:session", message: "Your session has ended: sign in again." };
       const parsed = parseInput(schema, input instanceof FormData ? formObject(input) : input);
       const data = await run({ db: await db(), actor, input: parsed });
       for (const path of options.revalidate ?? []) revalidatePath(path);
@@ -50,6 +52,10 @@ export function action<Input, Output>(
       }
       if (isDataException(error)) {
         return { ok: false, code: "invalid:input", message: "The form holds a value that cannot be stored (a NUL byte, say)." };
+      }
+      if (isDatabaseUnavailable(error)) {
+        logger.warn({ err: error }, "server action: the database is unreachable");
+        return { ok: false, code: "unavailable:database", message: DATABASE_UNAVAILABLE_MESSAGE };
       }
       const requestId = randomUUID(); // a reference a person can quote and an operator find in the log
       logger.error({ err: error, requestId }, "server action: unexpected error");

@@ -1,3 +1,4 @@
+import { DATABASE_RETRY_AFTER_SECONDS } from "@/db/outage";
 import { checkHealth } from "@/lib/health/check-health";
 
 export const dynamic = "force-dynamic";
@@ -7,6 +8,8 @@ export async function GET() {
   const health = await checkHealth();
   return Response.json(health, {
     status: health.ok ? 200 : 503,
-    headers: { "cache-control": "no-store" },
+    headers: health.ok
+      ? { "cache-control": "no-store" }
+      : { "cache-control": "no-store", "retry-after": String(DATABASE_RETRY_AFTER_SECONDS) },
   });
 }

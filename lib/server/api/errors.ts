@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from "@/db/outage";
 import { DomainError, httpStatusOf } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 
@@ -29,4 +30,13 @@ export function internalError(error: unknown, requestId: string = randomUUID()) 
     },
     { status: 500, headers: { "cache-control": "no-store", "x-request-id": requestId } },
   );
+}
+
+/** The database cannot be reached: the contract's 503, calm, and a warning in the log (not a fault of ours). */
+export function databaseUnavailable(error: unknown, requestId: string = randomUUID()) {
+  logger.warn({ err: error, requestId }, "API v1: the database is unreachable");
+  const unavailable = new DomainError("unavailable:database", DATABASE_UNAVAILABLE_MESSAGE, undefined, {
+    retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+  });
+  return errorResponse(unavailable, { "x-request-id": requestId });
 }

@@ -6,6 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { database } from "@/db/client";
 import { isDataException } from "@/db/data-exception";
+import { isDatabaseUnavailable } from "@/db/outage";
 import { DomainError } from "@/lib/errors";
 import { clientAddressOf } from "@/lib/http/client-address";
 import { apiLimits } from "@/lib/rate-limit/limits";
@@ -13,8 +14,9 @@ import { admitApiCall } from "@/lib/tokens/authenticate-token";
 import { hashToken } from "@/lib/tokens/token-secret";
 import { parseInput } from "@/lib/validation";
 import { endpoints } from "./endpoints";
+import { noQuery, queryObject } from "./endpoints/query";
 import type { Endpoint, Method } from "./endpoint";
-import { errorResponse, internalError } from "./errors";
+import { databaseUnavailable, errorResponse, internalError } from "./errors";
 import { MAX_BODY_BYTES, readJsonBody } from "./read-body";
 
 function match(path: string, pattern: string): Record<string, string> | null {
@@ -79,8 +81,8 @@ export async function dispatch(request: Request, path: string, requestId: string
     const limits = apiLimits({ ip: client.ip, tokenKey: bearer ? hashToken(bearer).slice(0, 32) : undefined });
     const authenticated = await admitApiCall(db, { token: bearer, limits, client });
 
-    const url = new URL(request.url);
-    const query = endpoint.query ? parseInput(endpoint.query, Object.fromEntries(url.searchParams)) : rejectQuery(url);
+    // Endpoints without query parameters refuse any, like unknown body fields.
+    const query = parseInput(endpoint.query ?? noQuery, queryObject(new URL(request.url)));
     const body = endpoint.body ? parseInput(endpoint.body, await readJsonBody(request, endpoint.maxBodyBytes)) : undefined;
     const result = await endpoint.handle({ db, actor: authenticated.actor, params, query, body });
     if (result instanceof Response) return result;
@@ -94,17 +96,7 @@ export async function dispatch(request: Request, path: string, requestId: string
     if (isDataException(error)) {
       return errorResponse(new DomainError("invalid:input", "The request holds a value that cannot be stored or compared (a NUL byte, say)."));
     }
+    if (isDatabaseUnavailable(error)) return databaseUnavailable(error, requestId);
     return internalError(error, requestId);
   }
-}
-
-/** Endpoints without query parameters refuse unknown ones, like unknown body fields. */
-function rejectQuery(url: URL) {
-  const names = [...url.searchParams.keys()];
-  if (names.length > 0) {
-    throw new DomainError("invalid:input", `Unknown query parameters: ${names.join(", ")}.`, {
-      [names.join(", ")]: ["is not a known parameter"],
-    });
-  }
-  return {};
 }
