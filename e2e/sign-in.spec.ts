@@ -57,6 +57,23 @@ test("an anonymous visit lands on sign-in and returns to the page afterwards", a
   await expect(page.getByRole("heading", { name: "Audit", level: 1 })).toBeVisible();
 });
 
+test("a signed-in visit to sign-in goes on to a page of this site, whatever its callbackUrl says", async ({ signIn, baseURL }) => {
+  const page = await signIn("requester");
+  // Tab, LF and CR: browsers drop them and read `//evil.example`, and a raw newline broke the
+  // Location header (500). Backslashes, encoded slashes and other origins are refused the same.
+  for (const hostile of ["/%09/evil.example/", "/%0a/evil.example/", "/%0d%0aSet-Cookie:%20a=b", "//evil.example/", "/%5Cevil.example", "/%252f%252fevil.example", "https://evil.example/"]) {
+    const response = await page.request.get(`/signin?callbackUrl=${hostile}`, { maxRedirects: 0 });
+    expect(response.status(), hostile).toBe(307);
+    expect(response.headers().location, hostile).toBe("/");
+  }
+  await page.goto("/signin?callbackUrl=/%09/evil.example/");
+  await expect(page).toHaveURL(`${baseURL}/`);
+  await expect(page.getByTestId("signed-in-as")).toBeVisible();
+  // A path of this site is still where sign-in goes on to.
+  await page.goto("/signin?callbackUrl=%2Faudit%3Faction%3Drequest.approved");
+  await expect(page).toHaveURL(`${baseURL}/audit?action=request.approved`);
+});
+
 test("signing out ends the session: the dashboard sends you back to sign-in", async ({ page, signInPage, dashboard, org }) => {
   await signInPage.goto(undefined, org.slug);
   await signInPage.signInAs(org.email("requester"));

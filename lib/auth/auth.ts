@@ -27,6 +27,7 @@ import { type SignInAttempt, decideSignIn } from "./decide-sign-in";
 import { isDemoAccount } from "./demo-accounts";
 import { ENTRA_PROVIDER_ID, entraAccountId, entraIdentityOf, entraProfile } from "./entra-identity";
 import { limitSignIn } from "./limit-sign-in";
+import { sameOriginPath } from "./safe-callback-url";
 import { type ClientInfo, SESSION_LIFETIME_DAYS, endSession, findLiveSession, startSession } from "./sessions";
 
 declare module "next-auth" {
@@ -167,6 +168,11 @@ async function buildConfig(request: Request | undefined): Promise<NextAuthConfig
       },
     },
     callbacks: {
+      // Every redirect Auth.js makes (a callbackUrl posted straight to /api/auth/…, sign-out's
+      // destination) passes the check the sign-in page's own redirects pass.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${sameOriginPath(url, baseUrl) ?? "/"}`;
+      },
       async signIn({ user, account, profile, email }) {
         // The link request itself: sendSignInLink decides whether a link goes out.
         if (email?.verificationRequest) return true;
