@@ -1,15 +1,23 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { emailOutbox, organisations } from "@/db/schema";
 import { config } from "@/lib/config";
 
 /**
  * The messages kept instead of sent (no RESEND_API_KEY), newest first. Demo mode only: they hold
- * sign-in links, so outside demo mode there is no dev mailbox at all; and only demo organisations'
- * messages, since anyone may open it: a real organisation on a demo-mode deployment is never shown.
+ * sign-in links, so outside demo mode there is no dev mailbox at all.
+ *
+ * Anyone may open it, so it shows mail for the demo organisations' own accounts and nothing else:
+ * the message belongs to a demo organisation, and its recipient is an active member there and a
+ * member of no organisation that is not a demo one. Which organisation a sign-in link opens is
+ * decided when it is used, not when it was sent: a link kept for someone who is also a real
+ * organisation's member opens that organisation once their demo membership is disabled (one click
+ * away, as the demo's Global Administrator), and a link to someone who is no member yet opens
+ * whatever admits them just in time. Both stay hidden.
  */
 export async function listDevMailbox(db: Database, limit = 50) {
   if (!config().demo) return null;
+  const recipient = sql`(select u.id from users u where u.email = lower(${emailOutbox.toEmail}))`;
   return db
     .select({
       id: emailOutbox.id,
@@ -21,7 +29,16 @@ export async function listDevMailbox(db: Database, limit = 50) {
     })
     .from(emailOutbox)
     .innerJoin(organisations, eq(organisations.id, emailOutbox.organisationId))
-    .where(and(eq(emailOutbox.status, "dev"), eq(organisations.demo, true)))
+    .where(
+      and(
+        eq(emailOutbox.status, "dev"),
+        eq(organisations.demo, true),
+        sql`exists (select 1 from memberships m where m.user_id = ${recipient}
+          and m.organisation_id = ${emailOutbox.organisationId} and m.disabled_at is null)`,
+        sql`not exists (select 1 from memberships m join organisations o on o.id = m.organisation_id
+          where m.user_id = ${recipient} and not o.demo)`,
+      ),
+    )
     .orderBy(desc(emailOutbox.createdAt))
     .limit(limit);
 }
