@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { DomainError } from "./errors";
+import { DomainError, type FieldErrors } from "./errors";
 
 /**
  * Parses input with a zod schema, or throws `invalid:input` with a message per field. Text that
@@ -12,24 +12,73 @@ export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unkn
   if (parsed.success) {
     const problems = unstorable(parsed.data);
     if (problems.length === 0) return parsed.data;
-    const fields = Object.fromEntries(problems.map(({ field, message }) => [field, [message]]));
-    return throwInvalid(problems.map(({ field, message }) => `${field}: ${message}`).join(". "), fields);
+    return throwInvalid(problems);
   }
-  // No prototype: a field named `__proto__` (an unknown key in hostile JSON) is a key like any other.
-  const fields: Record<string, string[]> = Object.create(null);
-  for (const issue of parsed.error.issues) {
-    const key =
-      issue.code === "unrecognized_keys" ? issue.keys.join(", ") : issue.path.length ? issue.path.join(".") : "input";
-    const message = issue.code === "unrecognized_keys" ? "is not a known field" : issue.message;
-    (fields[key] ??= []).push(message);
+  return throwInvalid(
+    parsed.error.issues.flatMap((issue) =>
+      // Each unknown key is a field of its own, named with the path to it: `user.__proto__`.
+      issue.code === "unrecognized_keys"
+        ? issue.keys.map((key) => ({ field: [...issue.path, key].join("."), message: "is not a known field" }))
+        : [{ field: issue.path.length ? issue.path.join(".") : "input", message: issue.message }],
+    ),
+  );
+}
+
+/**
+ * The field errors of a refusal, by field. Collected without a prototype, so a field named
+ * `__proto__` or `constructor` (an unknown key in hostile JSON) is a key like any other; handed
+ * on as a plain object (screens receive it through React, which refuses null prototypes) whose
+ * entries stay own data properties, `__proto__` included.
+ */
+function fieldErrorsOf(problems: { field: string; message: string }[]): FieldErrors {
+  const fields: FieldErrors = Object.create(null);
+  for (const { field, message } of problems) {
+    const messages = (fields[field] ??= []);
+    if (!messages.includes(message)) messages.push(message);
   }
+  return Object.fromEntries(Object.entries(fields));
+}
+
+function throwInvalid(problems: { field: string; message: string }[]): never {
+  const fields = fieldErrorsOf(problems);
   const summary = Object.entries(fields)
     .map(([field, messages]) => `${field}: ${messages.join("; ")}`)
     .join(". ");
-  // Back to a plain object (screens receive it through React, which refuses null prototypes); the
-  // entries stay own data properties, `__proto__` included.
-  return throwInvalid(summary, Object.fromEntries(Object.entries(fields)));
+  throw new DomainError("invalid:input", `Some fields are not valid. ${summary}`, fields);
 }
+
+/**
+ * JSON as objects without a prototype, at every depth: every key of the input is data, so a
+ * missing `constructor` or `toString` reads as absent rather than as Object.prototype's, and a
+ * key `__proto__` stays a key. Iterative, so no nesting overflows the stack.
+ */
+export function withoutPrototypes(json: unknown): unknown {
+  const pending: [Record<string, unknown>, Record<string, unknown>][] = [];
+  const copy = (value: unknown) => {
+    if (!value || typeof value !== "object") return value;
+    const target = Array.isArray(value) ? new Array<unknown>(value.length) : Object.create(null);
+    pending.push([value as Record<string, unknown>, target]);
+    return target;
+  };
+  const root = copy(json);
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [source, target] = next;
+    for (const key of Object.keys(source)) target[key] = copy(source[key]);
+  }
+  return root;
+}
+
+/**
+ * A JSON object whose keys are data, such as a task's parameters, as an object without a prototype.
+ * (zod's `z.record` drops a key named `__proto__` without a word: it cannot set it on the plain
+ * object it builds. A parameter of that name would vanish instead of being refused by the task.)
+ */
+export const jsonObject = z
+  .custom<Record<string, unknown>>((input) => typeof input === "object" && input !== null && !Array.isArray(input), {
+    error: "must be an object",
+  })
+  .transform((input) => withoutPrototypes(input) as Record<string, unknown>)
+  .meta({ type: "object", additionalProperties: {} });
 
 const UNSTORABLE = "contains a character that cannot be stored (NUL, or half of a surrogate pair)";
 /** Deeper than any input Elevate takes; far deeper would overflow the stack of whoever walks it next. */
@@ -59,10 +108,6 @@ function unstorable(value: unknown, path: string[] = [], found: { field: string;
   return found;
 }
 
-function throwInvalid(summary: string, fields: Record<string, string[]>): never {
-  throw new DomainError("invalid:input", `Some fields are not valid. ${summary}`, fields);
-}
-
 /** Hours in quarter-hour steps, as the API takes durations. */
 export const quarterHours = (what: string) =>
   z
@@ -72,19 +117,3 @@ export const quarterHours = (what: string) =>
 
 export const minutesOf = (hours: number) => Math.round(hours * 60);
 export const hoursOf = (minutes: number) => minutes / 60;
-
-/** A regular expression an administrator writes for reasons or tickets: it must compile. */
-export const userPattern = z
-  .string()
-  .max(200, "must be at most 200 characters")
-  .refine(
-    (pattern) => {
-      try {
-        new RegExp(pattern);
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    { error: "is not a valid regular expression" },
-  );

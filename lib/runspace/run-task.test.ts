@@ -65,6 +65,34 @@ describe.each(testDatabaseKinds)("the runspace on %s", (kind) => {
     expect((await lastRun()).outcome).toBe("failed");
   });
 
+  it("refuses a parameter named after an Object.prototype member as unknown, and records the attempt", async () => {
+    const service = await f.actor("svc-backup@contoso.com"); // excluded: may run anything
+    for (const name of ["__proto__", "constructor", "toString"]) {
+      // As JSON.parse reads a body: `__proto__` an own key, not the object's prototype.
+      const parameters = JSON.parse(`{"${name}": {"Identity": "AdeleV"}}`);
+      const error = (await runTask(db(), { actor: service, input: { task: "Get-Mailbox", parameters } }).catch((e: unknown) => e)) as DomainError;
+      expect(error, name).toBeInstanceOf(DomainError);
+      expect(error.code, name).toBe("invalid:parameters");
+      expect(Object.keys(error.fields ?? {}), name).toEqual([name]);
+      const run = await lastRun();
+      expect(run.outcome, name).toBe("failed");
+      expect(Object.keys(run.parameters as object), name).toEqual([name]);
+      const [event] = (await searchAudit(db(), { actor: await f.actor("auditor@contoso.com"), input: { action: "task.failed", limit: 1 } })).items;
+      expect(event!.details, name).toMatchObject({ task: "Get-Mailbox", runId: run.id });
+    }
+  });
+
+  it("blocks such a parameter before looking at it when there is no access, and records that too", async () => {
+    const requester = await f.actor("requester2@contoso.com"); // no window for New-JournalRule
+    const parameters = JSON.parse('{"__proto__": {"Name": "J"}, "constructor": 1}');
+    await expect(runTask(db(), { actor: requester, input: { task: "New-JournalRule", parameters } })).rejects.toMatchObject({
+      code: "forbidden:no-grant",
+    });
+    const run = await lastRun();
+    expect(run).toMatchObject({ outcome: "blocked", decisionReason: "no-grant" });
+    expect(Object.keys(run.parameters as object)).toEqual(["__proto__", "constructor"]);
+  });
+
   it("runs uncovered tasks on standing roles, and refuses them without one", async () => {
     const run = await runTask(db(), { actor: await f.actor("requester2@contoso.com"), input: { task: "Get-Mailbox", parameters: {} } });
     expect(run.outcome).toBe("succeeded");

@@ -14,19 +14,20 @@ import type { Actor } from "@/lib/auth/roles";
 import { type AccessDecision, decideAccess } from "@/lib/access/decide-access";
 import { DomainError } from "@/lib/errors";
 import { commitThenRefuse } from "@/lib/requests/commit-then-refuse";
-import { parseInput } from "@/lib/validation";
+import { jsonObject, parseInput } from "@/lib/validation";
 import { redactParameters } from "./redact-parameters";
 import { findTaskHandler } from "./registry";
 
-const runInput = z.strictObject({
+export const runTaskInput = z.strictObject({
   scope: z.string().trim().min(1).default("Exchange"),
   task: z.string().trim().min(1, "must name a task"),
-  parameters: z.record(z.string(), z.unknown()).default({}),
+  // Every key kept, `__proto__` too: the task's own schema refuses the names it does not have.
+  parameters: jsonObject.prefault({}),
 });
-export type RunTaskInput = z.input<typeof runInput>;
+export type RunTaskInput = z.input<typeof runTaskInput>;
 
 export async function runTask(db: Database, { actor, input }: { actor: Actor; input: RunTaskInput }) {
-  const { scope, task, parameters } = parseInput(runInput, input);
+  const { scope, task, parameters } = parseInput(runTaskInput, input);
   const handler = findTaskHandler(scope, task);
   // An external scope's tasks run in its own tool, which asks POST /access/check; never a built-in
   // handler, even one of the same name (an administrator writes an external catalog). Said before

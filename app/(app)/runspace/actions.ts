@@ -3,13 +3,14 @@
 import { z } from "zod";
 import { action } from "@/app/_lib/action";
 import { runTask } from "@/lib/runspace/run-task";
+import { jsonObject } from "@/lib/validation";
 
 // The parameters stay as the form typed them: the task's own schema checks them in `runTask`,
 // after the access decision, so a caller without access learns nothing about them.
 const runInput = z.object({
   scope: z.string().optional(),
   task: z.string(),
-  parameters: z.record(z.string(), z.unknown()).default({}),
+  parameters: jsonObject.prefault({}),
 });
 
 export const runTaskAction = action(runInput, ({ db, actor, input }) => runTask(db, { actor, input }));

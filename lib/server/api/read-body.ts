@@ -1,8 +1,9 @@
 import { DomainError } from "@/lib/errors";
+import { withoutPrototypes } from "@/lib/validation";
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-/** The JSON body, bounded in size; an empty body reads as `{}`. */
+/** The JSON body, bounded in size, as objects without a prototype; an empty body reads as `{}`. */
 export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<unknown> {
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > limit) throw tooLarge(limit);
@@ -19,7 +20,7 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
     throw new DomainError("invalid:content-type", "Send the body as JSON (Content-Type: application/json).");
   }
   try {
-    return JSON.parse(text);
+    return withoutPrototypes(JSON.parse(text));
   } catch {
     throw new DomainError("invalid:json", "The body is not valid JSON.");
   }

@@ -1,17 +1,12 @@
 import { z } from "zod";
 import { checkAccess } from "@/lib/access/check-access";
-import { runTask } from "@/lib/runspace/run-task";
+import { type RunTaskInput, runTask, runTaskInput } from "@/lib/runspace/run-task";
 import { endpoint } from "../endpoint";
 
 const checkBody = z.strictObject({
   scope: z.string().trim().min(1).default("Exchange"),
   task: z.string().trim().min(1, "must name a task"),
   user: z.email().optional(),
-});
-const runBody = z.strictObject({
-  scope: z.string().trim().min(1).default("Exchange"),
-  task: z.string().trim().min(1, "must name a task"),
-  parameters: z.record(z.string(), z.unknown()).default({}),
 });
 
 export const accessEndpoints = [
@@ -23,12 +18,12 @@ export const accessEndpoints = [
     body: checkBody as never,
     handle: ({ db, actor, body }) => checkAccess(db, { actor, input: body }),
   }),
-  endpoint<Record<string, never>, z.input<typeof runBody>>({
+  endpoint<Record<string, never>, RunTaskInput>({
     method: "POST",
     path: "/tasks/run",
     summary: "Run a task in the runspace; 403 with the reason when the decision says no",
     who: "any",
-    body: runBody as never,
+    body: runTaskInput as never,
     handle: ({ db, actor, body }) => runTask(db, { actor, input: body }),
   }),
 ];

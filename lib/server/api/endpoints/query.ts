@@ -1,6 +1,16 @@
 import { z } from "zod";
 import { decodeCursor, encodeCursor } from "@/lib/pagination";
 
+/** The query string as an object without a prototype: `?constructor=1` names a parameter like any other. */
+export function queryObject(url: URL): Record<string, string> {
+  const query: Record<string, string> = Object.create(null);
+  for (const [name, value] of url.searchParams) query[name] = value;
+  return query;
+}
+
+/** For endpoints that take no query parameters. */
+export const noQuery = z.strictObject({});
+
 /** Query strings are text: these turn them into the domain's types, refusing anything else. */
 export const queryBoolean = z.stringbool({ truthy: ["true", "1"], falsy: ["false", "0"] });
 export const queryLimit = z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(500);
