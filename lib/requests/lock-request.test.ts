@@ -2,17 +2,14 @@
  * `lockRequest` finds a request only in the caller's organisation. The other "another
  * organisation's request" tests use ids that exist nowhere, so they pass even without the
  * organisation filter; these use this organisation's REAL request ids from a second organisation
- * seeded inline into the same database.
+ * in the same database.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ContosoFixture, codeOf, contosoFixture } from "@/db/testing/contoso-fixture";
+import { type ContosoFixture, type OrganisationFixture, codeOf, contosoFixture } from "@/db/testing/contoso-fixture";
 import { testDatabaseKinds } from "@/db/testing/test-database";
-import { demoOrganisation, seedDemo, seedId } from "@/db/seed/seed-demo";
 import { approveRequest } from "@/lib/approvals/approve-request";
 import { denyRequest } from "@/lib/approvals/deny-request";
 import { revokeRequest } from "@/lib/approvals/revoke-request";
-import { loadActor } from "@/lib/auth/load-actor";
-import type { Actor } from "@/lib/auth/roles";
 import { cancelRequest } from "./cancel-request";
 import { createRequest } from "./create-request";
 import { extendRequest } from "./extend-request";
@@ -21,13 +18,12 @@ import { getRequest } from "./get-request";
 describe.each(testDatabaseKinds)("a request locked for a decision on %s", (kind) => {
   let f: ContosoFixture;
   /** The same demo people, in another organisation of the same database. */
-  let other: (contosoAddress: string) => Promise<Actor>;
+  let otherOrganisation: OrganisationFixture;
   beforeAll(async () => {
     f = await contosoFixture(kind);
-    const northwind = demoOrganisation("northwind-lock");
-    const { organisationId } = await seedDemo(f.database.db, { organisation: northwind });
-    other = async (address) => (await loadActor(f.database.db, seedId(`user:${northwind.email(address)}`), organisationId))!;
+    otherOrganisation = await f.organisation();
   });
+  const other = (contosoAddress: string) => otherOrganisation.actor(contosoAddress);
   afterAll(() => f.database.destroy());
   const db = () => f.database.db;
 
