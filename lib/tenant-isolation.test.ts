@@ -5,23 +5,10 @@
  * nothing; every list and search leaves the other's rows out; the access decision ignores the
  * other's grants. The same API walk is in lib/server/api/tenant-isolation.test.ts.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
-import {
-  accessRequests,
-  apiTokens,
-  approvals,
-  approverGroupMembers,
-  approverGroups,
-  auditEvents,
-  emailOutbox,
-  exchangeMailboxPermissions,
-  memberships,
-  policies,
-  scopes,
-  taskRuns,
-} from "@/db/schema";
+import { accessRequests, auditEvents, exchangeMailboxPermissions, policies, taskRuns } from "@/db/schema";
 import { codeOf } from "@/db/testing/contoso-fixture";
 import { testDatabaseKinds } from "@/db/testing/test-database";
 import { SHARED_PERSON, type ShapedOrganisation, type TwoOrganisations, twoOrganisations } from "@/db/testing/two-organisations";
@@ -161,30 +148,8 @@ describe.each(testDatabaseKinds)("tenant isolation in the domain on %s", (kind) 
   });
   afterAll(() => w.destroy());
   const db = () => w.f.database.db;
-  /** [the caller's organisation, the owner of the ids], by the owner's slug. */
-  const sides = (owner: string) => (owner === "northwind" ? [w.b, w.a] : [w.a, w.b]) as [ShapedOrganisation, ShapedOrganisation];
-
-  /** The owner's rows, to show that nothing the other organisation tried wrote anything. */
-  async function snapshot(owner: ShapedOrganisation) {
-    const id = owner.organisationId;
-    const rows = async (table: typeof accessRequests, order = table.id) => db().select().from(table).where(eq(table.organisationId, id)).orderBy(asc(order));
-    return {
-      requests: await rows(accessRequests),
-      approvals: await db().select().from(approvals).where(eq(approvals.organisationId, id)).orderBy(asc(approvals.id)),
-      policies: await db().select().from(policies).where(eq(policies.organisationId, id)).orderBy(asc(policies.id)),
-      groups: await db().select().from(approverGroups).where(eq(approverGroups.organisationId, id)).orderBy(asc(approverGroups.id)),
-      groupMembers: await db()
-        .select()
-        .from(approverGroupMembers)
-        .where(eq(approverGroupMembers.organisationId, id))
-        .orderBy(asc(approverGroupMembers.groupId), asc(approverGroupMembers.userId)),
-      memberships: await db().select().from(memberships).where(eq(memberships.organisationId, id)).orderBy(asc(memberships.userId)),
-      tokens: await db().select().from(apiTokens).where(eq(apiTokens.organisationId, id)).orderBy(asc(apiTokens.id)),
-      emails: await db().select().from(emailOutbox).where(eq(emailOutbox.organisationId, id)).orderBy(asc(emailOutbox.id)),
-      scopes: await db().select().from(scopes).where(eq(scopes.organisationId, id)).orderBy(asc(scopes.id)),
-      auditEvents: await db().$count(auditEvents, eq(auditEvents.organisationId, id)),
-    };
-  }
+  const sides = (owner: string) => w.sides(owner);
+  const snapshot = (owner: ShapedOrganisation) => w.snapshot(owner);
 
   describe.each(["northwind", "tailspin"])("the ids of %s, tried by the other organisation", (ownerSlug) => {
     it.each(byId.map((c) => [c.what, c] as const))("cannot %s: not-found for every real id, and nothing written", async (_what, c) => {

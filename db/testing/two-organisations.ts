@@ -9,15 +9,19 @@
  * One person, `SHARED_PERSON`, is a member of both, with the same standing role group in each and
  * an active grant in the first only: the case where a grant could leak across organisations.
  */
-import { eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
 import {
   accessRequests,
   apiTokens,
+  approvals,
+  approverGroupMembers,
   approverGroups,
   auditEvents,
   emailOutbox,
   memberships,
   policies,
+  scopes,
   taskRuns,
   users,
 } from "@/db/schema";
@@ -73,8 +77,14 @@ export interface ShapedOrganisation extends OrganisationFixture {
 
 export interface TwoOrganisations {
   f: ContosoFixture;
+  /** Northwind: the shared person holds a grant here. */
   a: ShapedOrganisation;
+  /** Tailspin. */
   b: ShapedOrganisation;
+  /** [the caller's organisation, the owner of the ids], by the owner's slug. */
+  sides(ownerSlug: string): [caller: ShapedOrganisation, owner: ShapedOrganisation];
+  /** The organisation's rows, to compare before and after the other tried its ids: nothing may be written. */
+  snapshot(org: ShapedOrganisation): Promise<unknown>;
   destroy(): Promise<void>;
 }
 
@@ -82,7 +92,33 @@ export async function twoOrganisations(kind: TestDatabaseKind): Promise<TwoOrgan
   const f = await contosoFixture(kind);
   const a = await shape(f, await f.organisation("northwind"), { sharedGrant: true, accessRight: "ReadPermission" });
   const b = await shape(f, await f.organisation("tailspin"), { sharedGrant: false, accessRight: "ChangeOwner" });
-  return { f, a, b, destroy: () => f.database.destroy() };
+  return {
+    f,
+    a,
+    b,
+    sides: (ownerSlug) => (ownerSlug === a.slug ? [b, a] : [a, b]),
+    snapshot: (org) => snapshotOf(f.database.db, org.organisationId),
+    destroy: () => f.database.destroy(),
+  };
+}
+
+async function snapshotOf(db: Database, id: string) {
+  return {
+    requests: await db.select().from(accessRequests).where(eq(accessRequests.organisationId, id)).orderBy(asc(accessRequests.id)),
+    approvals: await db.select().from(approvals).where(eq(approvals.organisationId, id)).orderBy(asc(approvals.id)),
+    policies: await db.select().from(policies).where(eq(policies.organisationId, id)).orderBy(asc(policies.id)),
+    groups: await db.select().from(approverGroups).where(eq(approverGroups.organisationId, id)).orderBy(asc(approverGroups.id)),
+    groupMembers: await db
+      .select()
+      .from(approverGroupMembers)
+      .where(eq(approverGroupMembers.organisationId, id))
+      .orderBy(asc(approverGroupMembers.groupId), asc(approverGroupMembers.userId)),
+    memberships: await db.select().from(memberships).where(eq(memberships.organisationId, id)).orderBy(asc(memberships.userId)),
+    tokens: await db.select().from(apiTokens).where(eq(apiTokens.organisationId, id)).orderBy(asc(apiTokens.id)),
+    emails: await db.select().from(emailOutbox).where(eq(emailOutbox.organisationId, id)).orderBy(asc(emailOutbox.id)),
+    scopes: await db.select().from(scopes).where(eq(scopes.organisationId, id)).orderBy(asc(scopes.id)),
+    auditEvents: await db.$count(auditEvents, eq(auditEvents.organisationId, id)),
+  };
 }
 
 async function shape(
