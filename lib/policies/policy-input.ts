@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { quarterHours, userPattern } from "@/lib/validation";
+import { quarterHours } from "@/lib/validation";
+import { adminPattern } from "./admin-pattern";
 
 const policyFields = {
   approvalType: z.enum(["manual", "auto"], { error: 'must be "manual" or "auto"' }),
@@ -10,9 +11,9 @@ const policyFields = {
   defaultDurationHours: quarterHours("The default duration"),
   pendingLifetimeHours: quarterHours("The pending lifetime").max(24 * 7, "must be at most a week (168 hours)"),
   reasonRequired: z.boolean(),
-  reasonPattern: userPattern.nullable(),
+  reasonPattern: adminPattern.nullable(),
   ticketRequired: z.boolean(),
-  ticketPattern: userPattern.nullable(),
+  ticketPattern: adminPattern.nullable(),
   enabled: z.boolean(),
   /**
    * Who may request: approver group names and member emails. Empty: every member but guests. The

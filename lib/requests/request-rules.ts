@@ -1,6 +1,7 @@
 /** The checks a new request (or an extension) must pass against its policy. */
 import type { Policy } from "@/db/schema";
 import { invalidField } from "@/lib/errors";
+import { matchesAdminPattern } from "@/lib/policies/admin-pattern";
 import { hoursOf, minutesOf } from "@/lib/validation";
 
 export function checkDuration(policy: Policy, durationHours: number | undefined) {
@@ -19,13 +20,13 @@ export function checkReasonAndTicket(policy: Policy, reason: string, ticket: str
   if (policy.reasonRequired && !reason) {
     throw invalidField("invalid:reason", "reason", "The policy requires a reason.");
   }
-  if (reason && policy.reasonPattern && !new RegExp(policy.reasonPattern).test(reason)) {
+  if (reason && policy.reasonPattern && !matchesAdminPattern(policy.reasonPattern, reason, "reason")) {
     throw invalidField("invalid:reason", "reason", `The reason must match ${policy.reasonPattern}.`);
   }
   if (policy.ticketRequired && !ticket) {
     throw invalidField("invalid:ticket", "ticket", "The policy requires a ticket number.");
   }
-  if (ticket && policy.ticketPattern && !new RegExp(policy.ticketPattern).test(ticket)) {
+  if (ticket && policy.ticketPattern && !matchesAdminPattern(policy.ticketPattern, ticket, "ticket")) {
     throw invalidField("invalid:ticket", "ticket", `The ticket must match ${policy.ticketPattern}, e.g. CHG-1234.`);
   }
 }
