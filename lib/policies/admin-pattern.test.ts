@@ -73,10 +73,10 @@ describe.each(testDatabaseKinds)("policy patterns on %s", (kind) => {
   ])("refuse a %s of %s when the policy is saved, with the field's error", async (field, pattern) => {
     const admin = await f.actor("admin@contoso.com");
     for (const save of [
-      updatePolicy(db(), { actor: admin, policyId, input: { [field]: pattern } }),
-      createPolicy(db(), { actor: admin, input: { type: "task", target: "Get-Mailbox", [field]: pattern } }),
+      () => updatePolicy(db(), { actor: admin, policyId, input: { [field]: pattern } }),
+      () => createPolicy(db(), { actor: admin, input: { type: "task", target: "Get-Mailbox", [field]: pattern } }),
     ]) {
-      const error = await save.catch((e: unknown) => e);
+      const error = await save().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DomainError);
       expect((error as DomainError).code).toBe("invalid:input");
       expect((error as DomainError).fields?.[field]?.[0]).toMatch(/RE2 syntax, without backreferences, lookahead or lookbehind/);
