@@ -13,7 +13,9 @@ import { CLIENT_ADDRESS_HEADER, clientAddressHeaderValue, resolveClientAddress }
  * It is also where each request's client address is decided, once (lib/http/client-address.ts).
  */
 export async function runProductionServer({ root, port }: { root: string; port: number }) {
-  const app = next({ dev: false, dir: root, port });
+  // Quiet: Next's own report of a failed request prints the error's message, which for a failed
+  // query holds its values; instrumentation.ts reports it through the logger instead.
+  const app = next({ dev: false, dir: root, port, quiet: true });
   const handleWithNext = app.getRequestHandler();
   const prepared = app.prepare();
   const { trustedProxies } = config();

@@ -96,6 +96,27 @@ describe("the logger's redaction", () => {
   });
 });
 
+describe("errors wrapped in plain objects", () => {
+  it("serialises the error inside and hides its parameters (Auth.js wraps its cause as { err })", () => {
+    const token = "fCBDg3GWzOOD7Ev9GK1GBqAawHfuwm_HMCH1y1VpbOU";
+    const queryError = Object.assign(new Error(`Failed query: select 1 where token = $1\nparams: ${token}`), {
+      query: "select 1 where token = $1",
+      params: [token],
+      cause: Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" }),
+    });
+    const sessionError = Object.assign(new Error("Read more at https://errors.authjs.dev#jwtsessionerror"), {
+      name: "JWTSessionError",
+      cause: { err: queryError, sessionToken: token },
+    });
+    const { log, lines } = capturingLogger();
+    log.error({ err: sessionError }, "auth: unexpected error");
+    expect(lines[0]).not.toContain(token);
+    const record = JSON.parse(lines[0]!);
+    expect(record.err.cause.err).toMatchObject({ message: "Failed query: select 1 where token = $1", cause: { code: "ECONNREFUSED" } });
+    expect(record.err.cause.err.stack).toEqual(expect.any(String));
+  });
+});
+
 describe("API v1's 500", () => {
   it("logs the error itself through the logger, with the request id it answers with", async () => {
     const error = new Error("boom");

@@ -52,8 +52,14 @@ export function serializeError(error: unknown): SerializedError | string {
   return serialize(error, blank, new Set(), 0);
 }
 
+/**
+ * Keys of a plain object in a chain (Auth.js wraps its cause as `{ err }`) whose values are data, not
+ * a description: such an object is not a driver error, so a list of what to keep cannot apply.
+ */
+const DATA_KEYS = /^(params|parameters|values|detail|authorization|cookie|set-cookie)$|token|secret|password|session/i;
+
 function serialize(error: unknown, blank: (text: string) => string, seen: Set<unknown>, depth: number): SerializedError | string {
-  if (!(error instanceof Error)) return blank(typeof error === "string" ? error : safeString(error));
+  if (!(error instanceof Error)) return serializeValue(error, blank, seen, depth) as SerializedError | string;
   if (seen.has(error) || depth >= MAX_DEPTH) return "[cause chain cut]";
   seen.add(error);
   const record = error as Error & Record<string, unknown>;
@@ -65,9 +71,23 @@ function serialize(error: unknown, blank: (text: string) => string, seen: Set<un
     if (typeof value === "string") out[field] = blank(value);
     else if (typeof value === "number" || typeof value === "boolean") out[field] = value;
   }
-  if (error.cause !== undefined) out.cause = serialize(error.cause, blank, seen, depth + 1);
+  if (error.cause !== undefined) out.cause = serializeValue(error.cause, blank, seen, depth + 1) as SerializedError | string;
   if (Array.isArray(record.errors)) {
     out.errors = record.errors.slice(0, 5).map((inner) => serialize(inner, blank, seen, depth + 1));
+  }
+  return out;
+}
+
+function serializeValue(value: unknown, blank: (text: string) => string, seen: Set<unknown>, depth: number): unknown {
+  if (value instanceof Error) return serialize(value, blank, seen, depth);
+  if (typeof value === "string") return blank(value);
+  if (value === null || typeof value !== "object") return typeof value === "function" || typeof value === "symbol" ? String(value) : value;
+  if (seen.has(value) || depth >= MAX_DEPTH) return "[cut]";
+  seen.add(value);
+  if (Array.isArray(value)) return value.slice(0, 10).map((item) => serializeValue(item, blank, seen, depth + 1));
+  const out: Record<string, unknown> = {};
+  for (const [key, inner] of Object.entries(value).slice(0, 20)) {
+    out[key] = DATA_KEYS.test(key) ? REDACTED : serializeValue(inner, blank, seen, depth + 1);
   }
   return out;
 }
@@ -85,13 +105,14 @@ function restack(stack: string, type: string, message: string) {
   return frames >= 0 ? `${type}: ${message}${stack.slice(frames)}` : stack;
 }
 
-function collectParams(error: unknown, values: Set<string>, seen: Set<unknown>) {
-  if (!error || typeof error !== "object" || seen.has(error) || seen.size > MAX_DEPTH * 5) return;
-  seen.add(error);
-  const record = error as Record<string, unknown>;
+/** Every `params` anywhere in the chain: causes, aggregated errors, and objects wrapping them. */
+function collectParams(value: unknown, values: Set<string>, seen: Set<unknown>, depth = 0) {
+  if (!value || typeof value !== "object" || seen.has(value) || seen.size > 200 || depth > MAX_DEPTH) return;
+  seen.add(value);
+  const record = value as Record<string, unknown>;
   if (Array.isArray(record.params)) for (const param of record.params) addValue(param, values);
-  collectParams(record.cause, values, seen);
-  if (Array.isArray(record.errors)) for (const inner of record.errors) collectParams(inner, values, seen);
+  const inner = value instanceof Error ? [record.cause, ...(Array.isArray(record.errors) ? record.errors : [])] : Object.values(record);
+  for (const item of inner) if (item !== record.params) collectParams(item, values, seen, depth + 1);
 }
 
 function addValue(value: unknown, values: Set<string>) {
@@ -104,7 +125,10 @@ function addValue(value: unknown, values: Set<string>) {
   }
 }
 
+/** Auth.js names its errors in `type` (class names do not survive minification in the bundle). */
 function typeName(error: Error) {
+  const declared = (error as { type?: unknown }).type;
+  if (typeof declared === "string" && /^[A-Za-z]{3,64}$/.test(declared)) return declared;
   const name = error.name && error.name !== "Error" ? error.name : error.constructor?.name;
   return name || "Error";
 }
