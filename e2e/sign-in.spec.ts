@@ -74,6 +74,35 @@ test("a signed-in visit to sign-in goes on to a page of this site, whatever its 
   await expect(page).toHaveURL(`${baseURL}/audit?action=request.approved`);
 });
 
+test("a demo sign-in as a disabled or unknown account shows the page's message, and the refusal is audited", async ({ page, signInPage, api, org }) => {
+  const email = org.email("approver2");
+  const member = `members/${encodeURIComponent(email)}`;
+  const button = (address: string) => page.getByRole("button", { name: new RegExp(`^Sign in as ${address.replace(/[.+]/g, "\\$&")} `) });
+  const admin = await api("admin");
+  // The picker was opened before an administrator disabled the account.
+  await signInPage.goto(undefined, org.slug);
+  expect((await admin.patch(member, { data: { disabled: true } })).status()).toBe(200);
+  try {
+    await button(email).click();
+    await expect(page).toHaveURL(/\/signin\?error=CredentialsSignin/);
+    await expect(page.getByRole("alert").filter({ hasText: "demo account" })).toHaveText("That demo account is not available.");
+  } finally {
+    expect((await admin.patch(member, { data: { disabled: false } })).status()).toBe(200);
+  }
+  const refusals = await (await (await api("auditor")).get(`audit?action=auth.refused&actor=${encodeURIComponent(email)}&limit=10`)).json();
+  expect(refusals.items[0]).toMatchObject({ action: "auth.refused", actor: email, details: { method: "demo", reason: "membership disabled" } });
+
+  // An address that is no account at all: the form posts whatever it is given.
+  await signInPage.goto(undefined, org.slug);
+  await page.locator(`input[name="email"][value="${email}"]`).evaluate((input, other) => ((input as HTMLInputElement).value = other), `nobody@${org.slug}.example`);
+  await button(email).click();
+  await expect(page).toHaveURL(/\/signin\?error=CredentialsSignin/);
+  await expect(page.getByRole("alert").filter({ hasText: "demo account" })).toHaveText("That demo account is not available.");
+  // Nobody was signed in by either.
+  await page.goto("/");
+  await expect(page).toHaveURL(/\/signin\?callbackUrl=/);
+});
+
 test("signing out ends the session: the dashboard sends you back to sign-in", async ({ page, signInPage, dashboard, org }) => {
   await signInPage.goto(undefined, org.slug);
   await signInPage.signInAs(org.email("requester"));

@@ -57,7 +57,16 @@ export async function signInAsDemoAccount(formData: FormData) {
   const email = String(formData.get("email") ?? "");
   const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
   await limitOrBounce(redirectTo);
-  await signIn("demo", { email, redirectTo });
+  let refused = false;
+  try {
+    await signIn("demo", { email, redirectTo });
+  } catch (error) {
+    // Auth.js throws (rather than redirects) when the account is refused: disabled, unknown or no
+    // demo organisation's. The refusal is audited in lib/auth/auth.ts; the page says so.
+    if (!(error instanceof AuthError)) throw error; // Next's redirect on success travels as an exception.
+    refused = true;
+  }
+  if (refused) redirect(`/signin?error=CredentialsSignin&callbackUrl=${encodeURIComponent(redirectTo)}`);
 }
 
 export async function signInWithEntraId(formData: FormData) {

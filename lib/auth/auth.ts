@@ -23,8 +23,7 @@ import { logger } from "@/lib/log/logger";
 import { sendSignInLink } from "@/lib/notify/send-sign-in-link";
 import { DomainError } from "@/lib/errors";
 import { type Admission, admitSignIn } from "./admit-sign-in";
-import { type SignInAttempt, decideSignIn } from "./decide-sign-in";
-import { isDemoAccount } from "./demo-accounts";
+import type { SignInAttempt } from "./decide-sign-in";
 import { ENTRA_PROVIDER_ID, entraAccountId, entraIdentityOf, entraProfile } from "./entra-identity";
 import { limitSignIn } from "./limit-sign-in";
 import { sameOriginPath } from "./safe-callback-url";
@@ -88,6 +87,8 @@ function signInAttemptOf(
   return null;
 }
 
+const REFUSALS = new Set(["AccessDenied", "CredentialsSignin"]);
+
 async function buildConfig(request: Request | undefined): Promise<NextAuthConfig> {
   const cfg = config();
   const database = await db();
@@ -138,11 +139,13 @@ async function buildConfig(request: Request | undefined): Promise<NextAuthConfig
         name: "Demo account",
         credentials: { email: { label: "Email", type: "email" } },
         authorize: async (input) => {
-          const email = typeof input.email === "string" ? input.email.toLowerCase() : "";
-          if (!config().demo || !(await isDemoAccount(database, email))) return null;
-          // The same decision the signIn callback makes: a membership of a demo organisation only.
-          const decision = await decideSignIn(database, { method: "demo", email });
-          return decision.outcome === "member" ? { id: decision.userId, email: decision.email } : null;
+          const email = typeof input.email === "string" ? input.email.toLowerCase().slice(0, 320) : "";
+          if (!config().demo || !email) return null;
+          // The decision every sign-in takes (a membership of a demo organisation only); a refusal
+          // (a disabled or unknown account) is audited as `auth.refused` like any other, and the
+          // sign-in action shows the page's own message (app/signin/actions.ts).
+          const admitted = await admitSignIn(database, { attempt: { method: "demo", email }, client });
+          return admitted ? { id: admitted.userId, email: admitted.email } : null;
         },
       }),
     );
@@ -160,11 +163,11 @@ async function buildConfig(request: Request | undefined): Promise<NextAuthConfig
     session: { strategy: "jwt", maxAge: SESSION_LIFETIME_DAYS * 24 * 60 * 60 },
     pages: { signIn: "/signin", verifyRequest: "/signin/check-email", error: "/signin" },
     logger: {
-      // A refused sign-in is expected and already logged (or audited) by admit-sign-in.ts; Auth.js
-      // would add a stack trace for each one.
+      // A refused sign-in (AccessDenied; CredentialsSignin for the demo picker) is expected and
+      // already logged (or audited) by admit-sign-in.ts; Auth.js would add a stack trace for each one.
       error(error) {
         // `type`, not `name`: the class name does not survive minification.
-        if ((error as { type?: string }).type !== "AccessDenied") logger.error({ err: error }, "auth: unexpected error");
+        if (!REFUSALS.has((error as { type?: string }).type ?? "")) logger.error({ err: error }, "auth: unexpected error");
       },
     },
     callbacks: {

@@ -127,6 +127,11 @@ export async function decideSignIn(
     }
   }
 
+  // A demo sign-in as a real organisation's member is refused and lands in that organisation's log:
+  // someone tried to be one of its people with a click.
+  if (demo && rows.length === 0 && all[0]) {
+    return { outcome: "refuse", reason: "demo sign-in opens demo organisations only", known: knownIn(all[0].organisationId) };
+  }
   const reason = rows.some((row) => !row.disabled)
     ? "the organisation does not accept sign-ins from this Entra tenant"
     : rows.length > 0

@@ -15,10 +15,6 @@ async function demoMembers(db: Database, slug?: string) {
     .orderBy(asc(organisations.createdAt), asc(users.email));
 }
 
-export async function isDemoAccount(db: Database, email: string) {
-  return (await demoMembers(db)).some((member) => member.email === email.toLowerCase());
-}
-
 /** Administrators first, then auditors, approvers, requestors, system accounts, guests last. */
 function pickerRank(actor: Actor | null) {
   if (!actor) return 9;

@@ -404,6 +404,33 @@ describe.each(testDatabaseKinds)("who signs in, and where, on %s", (kind) => {
     expect(await decide({ method: "demo", email: "demo-only@fabrikam.example" })).toMatchObject({ outcome: "refuse" });
   });
 
+  it("audits a refused demo sign-in as auth.refused where the person has a log: a disabled demo member, a real organisation's member", async () => {
+    const requester2 = (await userIdOf("requester2@contoso.com"))!;
+    const own = and(eq(memberships.userId, requester2), eq(memberships.organisationId, f.organisationId));
+    await db().update(memberships).set({ disabledAt: new Date() }).where(own);
+    try {
+      const client = { ip: "203.0.113.77", userAgent: "Demo picker" };
+      expect(await admitSignIn(db(), { attempt: { method: "demo", email: "requester2@contoso.com" }, client })).toBeNull();
+      expect(await lastEvent(f.organisationId)).toMatchObject({
+        action: "auth.refused",
+        actorId: requester2,
+        ip: "203.0.113.77",
+        details: { method: "demo", reason: "membership disabled" },
+      });
+    } finally {
+      await db().update(memberships).set({ disabledAt: null }).where(own);
+    }
+    // Fabrikam is no demo: one click must not make anyone its member, and its log hears of the try.
+    const [person] = await db().insert(users).values({ email: "ops@fabrikam.example" }).returning();
+    await db().insert(memberships).values({ organisationId: fabrikamId, userId: person!.id, roles: ["global_admin"] });
+    expect(await admitSignIn(db(), { attempt: { method: "demo", email: "ops@fabrikam.example" } })).toBeNull();
+    expect(await lastEvent(fabrikamId)).toMatchObject({
+      action: "auth.refused",
+      actorId: person!.id,
+      details: { method: "demo", reason: "demo sign-in opens demo organisations only" },
+    });
+  });
+
   it("M3: a demo sign-in opens a demo organisation only, never a real one of the same person", async () => {
     // An older, real organisation that the demo requester also belongs to.
     const [real] = await db()
