@@ -15,11 +15,14 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { createGzip } from "node:zlib";
 import { DomainError } from "@/lib/errors";
+import { COMMON_SECURITY_HEADERS, NON_PAGE_CONTENT_SECURITY_POLICY, transportSecurityHeaders } from "@/lib/http/security-headers.mjs";
 import { errorResponse } from "./errors";
 import { MAX_BODY_BYTES } from "./read-body";
 import { bodyLimitOf, dispatch } from "./router";
 
 export const API_PREFIX = "/api/v1";
+
+const API_SECURITY_HEADERS = { ...COMMON_SECURITY_HEADERS, "Content-Security-Policy": NON_PAGE_CONTENT_SECURITY_POLICY };
 
 /** The paths the dispatcher answers; the OpenAPI document is a route of its own, left to Next. */
 export function isDispatchedPath(pathname: string) {
@@ -30,6 +33,9 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   // Names the call in the log when it fails; sent back so a person can quote it.
   const requestId = randomUUID();
   res.setHeader("x-request-id", requestId);
+  // What next.config.js gives the API routes Next serves, and HSTS as the proxy gives pages.
+  for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(transportSecurityHeaders(process.env.AUTH_URL))) res.setHeader(name, value);
   const target = req.url ?? "/";
   const pathname = target.split("?")[0]!;
   // HEAD is answered as GET (Node sends no body for it), as Next does for route handlers.
