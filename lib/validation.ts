@@ -117,3 +117,25 @@ export const quarterHours = (what: string) =>
 
 export const minutesOf = (hours: number) => Math.round(hours * 60);
 export const hoursOf = (minutes: number) => minutes / 60;
+
+/**
+ * The instants Elevate takes, from 0001-01-01 to 9999-12-31 UTC: inside what Postgres's timestamptz
+ * stores (4713 BC to 294276 AD) and a JavaScript Date holds (±275760 years), and what ISO 8601's
+ * four-digit years spell. Postgres refuses year 0 (there is none between 1 BC and AD 1), and past
+ * 9999 `toISOString` writes `+010000`, which Postgres does not read: either would fail the query.
+ */
+export const EARLIEST_INSTANT = Date.parse("0001-01-01T00:00:00.000Z");
+export const LATEST_INSTANT = Date.parse("9999-12-31T23:59:59.999Z");
+
+const inStoredRange = (time: number) => time >= EARLIEST_INSTANT && time <= LATEST_INSTANT;
+
+/**
+ * An ISO 8601 date and time with a Z or an offset (`2026-01-31T09:00:00Z`), a real day of a real
+ * month, within the years 1 to 9999 UTC; still the text it was (callers make the Date).
+ */
+export const isoDateTime = z
+  .iso.datetime({ offset: true, error: "must be an ISO 8601 date and time, such as 2026-01-31T09:00:00Z" })
+  // Not a date at all is the format's message alone.
+  .refine((text) => Number.isNaN(Date.parse(text)) || inStoredRange(Date.parse(text)), {
+    error: "must be between the years 1 and 9999 (UTC)",
+  });

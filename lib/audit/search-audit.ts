@@ -4,19 +4,19 @@ import type { Database } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { type Actor, can } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
-import { parseInput } from "@/lib/validation";
+import { DEFAULT_PAGE_SIZE, cursorValue, decodeCursor, encodeCursor, pageCursor, pageLimit } from "@/lib/pagination";
+import { isoDateTime, parseInput } from "@/lib/validation";
 
 export const searchInput = z.strictObject({
   action: z.string().trim().min(1).optional(),
   actor: z.string().trim().min(1).optional(),
   targetId: z.string().trim().min(1).optional(),
-  since: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date and time" }).optional(),
-  until: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date and time" }).optional(),
+  since: isoDateTime.optional(),
+  until: isoDateTime.optional(),
   /** Free text, matched in the action, the actor, the target and the details. */
   q: z.string().trim().min(1).max(200).optional(),
-  limit: z.int().min(1).max(500).default(50),
-  cursor: z.string().optional(),
+  limit: pageLimit.default(DEFAULT_PAGE_SIZE),
+  cursor: pageCursor.optional(),
 });
 export type SearchAuditInput = z.input<typeof searchInput>;
 
@@ -58,9 +58,8 @@ export async function readAuditPage(db: Database, organisationId: string, data: 
     );
   }
   if (data.cursor) {
-    const cursor = decodeCursor(data.cursor, z.object({ at: z.string(), seq: z.number() }));
-    const at = new Date(cursor.at);
-    filters.push(or(lt(auditEvents.at, at), and(eq(auditEvents.at, at), lt(auditEvents.seq, cursor.seq))));
+    const { at, seq } = decodeCursor(data.cursor, { at: cursorValue.time, seq: cursorValue.seq });
+    filters.push(or(lt(auditEvents.at, at), and(eq(auditEvents.at, at), lt(auditEvents.seq, seq))));
   }
   const rows = await db
     .select()

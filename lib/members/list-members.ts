@@ -5,7 +5,7 @@ import { type AppRole, memberships, users } from "@/db/schema";
 import { standingRoleGroupNames } from "@/lib/auth/load-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { DEFAULT_PAGE_SIZE, cursorValue, decodeCursor, encodeCursor, pageCursor, pageLimit } from "@/lib/pagination";
 import { parseInput } from "@/lib/validation";
 import { authorizeMemberReader } from "./authorize-members";
 import { memberEmail } from "./member-input";
@@ -53,15 +53,15 @@ export async function listMembers(db: Database, { actor }: { actor: Actor }): Pr
 export const listMembersInput = z.strictObject({
   /** Part of an email or name, case-insensitive. */
   q: z.string().trim().max(200, "must be at most 200 characters").optional(),
-  limit: z.number().int().min(1).max(500).default(50),
-  cursor: z.string().max(2000).optional(),
+  limit: pageLimit.default(DEFAULT_PAGE_SIZE),
+  cursor: pageCursor.optional(),
 });
 
 /** One page of members by email, for the API's `GET /members` (keyset: the last email seen). */
 export async function listMembersPage(db: Database, { actor, input }: { actor: Actor; input: z.input<typeof listMembersInput> }) {
   authorizeMemberReader(actor);
   const data = parseInput(listMembersInput, input);
-  const after = data.cursor ? decodeCursor(data.cursor, z.object({ email: z.string() })).email : undefined;
+  const after = data.cursor ? decodeCursor(data.cursor, { email: cursorValue.text }).email : undefined;
   const pattern = data.q ? `%${data.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
   const rows = await selectMembers(
     db,

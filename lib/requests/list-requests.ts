@@ -4,7 +4,7 @@ import type { Database } from "@/db/client";
 import { accessRequests } from "@/db/schema";
 import { type Actor, can, isAdmin } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { DEFAULT_PAGE_SIZE, cursorValue, decodeCursor, encodeCursor, pageCursor, pageLimit } from "@/lib/pagination";
 import { parseInput } from "@/lib/validation";
 import { selectRequestViews } from "./request-view";
 
@@ -14,8 +14,8 @@ const listInput = z.strictObject({
   /** Windows open now, across the organisation (approvers and admins). */
   active: z.boolean().optional(),
   status: z.enum(["pending", "approved", "denied", "cancelled", "expired", "revoked"]).optional(),
-  limit: z.int().min(1).max(500).default(50),
-  cursor: z.string().optional(),
+  limit: pageLimit.default(DEFAULT_PAGE_SIZE),
+  cursor: pageCursor.optional(),
 });
 export type ListRequestsInput = z.input<typeof listInput>;
 
@@ -44,11 +44,11 @@ export async function listRequests(db: Database, { actor, input }: { actor: Acto
   if (!data.mine && !data.approvable && !data.active && !isAdmin(actor) && !can(actor, "audit:read")) throw forbidden();
   if (data.status) filters.push(statusIs(data.status));
   if (data.cursor) {
-    const cursor = decodeCursor(data.cursor, z.object({ createdAt: z.string(), id: z.string() }));
+    const cursor = decodeCursor(data.cursor, { createdAt: cursorValue.time, id: cursorValue.id });
     filters.push(
       or(
-        lt(accessRequests.createdAt, new Date(cursor.createdAt)),
-        and(eq(accessRequests.createdAt, new Date(cursor.createdAt)), lt(accessRequests.id, cursor.id)),
+        lt(accessRequests.createdAt, cursor.createdAt),
+        and(eq(accessRequests.createdAt, cursor.createdAt), lt(accessRequests.id, cursor.id)),
       ),
     );
   }

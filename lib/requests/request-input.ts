@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { quarterHours } from "@/lib/validation";
+import { isoDateTime, quarterHours } from "@/lib/validation";
 
 export const createRequestInput = z.strictObject({
   type: z.enum(["task", "role", "roleGroup"], { error: 'must be "task", "role" or "roleGroup"' }).default("task"),
@@ -10,7 +10,7 @@ export const createRequestInput = z.strictObject({
   reason: z.string().trim().max(1000, "must be at most 1000 characters").default(""),
   ticket: z.string().trim().max(100, "must be at most 100 characters").nullish(),
   /** A scheduled start; the window opens at approval when left out. */
-  startsAt: z.iso.datetime({ offset: true, error: "must be an ISO 8601 date and time" }).nullish(),
+  startsAt: isoDateTime.nullish(),
 });
 export type CreateRequestInput = z.input<typeof createRequestInput>;
 

@@ -5,8 +5,9 @@ import { deleteApproverGroup } from "@/lib/approver-groups/delete-approver-group
 import { getApproverGroup } from "@/lib/approver-groups/get-approver-group";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
 import { updateApproverGroup, updateApproverGroupInput } from "@/lib/approver-groups/update-approver-group";
+import { pageOf } from "@/lib/pagination";
 import { endpoint } from "../endpoint";
-import { listPageQuery, pageOf } from "./query";
+import { listPageQuery } from "./query";
 
 export const approverGroupEndpoints = [
   endpoint<z.infer<typeof listPageQuery>>({

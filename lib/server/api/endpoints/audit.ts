@@ -2,19 +2,20 @@ import { z } from "zod";
 import { prepareAuditExport } from "@/lib/audit/export-audit";
 import { searchAudit } from "@/lib/audit/search-audit";
 import { verifyAuditLog } from "@/lib/audit/verify-audit-chain";
+import { isoDateTime } from "@/lib/validation";
 import { auditExportResponse } from "../audit-export-response";
 import { endpoint } from "../endpoint";
-import { queryLimit } from "./query";
+import { queryCursor, queryLimit } from "./query";
 
 const filters = {
   action: z.string().min(1).optional(),
   actor: z.string().min(1).optional(),
   targetId: z.string().min(1).optional(),
-  since: z.string().optional(),
-  until: z.string().optional(),
+  since: isoDateTime.optional(),
+  until: isoDateTime.optional(),
   q: z.string().min(1).optional(),
 };
-const searchQuery = z.strictObject({ ...filters, limit: queryLimit.optional(), cursor: z.string().optional() });
+const searchQuery = z.strictObject({ ...filters, limit: queryLimit.optional(), cursor: queryCursor.optional() });
 const exportQuery = z.strictObject({ ...filters, format: z.enum(["csv", "json"], { error: 'must be "csv" or "json"' }).default("csv") });
 
 export const auditEndpoints = [

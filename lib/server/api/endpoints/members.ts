@@ -6,12 +6,12 @@ import { addMemberInput, updateMemberBody } from "@/lib/members/member-input";
 import { removeMember } from "@/lib/members/remove-member";
 import { updateMember } from "@/lib/members/update-member";
 import { endpoint } from "../endpoint";
-import { queryLimit } from "./query";
+import { queryCursor, queryLimit } from "./query";
 
 const listQuery = z.strictObject({
   q: z.string().optional(),
   limit: queryLimit.optional(),
-  cursor: z.string().optional(),
+  cursor: queryCursor.optional(),
 });
 
 export const memberEndpoints = [

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { decodeCursor, encodeCursor } from "@/lib/pagination";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, pageCursor, pageLimit } from "@/lib/pagination";
 
 /** The query string as an object without a prototype: `?constructor=1` names a parameter like any other. */
 export function queryObject(url: URL): Record<string, string> {
@@ -13,19 +13,20 @@ export const noQuery = z.strictObject({});
 
 /** Query strings are text: these turn them into the domain's types, refusing anything else. */
 export const queryBoolean = z.stringbool({ truthy: ["true", "1"], falsy: ["false", "0"] });
-export const queryLimit = z.coerce.number({ error: "must be a number" }).int("must be a whole number").min(1).max(500);
-
-/** The contract's list parameters, for lists small enough to read whole (groups, scopes). */
-export const listPageQuery = z.strictObject({ limit: queryLimit.optional(), cursor: z.string().optional() });
 
 /**
- * One page of a list read whole, ordered by a unique key (code-point order), with the contract's
- * `nextCursor`: the key of the page's last item, so a page holds whatever was added before it.
+ * `?limit=`: decimal digits only (no `0x10`, `1e2`, ` 5` or `-0`, which a bare Number() reads), then
+ * the page size the lists take. Documented as the integer it is.
  */
-export function pageOf<T>(all: T[], { limit = 50, cursor }: z.infer<typeof listPageQuery>, keyOf: (item: T) => string) {
-  const after = cursor === undefined ? undefined : decodeCursor(cursor, z.strictObject({ after: z.string().max(1000) })).after;
-  const sorted = [...all].sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0));
-  const rest = after === undefined ? sorted : sorted.filter((item) => keyOf(item) > after);
-  const items = rest.slice(0, limit);
-  return { items, nextCursor: rest.length > limit ? encodeCursor({ after: keyOf(items.at(-1)!) }) : null };
-}
+export const queryLimit = z
+  .string()
+  .regex(/^[0-9]{1,6}$/, "must be a whole number")
+  .transform(Number)
+  .pipe(pageLimit)
+  .meta({ type: "integer", minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE, pattern: undefined });
+
+/** `?cursor=`: a list's `nextCursor`, handed back as it was given. */
+export const queryCursor = pageCursor;
+
+/** The contract's list parameters, for lists small enough to read whole (groups, scopes). */
+export const listPageQuery = z.strictObject({ limit: queryLimit.optional(), cursor: queryCursor.optional() });

@@ -9,7 +9,7 @@ import { getRequest } from "@/lib/requests/get-request";
 import { listRequests } from "@/lib/requests/list-requests";
 import { commentInput, createRequestInput, extendRequestInput } from "@/lib/requests/request-input";
 import { endpoint } from "../endpoint";
-import { queryBoolean, queryLimit } from "./query";
+import { queryBoolean, queryCursor, queryLimit } from "./query";
 
 const listQuery = z.strictObject({
   mine: queryBoolean.optional(),
@@ -17,7 +17,7 @@ const listQuery = z.strictObject({
   active: queryBoolean.optional(),
   status: z.enum(["pending", "approved", "denied", "cancelled", "expired", "revoked"]).optional(),
   limit: queryLimit.optional(),
-  cursor: z.string().optional(),
+  cursor: queryCursor.optional(),
 });
 const optionalComment = commentInput(false);
 const requiredComment = commentInput(true);

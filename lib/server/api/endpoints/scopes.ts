@@ -5,8 +5,9 @@ import { registerScope, registerScopeInput } from "@/lib/scopes/register-scope";
 import { removeScope } from "@/lib/scopes/remove-scope";
 import { replaceScopeCatalog } from "@/lib/scopes/replace-scope-catalog";
 import { type CatalogInput, catalogInput } from "@/lib/scopes/scope-input";
+import { pageOf } from "@/lib/pagination";
 import { endpoint } from "../endpoint";
-import { listPageQuery, pageOf } from "./query";
+import { listPageQuery } from "./query";
 
 /**
  * The PUT body is checked whole by the domain (`parseCatalog`), which names bad fields by their
