@@ -5,7 +5,7 @@ import { type Organisation, memberships, organisations, policies, users } from "
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
-import { invalidField } from "@/lib/errors";
+import { DomainError, invalidField } from "@/lib/errors";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { findApproverGroup } from "@/lib/policies/policy-rules";
 import { minutesOf, parseInput, quarterHours } from "@/lib/validation";
@@ -82,7 +82,7 @@ export async function updateSettings(db: Database, { actor, input }: { actor: Ac
       await tx.update(organisations).set({ ...changes, updatedAt: sql`now()` }).where(eq(organisations.id, organisation.id));
     }
     if (data.excludedAccounts !== undefined) {
-      await setExclusions(tx, organisation.id, before.excludedAccounts, data.excludedAccounts, audit);
+      await setExclusions(tx, actor, before.excludedAccounts, data.excludedAccounts, audit);
     }
     if (data.pamEnabled !== undefined && data.pamEnabled !== before.pamEnabled) {
       await audit(data.pamEnabled ? "pam.enabled" : "pam.disabled", {});
@@ -127,14 +127,15 @@ async function checkMaxDuration(tx: Transaction, organisationId: string, minutes
 
 async function setExclusions(
   tx: Transaction,
-  organisationId: string,
+  actor: Actor,
   current: string[],
   wanted: string[],
   audit: (action: string, details: Record<string, unknown>) => Promise<unknown>,
 ) {
+  const organisationId = actor.organisationId;
   const members = wanted.length
     ? await tx
-        .select({ email: users.email, membershipId: memberships.id })
+        .select({ email: users.email, userId: users.id })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(and(eq(memberships.organisationId, organisationId), inArray(users.email, wanted)))
@@ -144,6 +145,12 @@ async function setExclusions(
     throw invalidField("invalid:excluded-accounts", "excludedAccounts", `Not members of this organisation: ${unknown.join(", ")}.`);
   }
   const added = wanted.filter((email) => !current.includes(email));
+  // An excluded account runs every gated task with no approval: an administrator who could add their
+  // own would step outside PAM alone. Only adding is refused: an exclusion someone else set may stay.
+  if (added.some((email) => members.find((m) => m.email === email)?.userId === actor.userId)) {
+    const message = "You cannot exclude your own account from PAM: another administrator has to.";
+    throw new DomainError("forbidden:exclude-self", message, { excludedAccounts: [message] });
+  }
   const removed = current.filter((email) => !wanted.includes(email));
   for (const [emails, excluded, action] of [
     [added, true, "exclusion.added"],
