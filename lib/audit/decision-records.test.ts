@@ -113,7 +113,7 @@ describe.each(testDatabaseKinds)("decision records on %s", (kind) => {
   });
 
   // Needs two connections at once: a transaction that started early, then waited for the lock.
-  it.skipIf(kind === "embedded")("keeps times rising when a change started before the event it waited behind", async () => {
+  it.skipIf(kind === "embedded")("race on Postgres: keeps times rising when a change started before the event it waited behind", async () => {
     const change = (n: number) => ({ ...record(n), action: "test.change" });
     const gate = () => {
       let open = () => {};
