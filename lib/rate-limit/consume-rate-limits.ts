@@ -16,6 +16,12 @@ export interface AttemptCount {
 }
 
 /**
+ * The longest window a limit may have. Pruning (`pruneRateLimits`) deletes counters whose window
+ * started longer ago than this, so a longer window would be cut short: it is refused instead.
+ */
+export const MAX_WINDOW_SECONDS = 3600;
+
+/**
  * Counts one attempt against each limit (fixed windows, kept in Postgres so every instance shares
  * them) and throws `rate-limited:<key kind>` with the seconds until the window resets when any is
  * exceeded. Limits of one window length share one statement, prepared once per connection.
@@ -35,6 +41,9 @@ export async function consumeRateLimits(db: Executor, limits: RateLimit[]) {
  * is over, else one more in it. Returns (key, count, retry_after); other statements embed it.
  */
 export function countAttemptsSql(seconds: number, limits: RateLimit[]) {
+  if (!(seconds > 0 && seconds <= MAX_WINDOW_SECONDS)) {
+    throw new Error(`A rate limit's window must be 1 to ${MAX_WINDOW_SECONDS} seconds (pruning relies on it), not ${seconds}.`);
+  }
   const keys = limits.map((limit) => limit.key);
   return sql`
     insert into rate_limits as r (key, window_start, count)
