@@ -5,10 +5,10 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { memberships, organisations, sessions, users } from "@/db/schema";
+import { memberships, sessions, users } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { logger } from "@/lib/log/logger";
-import { findActiveMembership, findSignInMembership } from "./find-sign-in-membership";
+import { findSignInMembership, lockActiveMembership } from "./find-sign-in-membership";
 
 export const SESSION_LIFETIME_DAYS = 30;
 
@@ -29,19 +29,21 @@ export type SessionSubject = { userId: string; organisationId: string } | { emai
 
 /**
  * Opens a session for an active member, notes the sign-in on the membership (`lastSignInAt`) and
- * audits it, in one transaction. A demo sign-in (the one-click picker) opens only an organisation
- * made for the demo: the picker proves nothing about the person.
+ * audits it, in one transaction, with the membership locked (lockActiveMembership) so that a disable
+ * at the same moment cannot miss the new session. A demo sign-in (the one-click picker) opens only an
+ * organisation made for the demo: the picker proves nothing about the person.
  */
 export async function startSession(
   db: Database,
   { method, client = {}, ...subject }: SessionSubject & { method: string; client?: ClientInfo },
 ) {
-  const membership =
-    "email" in subject ? await findSignInMembership(db, subject.email) : await findActiveMembership(db, subject);
-  if (!membership) throw new SignInRefusedError();
-  if (method === "demo" && !(await isDemoOrganisation(db, membership.organisationId))) throw new SignInRefusedError();
+  const wanted = "email" in subject ? await findSignInMembership(db, subject.email) : subject;
+  if (!wanted) throw new SignInRefusedError();
   const sessionToken = randomBytes(32).toString("base64url");
-  await db.transaction(async (tx) => {
+  const membership = await db.transaction(async (tx) => {
+    const membership = await lockActiveMembership(tx, wanted);
+    if (!membership) throw new SignInRefusedError();
+    if (method === "demo" && !membership.demo) throw new SignInRefusedError();
     await tx.insert(sessions).values({
       sessionToken,
       userId: membership.userId,
@@ -62,13 +64,9 @@ export async function startSession(
       targetId: membership.userId,
       details: { method },
     });
+    return membership;
   });
   return { sessionToken, userId: membership.userId, organisationId: membership.organisationId };
-}
-
-async function isDemoOrganisation(db: Database, organisationId: string) {
-  const [row] = await db.select({ demo: organisations.demo }).from(organisations).where(eq(organisations.id, organisationId));
-  return row?.demo === true;
 }
 
 /** The live session behind a token: not ended, not expired, and its member not disabled. */

@@ -1,6 +1,6 @@
 import { and, count, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
-import { type AppRole, apiTokens, memberships, sessions } from "@/db/schema";
+import { type AppRole, apiTokens, memberships, sessions, verificationTokens } from "@/db/schema";
 import { DomainError } from "@/lib/errors";
 
 interface MemberState {
@@ -57,8 +57,10 @@ export function refuseSelfLockout(actorUserId: string, member: MemberState, what
 
 /**
  * Ends every session and revokes every API token the member has in this organisation, now: the
- * next page or API call is refused whatever else happens. Nothing brings them back; the person
- * signs in again and makes new tokens once they may.
+ * next page or API call is refused whatever else happens, and voids the sign-in links mailed to
+ * them and not used yet. Nothing brings any of them back; the person signs in again and makes new
+ * tokens once they may. Sessions and tokens being issued at this moment wait for the membership's
+ * lock and are refused (lib/auth/find-sign-in-membership.ts lockActiveMembership).
  */
 export async function endSessionsAndTokens(tx: Transaction, organisationId: string, userId: string) {
   const ended = await tx
@@ -71,5 +73,8 @@ export async function endSessionsAndTokens(tx: Transaction, organisationId: stri
     .set({ revokedAt: sql`now()` })
     .where(and(eq(apiTokens.userId, userId), eq(apiTokens.organisationId, organisationId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
+  // A link is the person's, not the membership's (Auth.js keys it by address); an unused one would
+  // open a session as soon as the member is enabled again.
+  await tx.delete(verificationTokens).where(eq(verificationTokens.identifier, sql`(select email from users where id = ${userId})`));
   return { endedSessions: ended.length, revokedTokens: revoked.length };
 }

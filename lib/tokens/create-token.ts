@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { apiTokens, memberships, users } from "@/db/schema";
 import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { lockActiveMembership } from "@/lib/auth/find-sign-in-membership";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
@@ -14,6 +15,9 @@ export const createTokenInput = z.strictObject({
   expiresInDays: z.int("must be a whole number").min(1, "must be at least 1 day").max(365, "must be at most 365 days").default(90),
 });
 export type CreateTokenInput = z.input<typeof createTokenInput>;
+
+const membershipEnded = () =>
+  new DomainError("unauthorized:membership", "This account is no longer an active member of the organisation: no token is made.");
 
 /** Creates a personal API token for the caller. The token itself is returned this once, never again. */
 export async function createToken(db: Database, { actor, input }: { actor: Actor; input: CreateTokenInput }) {
@@ -41,6 +45,9 @@ async function issueToken(
 ) {
   const { token, prefix } = generateToken();
   return db.transaction(async (tx) => {
+    // The caller was loaded a moment ago; a disable since then must not be outlived by a new token
+    // (one it could not revoke, and a re-enable would bring back). Locked: see lockActiveMembership.
+    if (!(await lockActiveMembership(tx, input))) throw membershipEnded();
     const [row] = await tx
       .insert(apiTokens)
       .values({
