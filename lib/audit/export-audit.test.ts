@@ -33,6 +33,7 @@ describe.each(testDatabaseKinds)("the audit export on %s", (kind) => {
   it.each([
     [{ since: "yesterday" }, "since"],
     [{ until: "2026-13-45T00:00:00Z" }, "until"],
+    [{ since: "0000-01-01T00:00:00Z" }, "since"],
     [{ q: "x".repeat(201) }, "q"],
     [{ format: "xml" as never }, "format"],
     [{ colour: "red" } as never, "colour"],

@@ -2,11 +2,13 @@ import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/roles";
+import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { parseInput } from "@/lib/validation";
 import { type AuditSearch, authorizeAuditReader, readAuditPage, searchInput } from "./search-audit";
 
 const COLUMNS = ["id", "seq", "at", "actor", "actorType", "action", "targetType", "targetId", "details", "ip", "userAgent", "prevHash", "hash"] as const;
-const PAGE_SIZE = 500;
+/** The export reads the log in the largest pages a search may ask for. */
+const PAGE_SIZE = MAX_PAGE_SIZE;
 
 /**
  * A cell a spreadsheet would run as a formula (OWASP's CSV injection: it starts with `=`, `+`, `-`,
