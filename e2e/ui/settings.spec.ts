@@ -42,6 +42,18 @@ test.describe("Settings as a Global Administrator", () => {
     await expect(field).not.toHaveValue("0");
   });
 
+  test("cannot exclude their own account from PAM: the refusal shows by the list, and nothing is saved", async ({ page, org }) => {
+    const settings = new SettingsPage(page);
+    await settings.goto();
+    const exclusions = page.getByRole("group", { name: "Accounts excluded from PAM" });
+    const own = exclusions.getByRole("checkbox", { name: new RegExp(org.email("admin").replace(/[.]/g, "\\.")) });
+    await own.check();
+    await page.getByRole("button", { name: "Save exclusions" }).click();
+    await expect(exclusions).toHaveAccessibleDescription(/cannot exclude your own account from PAM/);
+    await page.reload();
+    await expect(own).not.toBeChecked();
+  });
+
   test(`creates the approver group "${GROUP}", refuses a second of that name, and edits its members`, async ({ page, org }) => {
     const settings = new SettingsPage(page);
     await settings.goto();
