@@ -232,7 +232,8 @@ export function PolicyForm({ catalog, catalogs, groups, organisation, taken = []
               spellCheck={false}
               hint={
                 <>
-                  A regular expression the reason must match, e.g. <code>.{"{20,}"}</code> for at least 20 characters.
+                  A regular expression (RE2 syntax: no lookaround or backreferences) the reason must match, e.g.{" "}
+                  <code>.{"{20,}"}</code> for at least 20 characters.
                 </>
               }
               errors={errors?.reasonPattern}
