@@ -5,19 +5,31 @@
 import { type SQL, and, asc, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Executor } from "@/db/client";
-import { accessRequests, approvals, roleGroups, roles, scopes, tasks, users } from "@/db/schema";
+import { accessRequests, approvals, auditEvents, roleGroups, roles, scopes, tasks, users } from "@/db/schema";
 import { toApiTargetType } from "@/lib/catalog/target-types";
 import { hoursOf } from "@/lib/validation";
 
 const requester = alias(users, "requester");
 const revoker = alias(users, "revoker");
 const approver = alias(users, "approver");
+/** The window an extension continues. */
+const extended = alias(accessRequests, "extended");
 
 export const effectiveStatus = sql<
   "pending" | "approved" | "denied" | "cancelled" | "expired" | "revoked"
 >`case when ${accessRequests.status} = 'pending' and ${accessRequests.pendingUntil} <= now() then 'expired' else ${accessRequests.status}::text end`;
 
 export const isActive = sql<boolean>`(${accessRequests.status} = 'approved' and ${accessRequests.startsAt} <= now() and ${accessRequests.endsAt} > now())`;
+
+/**
+ * When its requester released the window early (`request.released`), read from the audit log: the
+ * release keeps status `approved` and moves `endsAt` to the moment of release, so the log is what
+ * tells a released window from one that ran its course.
+ */
+const releasedAt = sql<Date | string | null>`(select max(${auditEvents.at}) from ${auditEvents}
+  where ${auditEvents.organisationId} = ${accessRequests.organisationId}
+    and ${auditEvents.targetId} = ${accessRequests.id}::text
+    and ${auditEvents.action} = 'request.released')`;
 
 export async function selectRequestViews(
   db: Executor,
@@ -34,9 +46,17 @@ export async function selectRequestViews(
       revokedBy: revoker.email,
       scope: scopes.name,
       target: sql<string>`coalesce(${tasks.name}, ${roles.name}, ${roleGroups.name})`,
+      releasedAt,
+      extended: {
+        id: extended.id,
+        status: extended.status,
+        startsAt: extended.startsAt,
+        endsAt: extended.endsAt,
+      },
     })
     .from(accessRequests)
     .innerJoin(requester, eq(requester.id, accessRequests.requesterId))
+    .leftJoin(extended, eq(extended.id, accessRequests.extendsRequestId))
     .leftJoin(revoker, eq(revoker.id, accessRequests.revokedBy))
     .leftJoin(tasks, eq(tasks.id, accessRequests.taskId))
     .leftJoin(roles, eq(roles.id, accessRequests.roleId))
@@ -89,6 +109,16 @@ export async function selectRequestViews(
     revokedAt: request.revokedAt?.toISOString() ?? null,
     revocationComment: request.revocationComment,
     extendsRequestId: request.extendsRequestId,
+    /** The window this extension continues, as it stands now: an approver sees what they lengthen. */
+    extendsWindow: row.extended?.id
+      ? {
+          id: row.extended.id,
+          status: row.extended.status,
+          startsAt: row.extended.startsAt?.toISOString() ?? null,
+          endsAt: row.extended.endsAt?.toISOString() ?? null,
+        }
+      : null,
+    releasedAt: row.releasedAt ? new Date(row.releasedAt).toISOString() : null,
   }));
 }
 

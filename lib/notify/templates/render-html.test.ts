@@ -8,6 +8,7 @@ import { RequestAutoApprovedEmail } from "./request-auto-approved";
 import { RequestDecidedEmail } from "./request-decided";
 import { RequestExpiredEmail } from "./request-expired";
 import { RequestPendingEmail, renderRequestPending } from "./request-pending";
+import { RequestReleasedEmail } from "./request-released";
 import { RequestRevokedEmail } from "./request-revoked";
 
 const hostile = `<script>alert("x")</script> & 'quotes'`;
@@ -33,6 +34,8 @@ const request: RequestView = {
   revokedAt: null,
   revocationComment: hostile,
   extendsRequestId: null,
+  extendsWindow: null,
+  releasedAt: null,
 };
 const link = "https://elevate.example.com/inbox#request-5b0c1f38-7d2e-4a57-9a43-0d7b3c2a9f10";
 
@@ -42,6 +45,7 @@ const bodies: [string, ReactElement][] = [
   ["someone acted", createElement(RequestDecidedEmail, { request, outcome: "denied", by: "a@b.c", comment: null, audience: "approver", link })],
   ["auto-approved", createElement(RequestAutoApprovedEmail, { request, link })],
   ["revoked", createElement(RequestRevokedEmail, { request, link })],
+  ["released", createElement(RequestReleasedEmail, { request, scheduledEnd: "2026-05-01T18:30:00.000Z", extensionsEnded: 1, comment: hostile, link })],
   ["expired", createElement(RequestExpiredEmail, { request, link })],
   ["ending soon", createElement(AccessEndingSoonEmail, { request, minutesLeft: 15, link })],
 ];
