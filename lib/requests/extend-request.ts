@@ -9,6 +9,7 @@ import { assertEligible } from "@/lib/policies/check-eligibility";
 import { parseInput } from "@/lib/validation";
 import { assertPamEnabled } from "./assert-pam-enabled";
 import { lockRequest, requestNotFound } from "./find-request";
+import { lockLaterWindows } from "./later-windows";
 import { openRequest } from "./open-request";
 import { type ExtendRequestInput, extendRequestInput } from "./request-input";
 import { checkDuration, checkReasonAndTicket } from "./request-rules";
@@ -18,7 +19,9 @@ import { selectRequestView } from "./request-view";
  * Asks to extend an active grant: a new request linked to it, under the same policy, whose window
  * starts where the current one ends. It is approved like any request (at once for an auto policy).
  * Refused like a new request while PAM is off (`conflict:pam-disabled`): there is nothing to extend
- * into, since standing roles alone apply.
+ * into, since standing roles alone apply. A window already extended is extended at the end of its
+ * last approved extension (and linked to that one), so extensions follow each other and never
+ * overlap: extending "my access" twice adds twice.
  */
 export async function extendRequest(
   db: Database,
@@ -57,6 +60,10 @@ export async function extendRequest(
     });
     const durationMinutes = checkDuration(policy, data.durationHours);
     checkReasonAndTicket(policy, data.reason, data.ticket ?? request.ticket);
+    const last = (await lockLaterWindows(tx, actor.organisationId, request.id))
+      .filter((later) => later.request.status === "approved" && later.open)
+      .map((later) => later.request)
+      .reduce((latest, later) => (later.endsAt! > latest.endsAt! ? later : latest), request);
     return openRequest(tx, {
       actor,
       target,
@@ -64,8 +71,8 @@ export async function extendRequest(
       durationMinutes,
       reason: data.reason,
       ticket: data.ticket ?? request.ticket,
-      requestedStartAt: request.endsAt,
-      extendsRequestId: request.id,
+      requestedStartAt: last.endsAt,
+      extendsRequestId: last.id,
     });
   });
 }
