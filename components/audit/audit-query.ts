@@ -37,6 +37,7 @@ export const KNOWN_AUDIT_ACTIONS = [
   "request.denied",
   "request.expired",
   "request.extended",
+  "request.released",
   "request.revoked",
   "scope.registered",
   "scope.removed",

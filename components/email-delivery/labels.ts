@@ -6,6 +6,7 @@ export const emailKindLabels: Record<string, string> = {
   "request-decided-other": "Decided by another approver",
   "request-auto-approved": "Approved automatically",
   "request-revoked": "Revoked",
+  "request-released": "Released early",
   "request-expired": "Expired",
   "access-ending-soon": "Ending soon",
   "sign-in": "Sign-in link",

@@ -5,3 +5,6 @@ export const inboxLink = (requestId?: string) =>
   `${config().publicUrl}/inbox${requestId ? `#request-${encodeURIComponent(requestId)}` : ""}`;
 
 export const requestsLink = () => `${config().publicUrl}/requests`;
+
+/** Active access, where approvers see who holds a window now. */
+export const accessLink = () => `${config().publicUrl}/access`;

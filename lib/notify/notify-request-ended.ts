@@ -1,9 +1,10 @@
 import type { Executor } from "@/db/client";
 import { enqueueEmail } from "./enqueue-email";
-import { requestsLink } from "./links";
+import { accessLink, requestsLink } from "./links";
 import { loadRequest } from "./load-request";
-import { memberEmail } from "./recipients";
+import { approverEmails, memberEmail } from "./recipients";
 import { renderRequestExpired } from "./templates/request-expired";
+import { renderRequestReleased } from "./templates/request-released";
 import { renderRequestRevoked } from "./templates/request-revoked";
 
 /** Access revoked: tells its holder who ended it and why. Call inside the revoking transaction. */
@@ -32,5 +33,25 @@ export async function notifyRequestExpired(tx: Executor, organisationId: string,
     kind: "request-expired",
     to: await memberEmail(tx, organisationId, request.requesterId),
     render: () => renderRequestExpired({ request: view, link: requestsLink() }),
+  });
+}
+
+/**
+ * A window its holder released early: tells the approvers of its group (never the holder, who did
+ * it), since the access they granted is over sooner than they were told. Call inside the release.
+ */
+export async function notifyRequestReleased(
+  tx: Executor,
+  organisationId: string,
+  requestId: string,
+  { scheduledEnd, extensionsEnded, comment }: { scheduledEnd: string; extensionsEnded: number; comment: string | null },
+) {
+  const { request, view } = await loadRequest(tx, organisationId, requestId);
+  return enqueueEmail(tx, {
+    organisationId,
+    eventKey: `request-released:${request.id}`,
+    kind: "request-released",
+    to: await approverEmails(tx, { organisationId, groupId: request.approverGroupId, exceptUserIds: [request.requesterId] }),
+    render: () => renderRequestReleased({ request: view, scheduledEnd, extensionsEnded, comment, link: accessLink() }),
   });
 }
