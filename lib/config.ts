@@ -4,6 +4,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import { isIP } from "node:net";
 import path from "node:path";
 import { z } from "zod";
 
@@ -38,6 +39,15 @@ const envSchema = z
         .int("must be a whole number")
         .min(1, "must be between 1 and 65535")
         .max(65535, "must be between 1 and 65535"),
+    ),
+    /** The address the production server listens on (lib/startup/listen-host.ts). */
+    HOST: optional(
+      z
+        .string()
+        .trim()
+        .refine((value) => isIP(value.replace(/^\[(.*)\]$/, "$1")) !== 0 || /^(?=.{1,253}$)[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*$/.test(value), {
+          error: "must be an address or host name such as 127.0.0.1, 0.0.0.0 or ::",
+        }),
     ),
     AUTH_SECRET: optional(z.string().min(32, "must be at least 32 characters")),
     AUTH_URL: optional(httpUrl),
@@ -134,6 +144,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? ({ kind: "embedded", dir: pgliteDir } as const)
       : ({ kind: "postgres", url: e.DATABASE_URL! } as const),
     port,
+    /** HOST as given: where to listen, when it is not the default (see lib/startup/listen-host.ts). */
+    host: e.HOST?.replace(/^\[(.*)\]$/, "$1"),
     publicUrl: (e.AUTH_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
     authSecretFromEnv: e.AUTH_SECRET,
     /** Where a generated secret is kept for the embedded default: beside the database folder. */

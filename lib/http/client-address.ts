@@ -46,3 +46,34 @@ export function clientAddressOf(headers: { get(name: string): string | null }): 
 function plainAddress(address: string) {
   return address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address;
 }
+
+/** 127.0.0.0/8 and ::1, as a socket reports them (an IPv4 peer of a dual-stack socket as ::ffff:127.x.y.z). */
+export function isLoopbackAddress(address: string | undefined) {
+  const plain = plainAddress(address ?? "");
+  return plain === "::1" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(plain);
+}
+
+/**
+ * Whether a request tells of a reverse proxy that nobody told Elevate of: it carries
+ * X-Forwarded-For, no proxy is trusted, and it is not this server's own request to itself. Next
+ * fetches a server action's redirect target from this server, from loopback, with the action's
+ * headers: X-Forwarded-For (Next's own), and the client-address header this server wrote, whose
+ * proof no client can know. That is the first demo sign-in of anyone, with no proxy anywhere.
+ * A proxy on the same machine (loopback, without the proof) is still told of; what a request says
+ * decides nothing here but the header's proof, which a client cannot forge.
+ */
+export function tellsOfUntrustedProxy({
+  forwardedFor,
+  trustedProxies,
+  peer,
+  relayed,
+}: {
+  forwardedFor: string | undefined;
+  trustedProxies: number;
+  peer: string | undefined;
+  /** The address this server resolved for the request it relays, when the request is such a relay. */
+  relayed: string | null;
+}) {
+  if (!forwardedFor || trustedProxies > 0) return false;
+  return !(relayed !== null && isLoopbackAddress(peer));
+}

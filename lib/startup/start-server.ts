@@ -8,6 +8,7 @@ import { ConfigError, config, resolveAuthSecret } from "@/lib/config";
 import { logger } from "@/lib/log/logger";
 import { describeError } from "@/lib/log/serialize-error";
 import { startEmailWorker } from "@/lib/notify/email-worker";
+import { describeListenAddress, recordedListenAddress } from "./listen-host";
 import { prepareDatabase } from "./prepare-database";
 import { startSweeper } from "./sweeper";
 
@@ -22,7 +23,13 @@ export async function startServer() {
     // Polled every second so an approver hears of a request within moments of it being made.
     if (cfg.email.resendApiKey) startEmailWorker(handle.db, { intervalMs: 1_000 });
     const where = cfg.database.kind === "embedded" ? `embedded Postgres in ${cfg.database.dir}` : "Postgres";
-    console.log(`\n  Elevate is ready at ${cfg.publicUrl}  (${where}${cfg.demo ? ", demo sign-in on" : ""})`);
+    // Where the production server listens (under `next dev`, Next's own choice: not said).
+    const listening = recordedListenAddress();
+    const bound = listening ? `, listening on ${describeListenAddress(listening.host, listening.port)}` : "";
+    console.log(`\n  Elevate is ready at ${cfg.publicUrl}  (${where}${cfg.demo ? ", demo sign-in on" : ""}${bound})`);
+    if (listening && cfg.demo && !cfg.host) {
+      console.log("  - Demo mode answers this machine only: HOST=0.0.0.0 opens it to the network, and its one-click sign-in to anyone there.");
+    }
     for (const note of notes) console.log(`  - ${note}`);
     console.log("");
   } catch (error) {
