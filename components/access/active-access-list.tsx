@@ -6,6 +6,7 @@ import { TimeLeft } from "@/components/time-left";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { RequestView } from "@/lib/requests/request-view";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { LocalTime } from "./local-time";
 import { RevokeDialog } from "./revoke-dialog";
 
@@ -55,7 +56,10 @@ function Started({ request }: { request: RequestView }) {
   );
 }
 
-/** Every open window, as a table on wide screens and as cards on a phone, each revocable. */
+/**
+ * Every open window, each revocable: a table where its columns fit beside each other (from 1280 px,
+ * every cell wrapping so the Revoke buttons stay on screen), cards on narrower screens.
+ */
 export function ActiveAccessList({ requests }: { requests: RequestView[] }) {
   const router = useRouter();
   const [revoking, setRevoking] = useState<RequestView | null>(null);
@@ -76,8 +80,8 @@ export function ActiveAccessList({ requests }: { requests: RequestView[] }) {
         {requests.length} open {requests.length === 1 ? "window" : "windows"}.
       </p>
 
-      <div role="region" aria-label="Open windows table" tabIndex={0} className="hidden overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200 md:block">
-        <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
+      <ScrollRegion label="Open windows table" className="hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200 xl:block">
+        <table className="w-full divide-y divide-slate-200 text-left text-sm">
           <caption className="sr-only">Open access windows</caption>
           <thead className="bg-slate-50 text-slate-700">
             <tr>
@@ -94,41 +98,41 @@ export function ActiveAccessList({ requests }: { requests: RequestView[] }) {
           <tbody className="divide-y divide-slate-100 align-top">
             {requests.map((request) => (
               <tr key={request.id}>
-                <th scope="row" className="px-4 py-3 font-normal text-slate-900">
+                <th scope="row" className="px-4 py-3 font-normal text-slate-900 wrap-anywhere">
                   {request.requester}
                 </th>
-                <td className="px-4 py-3">
+                <td className="px-4 py-3 wrap-anywhere">
                   <Target request={request} />
                 </td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-800">
+                <td className="px-4 py-3 text-slate-800">
                   <Started request={request} />
                 </td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-800">
+                <td className="px-4 py-3 text-slate-800">
                   <Window request={request} />
                 </td>
-                <td className="max-w-xs px-4 py-3 text-slate-800">{request.reason || <span className="text-slate-600">—</span>}</td>
-                <td className="whitespace-nowrap px-4 py-3 text-slate-800">{request.ticket ?? <span className="text-slate-600">—</span>}</td>
-                <td className="px-4 py-3 text-slate-800">{approvers(request)}</td>
+                <td className="max-w-xs px-4 py-3 text-slate-800 wrap-anywhere">{request.reason || <span className="text-slate-600">—</span>}</td>
+                <td className="px-4 py-3 text-slate-800 wrap-anywhere">{request.ticket ?? <span className="text-slate-600">—</span>}</td>
+                <td className="px-4 py-3 text-slate-800 wrap-anywhere">{approvers(request)}</td>
                 <td className="px-4 py-3 text-right">{revokeButton(request)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
-      <ul className="space-y-3 md:hidden" aria-label="Open access windows">
+      <ul className="space-y-3 xl:hidden" aria-label="Open access windows">
         {requests.map((request) => (
           <li key={request.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
             <div className="flex items-start justify-between gap-3">
               <div className="min-w-0">
                 <p className="truncate text-sm font-medium text-slate-900">{request.requester}</p>
-                <p className="text-sm">
+                <p className="text-sm wrap-anywhere">
                   <Target request={request} />
                 </p>
               </div>
               {revokeButton(request)}
             </div>
-            <dl className="mt-3 grid grid-cols-[6.5rem_1fr] gap-x-3 gap-y-1.5 text-sm">
+            <dl className="mt-3 grid grid-cols-[6.5rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
               <dt className="text-slate-600">Started</dt>
               <dd className="text-slate-800">
                 <Started request={request} />
@@ -138,11 +142,11 @@ export function ActiveAccessList({ requests }: { requests: RequestView[] }) {
                 <Window request={request} />
               </dd>
               <dt className="text-slate-600">Reason</dt>
-              <dd className="text-slate-800">{request.reason || "—"}</dd>
+              <dd className="text-slate-800 wrap-anywhere">{request.reason || "—"}</dd>
               <dt className="text-slate-600">Ticket</dt>
-              <dd className="text-slate-800">{request.ticket ?? "—"}</dd>
+              <dd className="text-slate-800 wrap-anywhere">{request.ticket ?? "—"}</dd>
               <dt className="text-slate-600">Approved by</dt>
-              <dd className="break-words text-slate-800">{approvers(request)}</dd>
+              <dd className="text-slate-800 wrap-anywhere">{approvers(request)}</dd>
             </dl>
           </li>
         ))}

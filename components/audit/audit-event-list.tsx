@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { type AuditEventView, AuditEventRow } from "./audit-event-row";
 import type { AuditFilters } from "./audit-query";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 interface Page {
   items: AuditEventView[];
@@ -45,7 +46,7 @@ export function AuditEventList({ initial, filters, limit }: { initial: Page; fil
 
   return (
     <div className="space-y-3">
-      <div role="region" aria-label="Audit events" tabIndex={0} className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+      <ScrollRegion label="Audit events" className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <caption className="sr-only">Audit events, newest first</caption>
           <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -73,7 +74,7 @@ export function AuditEventList({ initial, filters, limit }: { initial: Page; fil
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <div className="flex flex-wrap items-center justify-between gap-3">
         <p role="status" className="text-sm text-slate-600">
           Showing {items.length} event{items.length === 1 ? "" : "s"}

@@ -90,7 +90,7 @@ function AuditEventDetails({ event }: { event: AuditEventView }) {
   ];
   return (
     <div className="space-y-4">
-      <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_1fr]">
+      <dl className="grid grid-cols-1 gap-x-6 gap-y-2 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
         {facts.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="font-medium text-slate-700">{label}</dt>
@@ -100,7 +100,7 @@ function AuditEventDetails({ event }: { event: AuditEventView }) {
       </dl>
       <div>
         <h3 className="text-sm font-medium text-slate-700">Details</h3>
-        <pre role="region" aria-label="Details as JSON" tabIndex={0} className="mt-1 max-h-80 overflow-auto rounded-md bg-white p-3 text-xs text-slate-800 ring-1 ring-slate-200">
+        <pre role="region" aria-label="Details as JSON" tabIndex={0} className="mt-1 max-h-80 overflow-auto rounded-md bg-white p-3 text-xs whitespace-pre-wrap text-slate-800 ring-1 ring-slate-200 wrap-anywhere">
           {JSON.stringify(event.details, null, 2)}
         </pre>
       </div>

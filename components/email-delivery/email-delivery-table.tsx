@@ -3,6 +3,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import type { EmailDeliveryFilter, EmailDeliveryMessage } from "@/lib/notify/list-email-delivery";
 import { emailKindLabels, statusOf, utcMinute } from "./labels";
 import { RetryEmailButton } from "./retry-email-button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 const emptyTitles: Record<EmailDeliveryFilter, string> = {
   all: "No emails yet",
@@ -23,7 +24,7 @@ export function EmailDeliveryTable({ messages, filter }: { messages: EmailDelive
     );
   }
   return (
-    <div role="region" aria-label="Emails" tabIndex={0} className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    <ScrollRegion label="Emails" className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="w-full min-w-[52rem] text-left text-sm">
         <caption className="sr-only">Recent emails, newest first</caption>
         <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -68,6 +69,6 @@ export function EmailDeliveryTable({ messages, filter }: { messages: EmailDelive
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

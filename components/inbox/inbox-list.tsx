@@ -35,17 +35,17 @@ export function InboxList({ initial }: { initial: InboxItem[] }) {
     <ul className="space-y-4" aria-label="Pending requests">
       {items.map((request) => (
         <li key={request.id} id={`request-${request.id}`} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
-          <div className="grid gap-4 md:grid-cols-[1fr_20rem]">
+          <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_18rem] xl:grid-cols-[minmax(0,1fr)_20rem]">
             <div className="min-w-0 space-y-1.5 text-sm">
-              <p className="text-base font-medium text-slate-900">
+              <p className="text-base font-medium text-slate-900 wrap-anywhere">
                 {request.requester} asks for the {typeLabel[request.type]} {request.target}
               </p>
-              <p className="text-slate-700">
+              <p className="text-slate-700 wrap-anywhere">
                 {request.durationHours} h{request.ticket ? ` · ticket ${request.ticket}` : ""} · asked {age(request.createdAt)} ·{" "}
                 <TimeLeft until={request.pendingUntil} label="expires in" />
               </p>
-              {request.reason && <p className="text-slate-800">“{request.reason}”</p>}
-              <p className="text-slate-600">
+              {request.reason && <p className="text-slate-800 wrap-anywhere">“{request.reason}”</p>}
+              <p className="text-slate-600 wrap-break-word">
                 Lets them run: {request.tasks.slice(0, 8).join(", ")}
                 {request.tasks.length > 8 ? ` and ${request.tasks.length - 8} more` : ""}
               </p>
@@ -54,7 +54,7 @@ export function InboxList({ initial }: { initial: InboxItem[] }) {
                   {request.approvals.filter((a) => a.decision === "approve").length} of {request.requiredApprovals} approvals
                 </Badge>
                 {request.approvals.map((a) => (
-                  <span key={a.by} className="text-xs text-slate-600">
+                  <span key={a.by} className="text-xs text-slate-600 wrap-anywhere">
                     {a.by} approved
                   </span>
                 ))}

@@ -11,6 +11,7 @@ import { APP_ROLE_LABELS } from "@/lib/auth/roles";
 import type { MemberView } from "@/lib/members/list-members";
 import { MemberEditForm } from "./member-edit-form";
 import type { RoleGroupOption } from "./role-group-picker";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Where a member came from, when it was not an administrator adding them here. */
 const SOURCE_NOTES: Record<MemberView["source"], string | null> = { local: null, scim: "Provisioned by SCIM", oidc: "Joined at first sign-in" };
@@ -57,7 +58,7 @@ export function MembersTable({
   }
 
   return (
-    <div role="region" aria-label="Members" tabIndex={0} className="relative overflow-x-auto rounded-md border border-slate-200 bg-white">
+    <ScrollRegion label="Members" className="rounded-md border border-slate-200 bg-white">
       <table className="w-full min-w-[52rem] text-left text-sm">
         <caption className="sr-only">Members of the organisation</caption>
         <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -172,7 +173,7 @@ export function MembersTable({
           })}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

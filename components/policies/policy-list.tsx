@@ -10,6 +10,7 @@ import { plural } from "./coverage";
 import { formatHours, targetTypeNames } from "./format";
 import { type PolicyFilterValues, noFilters } from "./policy-filter-values";
 import { PolicyFilters } from "./policy-filters";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 function matches(policy: PolicyView, filters: PolicyFilterValues) {
   const needle = filters.q.trim().toLowerCase();
@@ -44,7 +45,7 @@ export function PolicyList({ policies, initialFilters }: { policies: PolicyView[
           </Button>
         </EmptyState>
       ) : (
-        <div role="region" aria-label="Policies table" tabIndex={0} className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+        <ScrollRegion label="Policies table" className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-sm">
             <caption className="sr-only">Privileged access policies</caption>
             <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-700 uppercase">
@@ -107,7 +108,7 @@ export function PolicyList({ policies, initialFilters }: { policies: PolicyView[
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
     </>
   );

@@ -38,12 +38,12 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
   const [type, target] = selected ? [selected.slice(0, selected.indexOf(":")), selected.slice(selected.indexOf(":") + 1)] : ["task", ""];
 
   return (
-    <form {...formProps} className="grid gap-6 lg:grid-cols-[1fr_20rem]" noValidate>
+    <form {...formProps} className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem] xl:grid-cols-[minmax(0,1fr)_20rem]" noValidate>
       <input type="hidden" name="type" value={type} />
       <input type="hidden" name="target" value={target} />
       <input type="hidden" name="scope" value={rules?.scope ?? "Exchange"} />
-      <div className="space-y-5">
-        <fieldset>
+      <div className="min-w-0 space-y-5">
+        <fieldset className="min-w-0">
           <legend className="text-sm font-medium text-slate-800">What do you need?</legend>
           <label htmlFor="target-search" className="sr-only">
             Search tasks, roles and role groups
@@ -58,7 +58,7 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
           />
           <div role="radiogroup" aria-label="Covered targets" aria-describedby="field-target-error" className="mt-2 max-h-72 space-y-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-1">
             {initial?.target && !choice && viaRole === undefined && selected === initialKey && (
-              <p className="p-2 text-sm text-slate-600">No policy covers {initial.target}: it needs no request, or it cannot be requested.</p>
+              <p className="p-2 text-sm text-slate-600 wrap-anywhere">No policy covers {initial.target}: it needs no request, or it cannot be requested.</p>
             )}
             {visible.map((t) => {
               const key = `${t.type}:${t.target}`;
@@ -66,7 +66,7 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
                 <label key={key} className="flex cursor-pointer items-start gap-3 rounded px-3 py-2 hover:bg-slate-50 has-[:checked]:bg-brand-50">
                   <input type="radio" name="choice" value={key} checked={selected === key} onChange={() => setSelected(key)} className="mt-1" />
                   <span className="min-w-0">
-                    <span className="block text-sm font-medium text-slate-900">
+                    <span className="block text-sm font-medium text-slate-900 wrap-anywhere">
                       {t.target} <span className="font-normal text-slate-600">· {multiScope ? `${t.scope} ` : ""}{typeLabel[t.type]}</span>
                     </span>
                     <span className="block truncate text-xs text-slate-600">
@@ -79,7 +79,7 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
                 </label>
               );
             })}
-            {visible.length === 0 && <p className="p-3 text-sm text-slate-600">Nothing matches “{search}”.</p>}
+            {visible.length === 0 && <p className="p-3 text-sm text-slate-600 wrap-anywhere">Nothing matches “{search}”.</p>}
           </div>
           <p id="field-target-error" aria-live="polite" className="mt-1 text-sm text-red-700 empty:hidden">
             {errors?.target?.join(" ")}
@@ -128,7 +128,7 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
           {pending ? "Sending…" : "Request access"}
         </Button>
       </div>
-      <aside aria-label="Policy" className="h-fit rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200">
+      <aside aria-label="Policy" className="h-fit min-w-0 rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200 wrap-break-word">
         {rules ? (
           <dl className="space-y-2">
             <div>

@@ -2,6 +2,7 @@
 
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type Flat = string | number | boolean | null;
 type FlatRow = Record<string, Flat | Flat[]>;
@@ -48,7 +49,7 @@ export function RunResult({ task, result }: { task: string; result: unknown }) {
       </div>
       {Array.isArray(result) && result.length === 0 && <p className="text-sm text-slate-700">{task} returned no objects.</p>}
       {rows && (
-        <div role="region" aria-label="Output table" tabIndex={0} className="overflow-x-auto rounded-md ring-1 ring-slate-200">
+        <ScrollRegion label="Output table" className="rounded-md ring-1 ring-slate-200">
           <table className="min-w-full divide-y divide-slate-200 text-left text-sm">
             <caption className="sr-only">
               {task}: {rows.length} {rows.length === 1 ? "object" : "objects"}
@@ -74,7 +75,7 @@ export function RunResult({ task, result }: { task: string; result: unknown }) {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       )}
       <details open={!rows} className="rounded-md ring-1 ring-slate-200">
         <summary className="cursor-pointer px-3 py-2 text-sm font-medium text-slate-800">JSON</summary>

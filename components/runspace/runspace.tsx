@@ -22,7 +22,7 @@ export function Runspace({ tasks, initialTask }: { tasks: RunnableTask[]; initia
   }
 
   return (
-    <div className="grid items-start gap-6 lg:grid-cols-[22rem_minmax(0,1fr)]">
+    <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-[18rem_minmax(0,1fr)] xl:grid-cols-[22rem_minmax(0,1fr)]">
       <TaskPicker tasks={tasks} selected={selected} onSelect={select} />
       <div className="min-w-0">
         {task ? (

@@ -72,7 +72,7 @@ export function TaskPanel({ task }: { task: RunnableTask }) {
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div className="min-w-0">
             <p className="text-xs font-medium uppercase tracking-wide text-slate-600">{task.scope}</p>
-            <h2 id="task-heading" tabIndex={-1} className="font-mono text-xl font-semibold text-slate-900 focus:outline-none">
+            <h2 id="task-heading" tabIndex={-1} className="font-mono text-xl font-semibold text-slate-900 wrap-anywhere focus:outline-none">
               {task.name}
             </h2>
           </div>
@@ -171,7 +171,7 @@ export function TaskPanel({ task }: { task: RunnableTask }) {
           {outcome.kind === "failed" && (
             <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-900">
               <p className="font-semibold">{task.name} failed</p>
-              <p className="mt-1">{outcome.message}</p>
+              <p className="mt-1 wrap-anywhere">{outcome.message}</p>
               <p className="mt-1">Nothing it started was kept. The attempt is in the audit log.</p>
             </div>
           )}

@@ -30,7 +30,7 @@ export function TaskPicker({
   const [query, setQuery] = useState("");
   const shown = tasks.filter((task) => matches(task, query));
   return (
-    <section aria-labelledby="task-picker-heading" className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+    <section aria-labelledby="task-picker-heading" className="min-w-0 rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
       <h2 id="task-picker-heading" className="text-base font-semibold text-slate-900">
         Tasks
       </h2>
@@ -51,7 +51,7 @@ export function TaskPicker({
         {query ? `${shown.length} of ${tasks.length} tasks match.` : `${tasks.length} tasks.`}
       </p>
       {shown.length === 0 && (
-        <p className="mt-4 rounded-md border border-dashed border-slate-300 p-4 text-center text-sm text-slate-700">
+        <p className="mt-4 rounded-md border border-dashed border-slate-300 p-4 text-center text-sm text-slate-700 wrap-anywhere">
           No task matches “{query}”. Try part of a name, such as “Mailbox”, or a role.
         </p>
       )}
@@ -79,7 +79,7 @@ export function TaskPicker({
                         )}
                       >
                         <span className="flex flex-wrap items-center justify-between gap-x-2 gap-y-1">
-                          <span className="font-mono text-sm font-medium text-slate-900">{task.name}</span>
+                          <span className="min-w-0 font-mono text-sm font-medium text-slate-900 wrap-anywhere">{task.name}</span>
                           <AccessBadge access={task.access} />
                         </span>
                         {task.description && <span className="mt-0.5 block truncate text-xs text-slate-600">{task.description}</span>}

@@ -7,6 +7,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { listTokens } from "@/lib/tokens/list-tokens";
 import { formatUtcMinute } from "./format-time";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 type TokenView = Awaited<ReturnType<typeof listTokens>>[number];
 
@@ -28,7 +29,7 @@ export function TokenList({ tokens }: { tokens: TokenView[] }) {
     );
   }
   return (
-    <div role="region" aria-label="Your API tokens" tabIndex={0} className="overflow-x-auto rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
+    <ScrollRegion label="Your API tokens" className="rounded-lg bg-white shadow-sm ring-1 ring-slate-200">
       <table className="w-full min-w-[44rem] text-left text-sm">
         <caption className="sr-only">Your API tokens</caption>
         <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
@@ -69,6 +70,6 @@ export function TokenList({ tokens }: { tokens: TokenView[] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }

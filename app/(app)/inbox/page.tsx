@@ -9,6 +9,7 @@ import { listInbox } from "@/lib/approvals/list-inbox";
 import { listMyDecisions } from "@/lib/approvals/list-my-decisions";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/roles";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Approvals" };
 
@@ -37,7 +38,7 @@ export default async function InboxPage() {
           {history.length === 0 ? (
             <p className="text-sm text-slate-600">You have not decided any request yet.</p>
           ) : (
-            <div role="region" aria-label="My decisions table" tabIndex={0} className="overflow-x-auto">
+            <ScrollRegion label="My decisions table">
               <table className="w-full text-left text-sm">
                 <thead className="text-slate-600">
                   <tr>
@@ -65,7 +66,7 @@ export default async function InboxPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           )}
         </Card>
       </section>

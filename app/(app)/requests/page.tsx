@@ -39,22 +39,22 @@ export default async function MyRequestsPage() {
           {items.map((request) => (
             <li key={request.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
               <div className="flex flex-wrap items-start justify-between gap-3">
-                <div className="min-w-0">
-                  <p className="font-medium text-slate-900">
+                <div className="min-w-0 flex-1">
+                  <p className="font-medium text-slate-900 wrap-anywhere">
                     {request.target} <span className="text-sm font-normal text-slate-600">· {typeLabel[request.type]}</span>
                   </p>
-                  <p className="mt-0.5 text-sm text-slate-600">
+                  <p className="mt-0.5 text-sm text-slate-600 wrap-anywhere">
                     {request.durationHours} h · asked {new Date(request.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
                     {request.ticket ? ` · ${request.ticket}` : ""}
                   </p>
-                  {request.reason && <p className="mt-1 text-sm text-slate-700">“{request.reason}”</p>}
+                  {request.reason && <p className="mt-1 text-sm text-slate-700 wrap-anywhere">“{request.reason}”</p>}
                 </div>
                 <div className="flex items-center gap-2">
                   <StatusBadge status={request.status} active={request.status === "approved" ? request.active : undefined} />
                 </div>
               </div>
               <div className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-700">
-                <span>
+                <span className="min-w-0 wrap-anywhere">
                   {request.status === "pending" && (
                     <>
                       {request.approvals.filter((a) => a.decision === "approve").length} of {request.requiredApprovals} approvals ·{" "}
