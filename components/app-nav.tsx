@@ -5,29 +5,29 @@ import { usePathname } from "next/navigation";
 import type { NavItem } from "./nav-items";
 import { cn } from "./ui/cn";
 
-export function AppNav({ items }: { items: NavItem[] }) {
+/** The main menu, one screen a line: in the sidebar from the md breakpoint, in the phone's drawer below it. */
+export function AppNav({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
-      <ul className="flex gap-1 overflow-x-auto md:flex-col md:overflow-visible">
+      <ul className="flex flex-col gap-1">
         {items.map((item) => {
           const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
           return (
             <li key={item.href}>
               <Link
                 href={item.href}
+                onClick={onNavigate}
                 aria-current={current ? "page" : undefined}
                 aria-label={item.badge !== undefined ? `${item.label}, ${item.badge} waiting` : undefined}
                 className={cn(
-                  "block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
+                  "flex items-center justify-between gap-2 rounded-md px-3 py-2 text-sm font-medium",
                   current ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100",
                 )}
               >
                 {item.label}
                 {item.badge !== undefined && (
-                  <span className="ml-2 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">
-                    {item.badge}
-                  </span>
+                  <span className="rounded-full bg-brand-600 px-1.5 py-0.5 text-xs font-semibold text-white">{item.badge}</span>
                 )}
               </Link>
             </li>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AppNav } from "@/components/app-nav";
+import { MobileNav } from "@/components/mobile-nav";
 import { navItemsFor } from "@/components/nav-items";
 import { Button } from "@/components/ui/button";
 import { db } from "@/db/client";
@@ -14,34 +15,41 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const actor = await requireActor();
   const inboxCount = await countInbox(await db(), { actor });
+  const items = navItemsFor(actor, { inboxCount });
+  const demo = config().demo;
+  // Below md the sidebar gives way to a menu button in the header and a drawer (MobileNav).
   return (
-    <div className="min-h-screen md:grid md:grid-cols-[14rem_1fr]">
-      <aside className="border-b border-slate-200 bg-white p-3 md:min-h-screen md:border-r md:border-b-0 md:p-4">
-        <div className="mb-3 flex items-center justify-between md:mb-6 md:block">
+    <div className="min-h-screen md:grid md:grid-cols-[12rem_minmax(0,1fr)] lg:grid-cols-[14rem_minmax(0,1fr)]">
+      <aside className="hidden border-r border-slate-200 bg-white p-4 md:block md:min-h-screen">
+        <div className="mb-6">
           <Link href="/" className="text-lg font-bold tracking-tight text-brand-700">
             Elevate
           </Link>
-          <p className="text-xs text-slate-500 md:mt-1">{actor.organisationName}</p>
+          <p className="mt-1 text-xs text-slate-500 wrap-anywhere">{actor.organisationName}</p>
         </div>
-        <AppNav items={navItemsFor(actor, { inboxCount })} />
-        {config().demo && (
-          <Link href="/dev/mailbox" className="mt-4 hidden text-xs text-slate-500 hover:underline md:block">
+        <AppNav items={items} />
+        {demo && (
+          <Link href="/dev/mailbox" className="mt-4 block text-xs text-slate-500 hover:underline">
             Dev mailbox
           </Link>
         )}
       </aside>
       <div className="flex min-w-0 flex-col">
-        <header className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-4 py-2.5 md:px-8">
-          <span className="truncate text-sm text-slate-700" data-testid="signed-in-as">
+        <header className="flex items-center gap-3 border-b border-slate-200 bg-white px-4 py-2.5 md:justify-end md:px-6 lg:px-8">
+          <MobileNav items={items} organisationName={actor.organisationName} devMailbox={demo} />
+          <Link href="/" className="text-lg font-bold tracking-tight text-brand-700 md:hidden">
+            Elevate
+          </Link>
+          <span className="ml-auto min-w-0 truncate text-sm text-slate-700 md:ml-0" data-testid="signed-in-as">
             {actor.name ?? actor.email}
           </span>
-          <form action={signOutAction}>
+          <form action={signOutAction} className="shrink-0">
             <Button type="submit" variant="secondary">
               Sign out
             </Button>
           </form>
         </header>
-        <main className="flex-1 px-4 py-6 md:px-8">{children}</main>
+        <main className="min-w-0 flex-1 px-4 py-6 md:px-6 lg:px-8">{children}</main>
       </div>
     </div>
   );
