@@ -32,6 +32,7 @@ const bodies: Record<string, unknown> = {
   "POST /requests/{id}/cancel": {},
   "POST /requests/{id}/revoke": { comment: "end it" },
   "POST /requests/{id}/extend": { reason: "more time" },
+  "POST /requests/{id}/release": { comment: "done early" },
   "PATCH /policies/{id}": { maxDurationHours: 1 },
   "PATCH /approver-groups/{id}": { description: "taken over" },
   "PATCH /members/{email}": { disabled: true },

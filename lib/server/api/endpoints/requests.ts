@@ -7,6 +7,7 @@ import { createRequest } from "@/lib/requests/create-request";
 import { extendRequest } from "@/lib/requests/extend-request";
 import { getRequest } from "@/lib/requests/get-request";
 import { listRequests } from "@/lib/requests/list-requests";
+import { releaseRequest, releaseRequestInput } from "@/lib/requests/release-request";
 import { commentInput, createRequestInput, extendRequestInput } from "@/lib/requests/request-input";
 import { endpoint } from "../endpoint";
 import { queryBoolean, queryCursor, queryLimit } from "./query";
@@ -87,5 +88,13 @@ export const requestEndpoints = [
     body: extendRequestInput as never,
     status: 201,
     handle: ({ db, actor, params, body }) => extendRequest(db, { actor, requestId: params.id!, input: body }),
+  }),
+  endpoint<Record<string, never>, z.infer<typeof releaseRequestInput>>({
+    method: "POST",
+    path: "/requests/{id}/release",
+    summary: "End your own open window now, with its scheduled extension; its approvers are told",
+    who: "requester, while the window is open",
+    body: releaseRequestInput,
+    handle: ({ db, actor, params, body }) => releaseRequest(db, { actor, requestId: params.id!, input: body }),
   }),
 ];
