@@ -5,6 +5,7 @@ import { action } from "@/app/_lib/action";
 import { cancelRequest } from "@/lib/requests/cancel-request";
 import { createRequest } from "@/lib/requests/create-request";
 import { extendRequest } from "@/lib/requests/extend-request";
+import { releaseRequest } from "@/lib/requests/release-request";
 
 const hours = z.coerce.number({ error: "Enter a number of hours" });
 
@@ -34,5 +35,11 @@ export const cancelRequestAction = action(
 export const extendRequestAction = action(
   z.object({ requestId: z.string(), durationHours: hours.optional(), reason: z.string().default(""), ticket: z.string().optional() }),
   ({ db, actor, input: { requestId, ...input } }) => extendRequest(db, { actor, requestId, input }),
-  { revalidate: ["/requests", "/"], success: "Extension requested" },
+  { revalidate: ["/requests", "/access", "/"], success: "Extension requested" },
+);
+
+export const releaseRequestAction = action(
+  z.object({ requestId: z.string(), comment: z.string().optional() }),
+  ({ db, actor, input: { requestId, comment } }) => releaseRequest(db, { actor, requestId, input: { comment } }),
+  { revalidate: ["/requests", "/access", "/"], success: "Access released: it has ended" },
 );
