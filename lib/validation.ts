@@ -108,12 +108,19 @@ function unstorable(value: unknown, path: string[] = [], found: { field: string;
   return found;
 }
 
-/** Hours in quarter-hour steps, as the API takes durations. */
+/** The longest any duration can be: the organisation's maximum is at most this, policies' and windows' within it. */
+const MAX_DURATION_HOURS = 24 * 7;
+
+/**
+ * Hours in quarter-hour steps, as the API takes durations: `multipleOf` (not a refinement), so the
+ * OpenAPI document says it too. At most a week, so a huge number is refused here, by its field.
+ */
 export const quarterHours = (what: string) =>
   z
     .number({ error: `${what} must be a number of hours` })
     .positive(`${what} must be more than 0 hours`)
-    .refine((hours) => Number.isInteger(hours * 4), { error: `${what} must be in steps of 0.25 hours` });
+    .multipleOf(0.25, `${what} must be in steps of 0.25 hours`)
+    .max(MAX_DURATION_HOURS, "must be at most a week (168 hours)");
 
 export const minutesOf = (hours: number) => Math.round(hours * 60);
 export const hoursOf = (minutes: number) => minutes / 60;

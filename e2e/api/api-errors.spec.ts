@@ -40,21 +40,32 @@ test.describe("API v1: the error contract", () => {
     expect(head.headers()["content-type"]).toContain("application/json");
     expect(await head.body()).toHaveLength(0);
 
-    const trace = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+    const trace = await new Promise<{ status: number; allow?: string; body: string }>((resolve, reject) => {
       const outgoing = httpRequest(`${baseURL}/api/v1/me`, { method: "TRACE" }, (incoming) => {
         let body = "";
         incoming.on("data", (chunk: Buffer) => (body += chunk));
-        incoming.on("end", () => resolve({ status: incoming.statusCode ?? 0, body }));
+        incoming.on("end", () => resolve({ status: incoming.statusCode ?? 0, allow: incoming.headers.allow, body }));
       });
       outgoing.on("error", reject);
       outgoing.end();
     });
     expect(trace.status).toBe(405);
+    expect(trace.allow).toBe("GET, HEAD");
     expect(JSON.parse(trace.body).error.code).toBe("invalid:method");
+
+    const options = await (await api("requester")).fetch("policies", { method: "OPTIONS" });
+    expect(options.status()).toBe(405);
+    expect(options.headers()["allow"]).toBe("GET, HEAD, POST");
+    const headOfPost = await (await api("requester")).head("tasks/run");
+    expect(headOfPost.status()).toBe(405);
+    expect(headOfPost.headers()["allow"]).toBe("POST");
+    const postDocument = await (await api("requester")).post("openapi.json");
+    expect(postDocument.status()).toBe(405);
+    expect(postDocument.headers()["allow"]).toBe("GET, HEAD");
 
     const response = await (await api("requester")).put("policies");
     expect(response.status()).toBe(405);
-    expect(response.headers()["allow"]).toBe("GET, POST");
+    expect(response.headers()["allow"]).toBe("GET, HEAD, POST");
     expect((await response.json()).error.code).toBe("invalid:method");
   });
 
@@ -111,7 +122,7 @@ test.describe("API v1: the error contract", () => {
     }
   });
 
-  test("every list takes the contract's limit and cursor, approver groups and scopes too", async ({ api }) => {
+  test("every list takes the contract's limit and cursor, approver groups, scopes, policies and tokens too", async ({ api }) => {
     const admin = await api("admin");
     for (const name of ["Paging A", "Paging B"]) expect((await admin.post("scopes", { data: { name } })).status()).toBe(201);
     for (const list of ["approver-groups", "scopes"]) {
@@ -124,6 +135,13 @@ test.describe("API v1: the error contract", () => {
       expect(all.items.slice(0, 2).map((item: { name: string }) => item.name), list).toEqual([first.items[0].name, second.items[0].name]);
       expect(all.nextCursor).toBeNull();
       expect((await (await admin.get(`${list}?cursor=forged`)).json()).error.code).toBe("invalid:cursor");
+    }
+    await admin.post("tokens", { data: { name: "a second token" } });
+    for (const list of ["policies", "tokens"]) {
+      const first = await (await admin.get(`${list}?limit=1`)).json();
+      expect(first.items, list).toHaveLength(1);
+      const second = await (await admin.get(`${list}?limit=1&cursor=${first.nextCursor}`)).json();
+      expect(second.items[0].id, list).not.toBe(first.items[0].id);
     }
   });
 

@@ -89,7 +89,7 @@ test.describe("API v1: approver groups", () => {
     // As every route answers a method it does not have (e2e/api/api-errors.spec.ts): 405 invalid:method with Allow.
     expect(put.status()).toBe(405);
     expect((await put.json()).error.code).toBe("invalid:method");
-    expect(put.headers().allow).toBe("GET, PATCH, DELETE");
+    expect(put.headers().allow).toBe("DELETE, GET, HEAD, PATCH");
   });
 
   test("PATCH /approver-groups/{id} renames, re-describes and changes members, audited with what changed", async ({ api, org }) => {

@@ -3,7 +3,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { Command } from "commander";
-import { callApi } from "./api-client";
+import { type ApiConnection, callApi } from "./api-client";
 import { CliError } from "./cli-error";
 import { connectionOf, hours, list, parseParamValue, wholeNumber } from "./connection";
 import { printObject, printRows } from "./output";
@@ -22,6 +22,18 @@ const requestColumns: [string, (r: Request) => unknown][] = [
   ["hours", (r) => r.durationHours],
   ["ends", (r) => r.endsAt],
 ];
+
+/** Every item of a list, page after page (a page holds at most 500). */
+async function everyItem<T>(c: ApiConnection, path: string): Promise<Page<T>> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await callApi<Page<T>>(c, "GET", path, { query: { limit: 500, cursor } });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return { items, nextCursor: null };
+}
 
 function showRequest(request: Request, json: boolean) {
   printObject(request, json);
@@ -127,7 +139,7 @@ export function policyCommands() {
     .description("Every policy")
     .action(async (_o, command: Command) => {
       const c = connectionOf(command);
-      const page = await callApi<Page<Policy>>(c, "GET", "/policies");
+      const page = await everyItem<Policy>(c, "/policies");
       printRows(page.items, [
         ["id", (p) => p.id],
         ["type", (p) => p.type],
@@ -341,7 +353,7 @@ export function tokenCommands() {
     .description("Your tokens")
     .action(async (_o, command: Command) => {
       const c = connectionOf(command);
-      const page = await callApi<Page<Record<string, unknown>>>(c, "GET", "/tokens");
+      const page = await everyItem<Record<string, unknown>>(c, "/tokens");
       printRows(page.items, [
         ["id", (t) => t.id],
         ["name", (t) => t.name],

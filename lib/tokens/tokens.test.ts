@@ -5,7 +5,7 @@ import { type ContosoFixture, codeOf, contosoFixture } from "@/db/testing/contos
 import { testDatabaseKinds } from "@/db/testing/test-database";
 import { admitApiCall, authenticateToken } from "./authenticate-token";
 import { createToken, createTokenForMember } from "./create-token";
-import { listTokens } from "./list-tokens";
+import { listTokens, listTokensPage } from "./list-tokens";
 import { revokeToken } from "./revoke-token";
 
 describe.each(testDatabaseKinds)("API tokens on %s", (kind) => {
@@ -57,6 +57,26 @@ describe.each(testDatabaseKinds)("API tokens on %s", (kind) => {
     const listed = await listTokens(db(), { actor: await f.actor("auditor@contoso.com") });
     expect(listed[0]).toMatchObject({ prefix: created.prefix, status: "active", name: "API token" });
     expect(new Date(listed[0]!.expiresAt).getTime() - Date.now()).toBeGreaterThan(89 * 86400_000);
+  });
+
+  it("are listed a page at a time, newest first, none skipped or repeated when made within one millisecond", async () => {
+    const approver = await f.actor("approver1@contoso.com");
+    const made = [];
+    for (const name of ["one", "two", "three"]) made.push(await createToken(db(), { actor: approver, input: { name } }));
+    // Microseconds apart within one millisecond, which a cursor's JavaScript Date cannot tell apart.
+    for (const [i, token] of made.entries()) {
+      await db().update(apiTokens).set({ createdAt: sql`'2026-11-30T10:00:00.123000Z'::timestamptz + ${`${i * 100} microseconds`}::interval` }).where(eq(apiTokens.id, token.id));
+    }
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listTokensPage(db(), { actor: approver, input: { limit: 1, cursor } });
+      seen.push(...page.items.map((t) => t.name));
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual((await listTokens(db(), { actor: approver })).map((t) => t.name));
+    expect([...seen].sort()).toEqual(["one", "three", "two"]);
+    expect(await codeOf(listTokensPage(db(), { actor: approver, input: { cursor: "forged" } }))).toBe("invalid:cursor");
   });
 
   it("are refused once revoked, expired, or when their member is disabled", async () => {

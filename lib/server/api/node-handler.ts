@@ -14,19 +14,18 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { createGzip } from "node:zlib";
-import { DomainError } from "@/lib/errors";
 import { COMMON_SECURITY_HEADERS, NON_PAGE_CONTENT_SECURITY_POLICY, transportSecurityHeaders } from "@/lib/http/security-headers.mjs";
-import { errorResponse } from "./errors";
 import { MAX_BODY_BYTES } from "./read-body";
-import { bodyLimitOf, dispatch } from "./router";
+import { OPENAPI_PATH, openApiAnswer } from "./openapi";
+import { bodyLimitOf, dispatch, refuseMethod } from "./router";
 
 export const API_PREFIX = "/api/v1";
 
 const API_SECURITY_HEADERS = { ...COMMON_SECURITY_HEADERS, "Content-Security-Policy": NON_PAGE_CONTENT_SECURITY_POLICY };
 
-/** The paths the dispatcher answers; the OpenAPI document is a route of its own, left to Next. */
+/** The paths answered here: all of API v1, the OpenAPI document too. */
 export function isDispatchedPath(pathname: string) {
-  return (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) && pathname !== `${API_PREFIX}/openapi.json`;
+  return pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`);
 }
 
 export async function handleApiRequest(req: IncomingMessage, res: ServerResponse) {
@@ -38,24 +37,28 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   for (const [name, value] of Object.entries(transportSecurityHeaders(process.env.AUTH_URL))) res.setHeader(name, value);
   const target = req.url ?? "/";
   const pathname = target.split("?")[0]!;
-  // HEAD is answered as GET (Node sends no body for it), as Next does for route handlers.
-  const method = req.method === "HEAD" ? "GET" : (req.method ?? "GET");
+  const path = pathname.slice(API_PREFIX.length) || "/";
+  // HEAD reaches the dispatcher as HEAD, which answers it as GET; Node sends no body for it.
+  const method = req.method ?? "GET";
   // A route's larger limit (a catalog, a CSV) only for a caller who at least presents a token: an
   // anonymous one is refused anyway, and must not make the server hold megabytes first.
   const presentsToken = /^Bearer\s+\S+$/i.test(req.headers.authorization ?? "");
-  const body = await readBoundedBody(req, () => (presentsToken ? bodyLimitOf(method, pathname.slice(API_PREFIX.length) || "/") : MAX_BODY_BYTES));
+  const body = await readBoundedBody(req, () => (presentsToken ? bodyLimitOf(method, path) : MAX_BODY_BYTES));
   if (body === "gone") return void res.destroy();
-  const response = FETCH_FORBIDDEN_METHODS.has(method)
-    ? errorResponse(new DomainError("invalid:method", `${method} is not allowed on the API.`))
-    : await dispatch(
-        new Request(`http://localhost${target}`, {
-          method,
-          headers: headersOf(req),
-          body: method === "GET" ? undefined : new Uint8Array(body.bytes),
-        }),
-        pathname.slice(API_PREFIX.length) || "/",
-        requestId,
-      );
+  const response =
+    path === OPENAPI_PATH
+      ? openApiAnswer(method)
+      : FETCH_FORBIDDEN_METHODS.has(method)
+        ? refuseMethod(method, path)
+        : await dispatch(
+            new Request(`http://localhost${target}`, {
+              method,
+              headers: headersOf(req),
+              body: method === "GET" || method === "HEAD" ? undefined : new Uint8Array(body.bytes),
+            }),
+            path,
+            requestId,
+          );
   // An unread rest of a body over the limit is not worth reading: answer, then close.
   if (body.truncated) res.shouldKeepAlive = false;
   await writeResponse(response, req, res);
@@ -70,7 +73,7 @@ function acceptsGzip(header: string) {
   });
 }
 
-/** Methods a fetch Request refuses to carry: answered in the contract's shape rather than a 500. */
+/** Methods a fetch Request refuses to carry: answered in the contract's shape (405 with Allow) rather than a 500. */
 const FETCH_FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
 
 /**

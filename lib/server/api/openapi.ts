@@ -3,8 +3,15 @@
  * so the documentation cannot drift from what the server accepts.
  */
 import { z } from "zod";
+import { config } from "@/lib/config";
+import { DomainError } from "@/lib/errors";
 import packageJson from "@/package.json" with { type: "json" };
+import type { Endpoint } from "./endpoint";
 import { endpoints } from "./endpoints";
+import { errorResponse } from "./errors";
+
+/** Where the document is, under /api/v1: public, GET (and HEAD) only. */
+export const OPENAPI_PATH = "/openapi.json";
 
 const toSchema = (schema: z.ZodType) =>
   z.toJSONSchema(schema, { io: "input", unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
@@ -25,27 +32,59 @@ const errorSchema = {
   },
 };
 
+const errorContent = { "application/json": { schema: { $ref: "#/components/schemas/Error" } } };
+const retryAfter = {
+  "Retry-After": { description: "Seconds to wait before calling again", schema: { type: "integer", minimum: 1 } },
+};
+
+/** The answers every endpoint may give besides its own success, as the contract lists them. */
+const commonResponses = {
+  "400": { description: "Invalid input (`invalid:...`), with `fields` naming what is wrong", content: errorContent },
+  "401": { description: "No token, or one that is unknown, expired or revoked (`unauthorized:token`)", content: errorContent },
+  "429": { description: "Too many calls from this token or address (`rate-limited:...`)", headers: retryAfter, content: errorContent },
+  "503": { description: "The database cannot be reached (`unavailable:database`)", headers: retryAfter, content: errorContent },
+  default: { description: "The contract's error: 403 forbidden, 404 not found, 409 conflict", content: errorContent },
+};
+
+/** The contract's list shape, for endpoints that take `limit` and `cursor`. */
+const listSchema = {
+  type: "object",
+  required: ["items", "nextCursor"],
+  properties: {
+    items: { type: "array", items: {} },
+    nextCursor: { type: ["string", "null"], description: "Pass as `cursor` for the next page; null on the last" },
+  },
+};
+
+const queryPropertiesOf = (e: Endpoint) => (e.query ? ((toSchema(e.query).properties ?? {}) as Record<string, unknown>) : {});
+
+/** An endpoint is a list when it takes the contract's `limit` and `cursor`. */
+export const isList = (e: Endpoint) => e.method === "GET" && "limit" in queryPropertiesOf(e) && "cursor" in queryPropertiesOf(e);
+
 export function openApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const e of endpoints) {
     const parameters = [
       ...[...e.path.matchAll(/\{(\w+)\}/g)].map((m) => ({ name: m[1], in: "path", required: true, schema: { type: "string" } })),
-      ...Object.entries((e.query ? toSchema(e.query).properties : {}) as Record<string, unknown>).map(([name, schema]) => ({
+      ...Object.entries(queryPropertiesOf(e)).map(([name, schema]) => ({
         name,
         in: "query",
         required: false,
+        // The router reads `?name=` as the parameter left out.
+        allowEmptyValue: true,
+        description: "Empty (`?name=`) is the same as leaving it out.",
         schema,
       })),
     ];
+    const success = isList(e)
+      ? { description: "One page of the list", content: { "application/json": { schema: listSchema } } }
+      : { description: "Success" };
     (paths[e.path] ??= {})[e.method.toLowerCase()] = {
       summary: e.summary,
       description: `Who: ${e.who}.`,
       parameters,
       ...(e.body ? { requestBody: { required: true, content: { "application/json": { schema: toSchema(e.body) } } } } : {}),
-      responses: {
-        [String(e.status ?? 200)]: { description: "Success" },
-        default: { description: "The contract's error", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-      },
+      responses: { [String(e.status ?? 200)]: success, ...commonResponses },
     };
   }
   return {
@@ -59,4 +98,13 @@ export function openApiDocument(serverUrl: string) {
     },
     paths,
   };
+}
+
+/** The document for GET and HEAD; for any other method, the contract's 405 with Allow. */
+export function openApiAnswer(method: string): Response {
+  if (method === "GET" || method === "HEAD") {
+    return Response.json(openApiDocument(config().publicUrl), { headers: { "cache-control": "public, max-age=300" } });
+  }
+  const allow = "GET, HEAD";
+  return errorResponse(new DomainError("invalid:method", `${method} is not allowed on ${OPENAPI_PATH}: use ${allow}.`), { allow });
 }

@@ -46,12 +46,36 @@ function route(method: string, path: string): { endpoint: Endpoint; params: Reco
     return params ? [{ endpoint, params }] : [];
   });
   if (candidates.length === 0) throw new DomainError("not-found:route", `There is no API route ${path}.`);
-  const found = candidates.find((c) => c.endpoint.method === method);
+  // HEAD is answered as GET (without the body), wherever there is a GET.
+  const found = candidates.find((c) => c.endpoint.method === (method === "HEAD" ? "GET" : method));
   if (!found) {
-    const allowed = [...new Set(candidates.map((c) => c.endpoint.method))].join(", ");
-    throw new DomainError("invalid:method", `${method} is not allowed on ${path}: use ${allowed}.`, undefined, { allow: allowed });
+    const allow = allowOf(candidates.map((c) => c.endpoint.method));
+    throw new DomainError("invalid:method", `${method} is not allowed on ${path}: use ${allow}.`, undefined, { allow });
   }
   return found;
+}
+
+/** An Allow header's list: the methods a path has, and HEAD wherever there is GET. */
+function allowOf(methods: string[]) {
+  const allowed = new Set(methods);
+  if (allowed.has("GET")) allowed.add("HEAD");
+  return [...allowed].sort().join(", ");
+}
+
+/**
+ * The contract's answer to a method that no endpoint has, for a caller that cannot hand it to
+ * `dispatch` (a fetch Request refuses TRACE and CONNECT): 405 with the path's Allow, 404 for a path
+ * that does not exist.
+ */
+export function refuseMethod(method: string, path: string): Response {
+  try {
+    route(method, path);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    const allow = error.details?.allow;
+    return errorResponse(error, typeof allow === "string" ? { allow } : {});
+  }
+  throw new Error(`${method} ${path} is an endpoint: dispatch it`);
 }
 
 /** How large a body this call may send: the endpoint's own limit, or the default (unknown routes too). */
@@ -82,7 +106,8 @@ export async function dispatch(request: Request, path: string, requestId: string
     const authenticated = await admitApiCall(db, { token: bearer, limits, client });
 
     // Endpoints without query parameters refuse any, like unknown body fields.
-    const query = parseInput(endpoint.query ?? noQuery, queryObject(new URL(request.url)));
+    const querySchema = endpoint.query ?? noQuery;
+    const query = parseInput(querySchema, queryObject(new URL(request.url), querySchema));
     const body = endpoint.body ? parseInput(endpoint.body, await readJsonBody(request, endpoint.maxBodyBytes)) : undefined;
     const result = await endpoint.handle({ db, actor: authenticated.actor, params, query, body });
     if (result instanceof Response) return result;

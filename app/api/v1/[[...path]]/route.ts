@@ -15,4 +15,8 @@ async function handle(request: Request) {
   return response;
 }
 
-export { handle as GET, handle as POST, handle as PATCH, handle as DELETE, handle as PUT };
+// HEAD and OPTIONS too, or Next would answer them itself: OPTIONS with a 204 listing every method
+// of this file whatever the path. The dispatcher answers HEAD as GET, and OPTIONS (which no endpoint
+// has) as the contract's 405 with the path's Allow. TRACE never gets here: Next refuses it (400)
+// before any handler, under `next dev` only; the production server answers it 405 itself.
+export { handle as GET, handle as HEAD, handle as POST, handle as PATCH, handle as DELETE, handle as PUT, handle as OPTIONS };

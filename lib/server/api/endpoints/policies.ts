@@ -1,18 +1,25 @@
-import { z } from "zod";
+import type { z } from "zod";
 import { createPolicy } from "@/lib/policies/create-policy";
 import { deletePolicy } from "@/lib/policies/delete-policy";
 import { getPolicy, listPolicies } from "@/lib/policies/list-policies";
 import { createPolicyInput, updatePolicyInput } from "@/lib/policies/policy-input";
+import type { PolicyView } from "@/lib/policies/policy-view";
 import { updatePolicy } from "@/lib/policies/update-policy";
+import { pageOf } from "@/lib/pagination";
 import { endpoint } from "../endpoint";
+import { listPageQuery } from "./query";
+
+/** Pages keep the order of the admin center's list: by scope, type and target (the id only breaks ties). */
+const listOrder = (policy: PolicyView) => [policy.scope, policy.type, policy.target, policy.id].join("\u0001");
 
 export const policyEndpoints = [
-  endpoint({
+  endpoint<z.infer<typeof listPageQuery>>({
     method: "GET",
     path: "/policies",
     summary: "The organisation's privileged access policies (Get-ElevatedAccessApprovalPolicy)",
     who: "any",
-    handle: async ({ db, actor }) => ({ items: await listPolicies(db, { actor }), nextCursor: null }),
+    query: listPageQuery,
+    handle: async ({ db, actor, query }) => pageOf(await listPolicies(db, { actor }), query, listOrder),
   }),
   endpoint<Record<string, never>, z.input<typeof createPolicyInput>>({
     method: "POST",

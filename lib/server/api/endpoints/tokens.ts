@@ -1,16 +1,18 @@
 import { z } from "zod";
 import { createToken, createTokenInput } from "@/lib/tokens/create-token";
-import { listTokens } from "@/lib/tokens/list-tokens";
+import { listTokensPage } from "@/lib/tokens/list-tokens";
 import { revokeToken } from "@/lib/tokens/revoke-token";
 import { endpoint } from "../endpoint";
+import { listPageQuery } from "./query";
 
 export const tokenEndpoints = [
-  endpoint({
+  endpoint<z.infer<typeof listPageQuery>>({
     method: "GET",
     path: "/tokens",
-    summary: "The caller's API tokens (never the tokens themselves)",
+    summary: "The caller's API tokens, newest first (never the tokens themselves)",
     who: "any, for themselves",
-    handle: async ({ db, actor }) => ({ items: await listTokens(db, { actor }), nextCursor: null }),
+    query: listPageQuery,
+    handle: ({ db, actor, query }) => listTokensPage(db, { actor, input: query }),
   }),
   endpoint<Record<string, never>, z.input<typeof createTokenInput>>({
     method: "POST",
