@@ -131,8 +131,9 @@ test("an administrator sets the just-in-time domains on the Settings screen, eac
   await page.context().close();
 });
 
-test("a magic link reaches an address of a just-in-time domain, and using it makes a plain member", async ({ browser, org }, testInfo) => {
-  // The previous test listed joiners.<slug>.example.
+test("a magic link to an address of a just-in-time domain makes no member when asked for, and stays out of the dev mailbox", async ({ browser, org }, testInfo) => {
+  // The previous test listed joiners.<slug>.example. Using such a link makes a plain member: see
+  // e2e/production/first-organisation.spec.ts, where links arrive by (fake) Resend.
   const joiner = `first.day@joiners.${org.slug}.example`;
   const page = await (await browser.newContext()).newPage();
   const signInPage = new SignInPage(page);
@@ -141,16 +142,10 @@ test("a magic link reaches an address of a just-in-time domain, and using it mak
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   // Asking made no membership: only using the link does.
   expect(await auditOf(testInfo, `action=member.added&q=${encodeURIComponent(joiner)}`)).toHaveLength(0);
+  // Anyone may open the dev mailbox, and which organisation the link opens is decided when it is
+  // used: it shows the demo organisations' own accounts' mail only.
   await page.goto("/dev/mailbox");
-  const message = page.getByRole("listitem").filter({ hasText: `To ${joiner}` }).filter({ hasText: "Sign in to Elevate" }).first();
-  await message.locator("summary").click();
-  const link = /https?:\/\/\S+/.exec(await message.locator("pre").innerText())?.[0];
-  expect(link).toBeDefined();
-  await page.goto(link!);
-  const dashboard = new DashboardPage(page);
-  await expect(dashboard.email()).toHaveText(joiner);
-  await expect(dashboard.roles()).toHaveText("Requestor");
+  await expect(page.getByRole("heading", { name: "Dev mailbox" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: `To ${joiner}` })).toHaveCount(0);
   await page.context().close();
-  const added = await auditOf(testInfo, `action=member.added&q=${encodeURIComponent(joiner)}`);
-  expect(added).toMatchObject([{ actor: joiner, details: { source: "email", justInTime: "domain", domain: `joiners.${org.slug}.example` } }]);
 });

@@ -5,6 +5,7 @@
  * the task.
  */
 import { type Page, expect, test } from "@playwright/test";
+import { DashboardPage } from "../pages/dashboard-page";
 import { InboxPage } from "../pages/inbox-page";
 import { MembersPage } from "../pages/members-page";
 import { PoliciesPage } from "../pages/policies-page";
@@ -109,4 +110,24 @@ test("the administrator follows the checklist: people, an approver group, a poli
   await runspace.run("New-JournalRule");
   await expect(runspace.result()).toContainText("Legal audit journal");
   await expect(runspace.blocked()).toHaveCount(0);
+});
+
+test("a magic link to an address of a just-in-time domain makes a plain member when it is used, not when it is asked for", async ({ browser }) => {
+  const owner = await signInByEmail(browser, PRODUCTION_ADMIN);
+  await owner.goto("/settings#sign-in");
+  const card = owner.getByRole("form", { name: "Sign-in settings" });
+  await card.getByLabel("Just-in-time email domains").fill("joiners.acme.example");
+  await card.getByRole("button", { name: "Save sign-in settings" }).click();
+  await expect(owner.getByText("Sign-in settings saved")).toBeVisible();
+
+  const joiner = "first.day@joiners.acme.example";
+  const members = new MembersPage(owner);
+  await members.goto();
+  await expect(members.row(joiner)).toHaveCount(0);
+  const page = await signInByEmail(browser, joiner);
+  const dashboard = new DashboardPage(page);
+  await expect(dashboard.email()).toHaveText(joiner);
+  await expect(dashboard.roles()).toHaveText("Requestor");
+  await members.goto();
+  await expect(members.row(joiner)).toBeVisible();
 });
