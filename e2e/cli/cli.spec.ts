@@ -91,6 +91,20 @@ test.describe("the elevate command line", () => {
     expect(revoked.code).toBe(0);
   });
 
+  test("a requestor releases their own window early, and their access ends", async () => {
+    // Add-MailboxPermission is automatic: the window opens at once.
+    const asked = await elevate("requester2", ["--json", "request", "new", "--task", "Add-MailboxPermission", "--reason", "One delegation"]);
+    const window = JSON.parse(asked.stdout);
+    expect(window).toMatchObject({ status: "approved", active: true });
+    const released = await elevate("requester2", ["--json", "request", "release", window.id, "--comment", "done"]);
+    expect(released.code).toBe(0);
+    expect(JSON.parse(released.stdout)).toMatchObject({ id: window.id, active: false, releasedAt: expect.any(String) });
+    expect((await elevate("requester2", ["access", "check", "--task", "Add-MailboxPermission"])).code).toBe(1);
+    const again = await elevate("requester2", ["request", "release", window.id]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain("conflict:not-active");
+  });
+
   test("bad usage exits 2: a missing required option, a missing token, an unknown verb", async () => {
     expect((await elevate("approver1", ["request", "deny", requestId])).code).toBe(2);
     const noToken = await elevate(null, ["me"]);

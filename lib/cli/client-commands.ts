@@ -251,6 +251,15 @@ export function requestCommands() {
       const body = { durationHours: o.duration, reason: o.reason };
       showRequest(await callApi<Request>(c, "POST", `/requests/${encodeURIComponent(id)}/extend`, { body }), c.json);
     });
+  request
+    .command("release <id>")
+    .description("End your open window now, with its scheduled extension (the approvers are told)")
+    .option("--comment <text>", "a note for the approvers")
+    .action(async (id: string, o: { comment?: string }, command: Command) => {
+      const c = connectionOf(command);
+      const body = o.comment === undefined ? {} : { comment: o.comment };
+      showRequest(await callApi<Request>(c, "POST", `/requests/${encodeURIComponent(id)}/release`, { body }), c.json);
+    });
   return request;
 }
 
