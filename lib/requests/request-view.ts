@@ -52,6 +52,7 @@ export async function selectRequestViews(
         status: extended.status,
         startsAt: extended.startsAt,
         endsAt: extended.endsAt,
+        active: sql<boolean>`(${extended.status} = 'approved' and ${extended.startsAt} <= now() and ${extended.endsAt} > now())`,
       },
     })
     .from(accessRequests)
@@ -116,6 +117,7 @@ export async function selectRequestViews(
           status: row.extended.status,
           startsAt: row.extended.startsAt?.toISOString() ?? null,
           endsAt: row.extended.endsAt?.toISOString() ?? null,
+          active: row.extended.active,
         }
       : null,
     releasedAt: row.releasedAt ? new Date(row.releasedAt).toISOString() : null,

@@ -55,15 +55,11 @@ describe.each(testDatabaseKinds)("POST /requests/{id}/release on %s", (kind) => 
     const requester = await org.actor("requester@contoso.com");
     const window = await createRequest(db(), { actor: requester, input: { target: "Add-MailboxPermission", reason: "Assistant" } });
     const pending = await createRequest(db(), { actor: requester, input: { target: "New-JournalRule", reason: "Later" } });
-    const [own, colleague, approver, admin, stranger] = await Promise.all(
-      [
-        requester,
-        await org.actor("requester2@contoso.com"),
-        await org.actor("approver1@contoso.com"),
-        await org.actor("admin@contoso.com"),
-        await other.actor("admin@contoso.com"),
-      ].map((actor) => apiCaller(f.database, actor)),
-    );
+    const own = await apiCaller(f.database, requester);
+    const colleague = await apiCaller(f.database, await org.actor("requester2@contoso.com"));
+    const approver = await apiCaller(f.database, await org.actor("approver1@contoso.com"));
+    const admin = await apiCaller(f.database, await org.actor("admin@contoso.com"));
+    const stranger = await apiCaller(f.database, await other.actor("admin@contoso.com"));
     const before = await rowCounts(f.database);
     const release = (caller: typeof own, id: string, body?: unknown) =>
       caller({ method: "POST", path: `/requests/${id}/release`, body: body === undefined ? undefined : JSON.stringify(body) });
