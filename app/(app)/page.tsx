@@ -3,7 +3,7 @@ import Link from "next/link";
 import { RequestsChart } from "@/components/dashboard/requests-chart";
 import { SetupChecklist } from "@/components/dashboard/setup-checklist";
 import { PageHeader } from "@/components/page-header";
-import { TimeLeft } from "@/components/time-left";
+import { LocalTime, RelativeTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
@@ -37,7 +37,7 @@ export default async function DashboardPage() {
   return (
     <>
       <PageHeader title={`Welcome, ${actor.name ?? actor.email}`} description="Your access and what is waiting for you." />
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-3">
         {checklist && !checklist.complete && <SetupChecklist checklist={checklist} />}
         <Card title="My active access" className="lg:col-span-2">
           {openNow.length === 0 ? (
@@ -52,9 +52,9 @@ export default async function DashboardPage() {
             <ul className="divide-y divide-slate-100" aria-label="My active access">
               {openNow.map((r) => (
                 <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
-                  <span className="font-medium text-slate-900">{r.target}</span>
+                  <span className="min-w-0 font-medium text-slate-900 wrap-anywhere">{r.target}</span>
                   <span className="text-slate-700">
-                    <TimeLeft until={r.endsAt!} label="ends in" /> ·{" "}
+                    <RelativeTime iso={r.endsAt!} verb={{ future: "ends", past: "ended" }} absolute /> ·{" "}
                     <Link href="/runspace" className="font-medium text-brand-700 hover:underline">
                       Run it
                     </Link>
@@ -89,9 +89,9 @@ export default async function DashboardPage() {
           </dl>
         </Card>
         <Card title="Who you are" className="lg:col-span-2">
-          <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_minmax(0,1fr)]">
             <dt className="text-slate-600">Signed in as</dt>
-            <dd data-testid="identity-email">{actor.email}</dd>
+            <dd data-testid="identity-email" className="wrap-anywhere">{actor.email}</dd>
             <dt className="text-slate-600">Organisation</dt>
             <dd data-testid="identity-organisation">{actor.organisationName}</dd>
             <dt className="text-slate-600">Roles</dt>
@@ -114,8 +114,8 @@ export default async function DashboardPage() {
               {activity.events.map((e) => (
                 <li key={e.id}>
                   <span className="font-medium text-slate-900">{e.action}</span>
-                  <span className="block text-xs text-slate-600">
-                    {e.actor} · {e.at.slice(0, 16).replace("T", " ")} UTC
+                  <span className="block text-xs text-slate-600 wrap-anywhere">
+                    {e.actor} · <LocalTime iso={e.at} />
                   </span>
                 </li>
               ))}

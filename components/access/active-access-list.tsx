@@ -2,12 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { TimeLeft } from "@/components/time-left";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { RequestView } from "@/lib/requests/request-view";
+import { LocalTime, RelativeTime } from "@/components/time/local-time";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { LocalTime } from "./local-time";
 import { RevokeDialog } from "./revoke-dialog";
 
 const typeLabel = { task: "Task", role: "Role", roleGroup: "Role group" } as const;
@@ -31,25 +30,30 @@ function Target({ request }: { request: RequestView }) {
 }
 
 function Window({ request }: { request: RequestView }) {
-  return request.active ? (
+  return (
     <>
-      <LocalTime iso={request.endsAt!} dateStyle="medium" />
-      <span className="block text-xs font-medium text-green-800">
-        <TimeLeft until={request.endsAt!} /> left
-      </span>
+      <LocalTime iso={request.endsAt!} />
+      {request.active && (
+        <span className="block text-xs font-medium text-green-800">
+          <RelativeTime iso={request.endsAt!} verb={{ future: "ends", past: "ended" }} />
+        </span>
+      )}
     </>
-  ) : (
-    <LocalTime iso={request.endsAt!} dateStyle="medium" />
   );
 }
 
 function Started({ request }: { request: RequestView }) {
   return (
     <>
-      {request.startsAt ? <LocalTime iso={request.startsAt} dateStyle="medium" /> : "—"}
+      {request.startsAt ? <LocalTime iso={request.startsAt} /> : "—"}
       {!request.active && (
         <span className="mt-0.5 block">
           <Badge tone="amber">Scheduled</Badge>
+          {request.startsAt && (
+            <span className="block text-xs text-slate-600">
+              <RelativeTime iso={request.startsAt} verb={{ future: "starts", past: "started" }} />
+            </span>
+          )}
         </span>
       )}
     </>

@@ -5,9 +5,9 @@ import { toast } from "sonner";
 import { loadMoreAuditEventsAction } from "@/app/(app)/audit/actions";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { type AuditEventView, AuditEventRow } from "./audit-event-row";
 import type { AuditFilters } from "./audit-query";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 
 interface Page {
   items: AuditEventView[];
@@ -39,7 +39,7 @@ export function AuditEventList({ initial, filters, limit }: { initial: Page; fil
   if (items.length === 0) {
     return (
       <EmptyState title="No events match these filters">
-        Clear a filter or widen the time range. Times are in UTC.
+        Clear a filter or widen the time range.
       </EmptyState>
     );
   }
@@ -52,7 +52,7 @@ export function AuditEventList({ initial, filters, limit }: { initial: Page; fil
           <thead className="bg-slate-50 text-xs font-semibold uppercase tracking-wide text-slate-600">
             <tr>
               <th scope="col" className="px-3 py-2.5">
-                Time (UTC)
+                Time
               </th>
               <th scope="col" className="px-3 py-2.5">
                 Actor

@@ -2,9 +2,9 @@
 
 import Link from "next/link";
 import { useState } from "react";
+import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import type { toAuditView } from "@/lib/audit/search-audit";
-import { formatUtc } from "./audit-query";
 
 export type AuditEventView = ReturnType<typeof toAuditView>;
 
@@ -24,11 +24,11 @@ export function AuditEventRow({ event }: { event: AuditEventView }) {
   return (
     <>
       <tr data-testid="audit-event" className="border-t border-slate-200 align-top">
-        <td className="whitespace-nowrap px-3 py-2.5 font-mono text-xs text-slate-700">
-          <time dateTime={event.at}>{formatUtc(event.at)}</time>
+        <td className="px-3 py-2.5 text-xs text-slate-700">
+          <LocalTime iso={event.at} seconds />
         </td>
         <td className="px-3 py-2.5 text-slate-800">
-          <span className="break-all">{event.actor ?? "unknown"}</span>
+          <span className="wrap-anywhere">{event.actor ?? "unknown"}</span>
           {event.actorType === "token" && (
             <span className="ml-2">
               <Badge tone="brand">API token</Badge>
@@ -63,7 +63,7 @@ export function AuditEventRow({ event }: { event: AuditEventView }) {
             {open ? "Hide" : "Details"}
             <span className="sr-only">
               {" "}
-              of {event.action} at {formatUtc(event.at)}
+              of {event.action} at <LocalTime iso={event.at} seconds />
             </span>
           </button>
         </td>
@@ -94,7 +94,7 @@ function AuditEventDetails({ event }: { event: AuditEventView }) {
         {facts.map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="font-medium text-slate-700">{label}</dt>
-            <dd className="break-all font-mono text-xs text-slate-800 sm:pt-0.5">{value ?? <span className="text-slate-600">not recorded</span>}</dd>
+            <dd className="font-mono text-xs text-slate-800 wrap-anywhere sm:pt-0.5">{value ?? <span className="text-slate-600">not recorded</span>}</dd>
           </div>
         ))}
       </dl>

@@ -59,8 +59,9 @@ function read(params: Params, key: string): string | undefined {
 }
 
 /**
- * A time from the form's `datetime-local` field ("2025-01-31T14:05", no zone) is read as UTC, the
- * zone of the whole audit view; a full ISO time (from the API or a shared link) passes as it is.
+ * A time with no zone ("2025-01-31T14:05", what the filter form sends before its script runs) is
+ * read as UTC, the zone the form is labelled with until then; once hydrated the form sends full ISO
+ * times from the reader's own zone, which pass as they are (as from the API or a shared link).
  */
 export function toIsoUtc(value: string): string {
   if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value)) return `${value}:00Z`;
@@ -68,7 +69,7 @@ export function toIsoUtc(value: string): string {
   return value;
 }
 
-/** The value a `datetime-local` field shows for an ISO time, in UTC; the raw text when unreadable. */
+/** The value a `datetime-local` field shows for an ISO time, in UTC (the form moves it to the reader's zone); the raw text when unreadable. */
 export function toLocalInput(value: string): string {
   const time = new Date(toIsoUtc(value));
   return Number.isNaN(time.getTime()) ? value : time.toISOString().slice(0, 16);
@@ -103,9 +104,4 @@ export function auditQueryString(filters: AuditFilters, extra: Record<string, st
   for (const [key, value] of Object.entries(extra)) if (value !== undefined && value !== "") params.set(key, String(value));
   const text = params.toString();
   return text ? `?${text}` : "";
-}
-
-/** "2025-01-31 14:05:09": the audit view speaks UTC only, so every reader sees the same times. */
-export function formatUtc(iso: string) {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
 }

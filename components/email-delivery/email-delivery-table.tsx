@@ -1,9 +1,10 @@
+import { LocalTime, RelativeTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { EmailDeliveryFilter, EmailDeliveryMessage } from "@/lib/notify/list-email-delivery";
-import { emailKindLabels, statusOf, utcMinute } from "./labels";
-import { RetryEmailButton } from "./retry-email-button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import type { EmailDeliveryFilter, EmailDeliveryMessage } from "@/lib/notify/list-email-delivery";
+import { emailKindLabels, statusOf } from "./labels";
+import { RetryEmailButton } from "./retry-email-button";
 
 const emptyTitles: Record<EmailDeliveryFilter, string> = {
   all: "No emails yet",
@@ -46,20 +47,28 @@ export function EmailDeliveryTable({ messages, filter }: { messages: EmailDelive
                   <span className="block font-medium text-slate-900">{message.subject}</span>
                   <span className="block text-xs text-slate-600">{emailKindLabels[message.kind] ?? message.kind}</span>
                   {message.lastError && message.status !== "sent" && (
-                    <span className="mt-1 block break-words text-xs text-red-800">{message.lastError}</span>
+                    <span className="mt-1 block text-xs text-red-800 wrap-anywhere">{message.lastError}</span>
                   )}
                 </th>
-                <td className="px-3 py-2.5 text-slate-700">{message.toEmail}</td>
+                <td className="px-3 py-2.5 text-slate-700 wrap-anywhere">{message.toEmail}</td>
                 <td className="px-3 py-2.5">
                   <Badge tone={status.tone}>{status.label}</Badge>
                 </td>
                 <td className="px-3 py-2.5 tabular-nums text-slate-700">{message.attempts}</td>
-                <td className="whitespace-nowrap px-3 py-2.5 text-slate-700">
-                  {message.sentAt
-                    ? `Sent ${utcMinute(message.sentAt)}`
-                    : message.nextAttemptAt
-                      ? `Next try ${utcMinute(message.nextAttemptAt)}`
-                      : `Queued ${utcMinute(message.createdAt)}`}
+                <td className="px-3 py-2.5 text-slate-700">
+                  {message.sentAt ? (
+                    <>
+                      Sent <LocalTime iso={message.sentAt} />
+                    </>
+                  ) : message.nextAttemptAt ? (
+                    <>
+                      Next try <RelativeTime iso={message.nextAttemptAt} absolute />
+                    </>
+                  ) : (
+                    <>
+                      Queued <LocalTime iso={message.createdAt} />
+                    </>
+                  )}
                 </td>
                 <td className="px-3 py-1.5 text-right">
                   {message.status === "failed" && <RetryEmailButton id={message.id} to={message.toEmail} />}

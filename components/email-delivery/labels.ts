@@ -24,8 +24,3 @@ export function statusOf(message: { status: string; attempts: number }) {
       return message.attempts > 0 ? ({ label: "Retrying", tone: "amber" } as const) : ({ label: "Queued", tone: "neutral" } as const);
   }
 }
-
-/** "2025-01-31 14:05 UTC", like the audit log these are checked against. */
-export function utcMinute(iso: string | null) {
-  return iso ? `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC` : null;
-}

@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { inboxAction } from "@/app/(app)/inbox/actions";
-import { TimeLeft } from "@/components/time-left";
+import { RelativeTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { InboxItem } from "@/lib/approvals/list-inbox";
@@ -10,11 +10,6 @@ import { DecisionForm } from "./decision-form";
 
 const typeLabel = { task: "task", role: "role", roleGroup: "role group" } as const;
 const REFRESH_MS = 15_000;
-
-function age(iso: string) {
-  const minutes = Math.max(0, Math.round((Date.now() - new Date(iso).getTime()) / 60_000));
-  return minutes < 60 ? `${minutes} min ago` : `${Math.floor(minutes / 60)} h ${minutes % 60} min ago`;
-}
 
 /** Pending requests of my groups, refreshed by itself while the page is open. */
 export function InboxList({ initial }: { initial: InboxItem[] }) {
@@ -41,8 +36,8 @@ export function InboxList({ initial }: { initial: InboxItem[] }) {
                 {request.requester} asks for the {typeLabel[request.type]} {request.target}
               </p>
               <p className="text-slate-700 wrap-anywhere">
-                {request.durationHours} h{request.ticket ? ` · ticket ${request.ticket}` : ""} · asked {age(request.createdAt)} ·{" "}
-                <TimeLeft until={request.pendingUntil} label="expires in" />
+                {request.durationHours} h{request.ticket ? ` · ticket ${request.ticket}` : ""} · asked <RelativeTime iso={request.createdAt} /> ·{" "}
+                <RelativeTime iso={request.pendingUntil} verb={{ future: "expires", past: "expired" }} absolute />
               </p>
               {request.reason && <p className="text-slate-800 wrap-anywhere">“{request.reason}”</p>}
               <p className="text-slate-600 wrap-break-word">

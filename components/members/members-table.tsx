@@ -3,15 +3,15 @@
 import { Fragment, useState } from "react";
 import { toast } from "sonner";
 import { removeMemberAction, setMemberDisabledAction } from "@/app/(app)/members/actions";
-import { LocalTime } from "@/components/access/local-time";
+import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { APP_ROLE_LABELS } from "@/lib/auth/roles";
 import type { MemberView } from "@/lib/members/list-members";
 import { MemberEditForm } from "./member-edit-form";
 import type { RoleGroupOption } from "./role-group-picker";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 
 /** Where a member came from, when it was not an administrator adding them here. */
 const SOURCE_NOTES: Record<MemberView["source"], string | null> = { local: null, scim: "Provisioned by SCIM", oidc: "Joined at first sign-in" };
@@ -111,7 +111,7 @@ export function MembersTable({
                   </td>
                   <td className="px-3 py-2.5 text-slate-700">
                     {member.lastSignInAt ? (
-                      <LocalTime iso={member.lastSignInAt} dateStyle="medium" />
+                      <LocalTime iso={member.lastSignInAt} />
                     ) : (
                       <span className="text-slate-600">{member.invitedAt ? "Invited, not yet" : "Never"}</span>
                     )}

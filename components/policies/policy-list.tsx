@@ -5,12 +5,12 @@ import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { PolicyView } from "@/lib/policies/policy-view";
 import { plural } from "./coverage";
 import { formatHours, targetTypeNames } from "./format";
 import { type PolicyFilterValues, noFilters } from "./policy-filter-values";
 import { PolicyFilters } from "./policy-filters";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 
 function matches(policy: PolicyView, filters: PolicyFilterValues) {
   const needle = filters.q.trim().toLowerCase();

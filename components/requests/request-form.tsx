@@ -3,11 +3,13 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { createRequestAction } from "@/app/(app)/requests/actions";
+import { useTimeContext, useZone } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/use-action";
 import type { RequestableTarget } from "@/lib/requests/list-requestable-targets";
+import { fromDateTimeLocal } from "@/lib/time/format-time";
 
 const typeLabel = { task: "Task", role: "Role", roleGroup: "Role group" } as const;
 
@@ -22,6 +24,8 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
   const initialKey = initial?.target ? `${initial.type ?? "task"}:${initial.target}` : "";
   const [selected, setSelected] = useState(initialKey);
   const [startLocal, setStartLocal] = useState("");
+  const { timeZone } = useTimeContext();
+  const zone = useZone();
   const choice = targets.find((t) => `${t.type}:${t.target}` === selected);
   // A task reached through a role policy (from the runspace's "Request access") is offered too.
   const viaRole = !choice && initial?.target ? targets.find((t) => t.tasks.includes(initial.target!)) : undefined;
@@ -100,15 +104,15 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
           />
           <TextField
             name="startsAtLocal"
-            label="Start (optional)"
+            label={`Start (optional, ${zone.name})`}
             type="datetime-local"
             value={startLocal}
             onChange={(e) => setStartLocal(e.target.value)}
-            hint="Your local time. Leave empty to start at approval."
+            hint={`Times in ${zone.id}. Leave empty to start at approval.`}
             errors={errors?.startsAt}
           />
           {/* The browser knows the time zone: send the instant, not the wall-clock text. */}
-          <input type="hidden" name="startsAt" value={startLocal ? new Date(startLocal).toISOString() : ""} />
+          <input type="hidden" name="startsAt" value={startLocal ? (fromDateTimeLocal(startLocal, timeZone) ?? startLocal) : ""} />
         </div>
         <TextAreaField
           name="reason"

@@ -1,4 +1,4 @@
-import { LocalTime } from "@/components/access/local-time";
+import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import type { TaskAccess } from "@/lib/runspace/describe-tasks";
 
@@ -16,7 +16,7 @@ export function AccessBadge({ access }: { access: TaskAccess }) {
     case "grant":
       return (
         <Badge tone="green">
-          Allowed until&nbsp;{access.endsAt ? <LocalTime iso={access.endsAt} /> : "the window ends"}
+          Allowed until&nbsp;{access.endsAt ? <LocalTime iso={access.endsAt} style="time" /> : "the window ends"}
         </Badge>
       );
     case "standing-role":

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { runTaskAction } from "@/app/(app)/runspace/actions";
-import { LocalTime } from "@/components/access/local-time";
+import { LocalTime, RelativeTime } from "@/components/time/local-time";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { FieldErrors } from "@/lib/errors";
@@ -85,7 +85,7 @@ export function TaskPanel({ task }: { task: RunnableTask }) {
           {task.access.code === "grant" && task.access.endsAt && (
             <>
               {" "}
-              Your window ends at <LocalTime iso={task.access.endsAt} />.
+              Your window <RelativeTime iso={task.access.endsAt} verb={{ future: "ends", past: "ended" }} absolute />.
             </>
           )}
           {requestable && (
@@ -159,7 +159,7 @@ export function TaskPanel({ task }: { task: RunnableTask }) {
           {outcome.kind === "succeeded" && (
             <>
               <p role="status" className="mb-3 text-sm text-slate-700">
-                <span className="font-medium text-green-800">Succeeded</span> at <LocalTime iso={outcome.ranAt} timeStyle="short" />. The run is
+                <span className="font-medium text-green-800">Succeeded</span> at <LocalTime iso={outcome.ranAt} style="time" />. The run is
                 in the audit log.
               </p>
               <RunResult task={task.name} result={outcome.result} />

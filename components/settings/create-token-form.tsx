@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
 import { createTokenAction } from "@/app/(app)/settings/tokens/actions";
+import { LocalTime } from "@/components/time/local-time";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
@@ -83,10 +84,10 @@ function NewToken({ created, onDone }: { created: CreatedToken; onDone: () => vo
         <p className="font-medium">Copy this token now: it will not be shown again.</p>
         <p className="mt-1">
           Store it in a secret manager. Anyone holding it acts as you, with your roles, until{" "}
-          {created.expiresAt.slice(0, 10)}. If it leaks or gets lost, revoke it and create another.
+          <LocalTime iso={created.expiresAt} />. If it leaks or gets lost, revoke it and create another.
         </p>
       </div>
-      <label htmlFor="new-token" className="block text-sm font-medium text-slate-800">
+      <label htmlFor="new-token" className="block text-sm font-medium text-slate-800 wrap-anywhere">
         New token “{created.name}”
       </label>
       <div className="flex flex-wrap gap-2">

@@ -2,12 +2,12 @@
 
 import { toast } from "sonner";
 import { revokeTokenAction } from "@/app/(app)/settings/tokens/actions";
+import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { listTokens } from "@/lib/tokens/list-tokens";
-import { formatUtcMinute } from "./format-time";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import type { listTokens } from "@/lib/tokens/list-tokens";
 
 type TokenView = Awaited<ReturnType<typeof listTokens>>[number];
 
@@ -46,11 +46,15 @@ export function TokenList({ tokens }: { tokens: TokenView[] }) {
         <tbody>
           {tokens.map((token) => (
             <tr key={token.id} className="border-t border-slate-200">
-              <th scope="row" className="px-3 py-2.5 font-medium text-slate-900">{token.name}</th>
+              <th scope="row" className="px-3 py-2.5 font-medium text-slate-900 wrap-anywhere">{token.name}</th>
               <td className="px-3 py-2.5 font-mono text-xs text-slate-700">{token.prefix}…</td>
-              <td className="whitespace-nowrap px-3 py-2.5 text-slate-700">{formatUtcMinute(token.createdAt)}</td>
-              <td className="whitespace-nowrap px-3 py-2.5 text-slate-700">{formatUtcMinute(token.expiresAt)}</td>
-              <td className="whitespace-nowrap px-3 py-2.5 text-slate-700">{formatUtcMinute(token.lastUsedAt) ?? "Never"}</td>
+              <td className="px-3 py-2.5 text-slate-700">
+                <LocalTime iso={token.createdAt} />
+              </td>
+              <td className="px-3 py-2.5 text-slate-700">
+                <LocalTime iso={token.expiresAt} />
+              </td>
+              <td className="px-3 py-2.5 text-slate-700">{token.lastUsedAt ? <LocalTime iso={token.lastUsedAt} /> : "Never"}</td>
               <td className="px-3 py-2.5">
                 <Badge tone={tones[token.status as keyof typeof tones]}>{token.status[0]!.toUpperCase() + token.status.slice(1)}</Badge>
               </td>

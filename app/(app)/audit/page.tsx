@@ -38,7 +38,7 @@ export default async function Page({ searchParams }: { searchParams: SearchParam
     <>
       <PageHeader
         title="Audit"
-        description="The append-only, hash-chained record of every change and access decision. Times are UTC."
+        description="The append-only, hash-chained record of every change and access decision. Times are in your time zone; exports are in UTC."
         actions={<ExportLinks filters={query.filters} />}
       />
       <div className="space-y-6">

@@ -3,13 +3,14 @@ import { AccessDenied } from "@/components/access-denied";
 import { InboxList } from "@/components/inbox/inbox-list";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
+import { LocalTime } from "@/components/time/local-time";
 import { Card } from "@/components/ui/card";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import { db } from "@/db/client";
 import { listInbox } from "@/lib/approvals/list-inbox";
 import { listMyDecisions } from "@/lib/approvals/list-my-decisions";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can } from "@/lib/auth/roles";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 
 export const metadata: Metadata = { title: "Approvals" };
 
@@ -39,10 +40,10 @@ export default async function InboxPage() {
             <p className="text-sm text-slate-600">You have not decided any request yet.</p>
           ) : (
             <ScrollRegion label="My decisions table">
-              <table className="w-full text-left text-sm">
+              <table className="w-full min-w-[36rem] text-left text-sm">
                 <thead className="text-slate-600">
                   <tr>
-                    <th scope="col" className="py-2 pr-4 font-medium">When (UTC)</th>
+                    <th scope="col" className="py-2 pr-4 font-medium">When</th>
                     <th scope="col" className="py-2 pr-4 font-medium">Requester</th>
                     <th scope="col" className="py-2 pr-4 font-medium">Target</th>
                     <th scope="col" className="py-2 pr-4 font-medium">My decision</th>
@@ -52,10 +53,12 @@ export default async function InboxPage() {
                 <tbody className="divide-y divide-slate-100">
                   {history.map((d) => (
                     <tr key={`${d.request.id}-${d.at}`}>
-                      <td className="py-2 pr-4 whitespace-nowrap">{d.at.slice(0, 16).replace("T", " ")}</td>
-                      <td className="py-2 pr-4">{d.request.requester}</td>
-                      <td className="py-2 pr-4">{d.request.target}</td>
                       <td className="py-2 pr-4">
+                        <LocalTime iso={d.at} />
+                      </td>
+                      <td className="py-2 pr-4 wrap-anywhere">{d.request.requester}</td>
+                      <td className="py-2 pr-4">{d.request.target}</td>
+                      <td className="py-2 pr-4 wrap-anywhere">
                         {d.decision === "approve" ? "Approved" : "Denied"}
                         {d.comment ? `: “${d.comment}”` : ""}
                       </td>

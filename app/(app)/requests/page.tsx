@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { CancelRequestButton, ExtendRequestButton } from "@/components/requests/my-request-actions";
 import { StatusBadge } from "@/components/status-badge";
-import { TimeLeft } from "@/components/time-left";
+import { LocalTime, RelativeTime } from "@/components/time/local-time";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
@@ -44,7 +44,7 @@ export default async function MyRequestsPage() {
                     {request.target} <span className="text-sm font-normal text-slate-600">· {typeLabel[request.type]}</span>
                   </p>
                   <p className="mt-0.5 text-sm text-slate-600 wrap-anywhere">
-                    {request.durationHours} h · asked {new Date(request.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC
+                    {request.durationHours} h · asked <LocalTime iso={request.createdAt} />
                     {request.ticket ? ` · ${request.ticket}` : ""}
                   </p>
                   {request.reason && <p className="mt-1 text-sm text-slate-700 wrap-anywhere">“{request.reason}”</p>}
@@ -58,12 +58,14 @@ export default async function MyRequestsPage() {
                   {request.status === "pending" && (
                     <>
                       {request.approvals.filter((a) => a.decision === "approve").length} of {request.requiredApprovals} approvals ·{" "}
-                      <TimeLeft until={request.pendingUntil} label="expires in" />
+                      <RelativeTime iso={request.pendingUntil} verb={{ future: "expires", past: "expired" }} absolute />
                     </>
                   )}
-                  {request.status === "approved" && request.active && request.endsAt && <TimeLeft until={request.endsAt} label="ends in" />}
+                  {request.status === "approved" && request.active && request.endsAt && (
+                    <RelativeTime iso={request.endsAt} verb={{ future: "ends", past: "ended" }} absolute />
+                  )}
                   {request.status === "approved" && !request.active && request.startsAt && new Date(request.startsAt) > new Date() && (
-                    <TimeLeft until={request.startsAt} label="starts in" />
+                    <RelativeTime iso={request.startsAt} verb={{ future: "starts", past: "started" }} absolute />
                   )}
                   {request.status === "denied" && `Denied: ${request.approvals.find((a) => a.decision === "deny")?.comment ?? ""}`}
                   {request.status === "revoked" && `Revoked by ${request.revokedBy}: ${request.revocationComment ?? ""}`}

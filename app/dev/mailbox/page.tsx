@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
+import { LocalTime } from "@/components/time/local-time";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { listDevMailbox } from "@/lib/notify/list-dev-mailbox";
@@ -40,9 +41,9 @@ export default async function DevMailboxPage() {
               <Card>
                 <details>
                   <summary className="cursor-pointer">
-                    <span className="font-medium text-slate-900">{message.subject}</span>
-                    <span className="block text-xs text-slate-500">
-                      To {message.toEmail} · {message.createdAt.toISOString().replace("T", " ").slice(0, 19)} UTC
+                    <span className="font-medium text-slate-900 wrap-anywhere">{message.subject}</span>
+                    <span className="block text-xs text-slate-500 wrap-anywhere">
+                      To {message.toEmail} · <LocalTime iso={message.createdAt.toISOString()} seconds />
                     </span>
                   </summary>
                   <iframe

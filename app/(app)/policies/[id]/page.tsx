@@ -5,6 +5,7 @@ import { AccessDenied } from "@/components/access-denied";
 import { PageHeader } from "@/components/page-header";
 import { DeletePolicyButton } from "@/components/policies/delete-policy-button";
 import { PolicyForm } from "@/components/policies/policy-form";
+import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
@@ -35,7 +36,6 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
     getSettings(database, { actor }),
     listEligibleCandidates(database, { actor }),
   ]);
-  const updated = new Date(policy.updatedAt);
   return (
     <>
       <Link href="/policies" className="mb-2 inline-block text-sm font-medium text-brand-700 hover:underline">
@@ -43,7 +43,11 @@ export default async function Page({ params }: { params: Promise<{ id: string }>
       </Link>
       <PageHeader
         title={`Policy for ${policy.target}`}
-        description={`Created by ${policy.createdBy ?? "a former member"}; last changed ${updated.toISOString().slice(0, 16).replace("T", " ")} UTC.`}
+        description={
+          <>
+            Created by {policy.createdBy ?? "a former member"}; last changed <LocalTime iso={new Date(policy.updatedAt).toISOString()} />.
+          </>
+        }
         actions={policy.enabled ? <Badge tone="green">Enabled</Badge> : <Badge>Disabled</Badge>}
       />
       <PolicyForm
