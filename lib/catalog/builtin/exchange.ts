@@ -151,10 +151,65 @@ export const exchangeRoleGroups: Record<string, { description: string; roles: st
   },
 };
 
+/** The kinds of object the Exchange workload holds, each one of the demo workload's tables. */
+export const exchangeObjectKinds = [
+  "mailbox",
+  /** Any mail-enabled recipient: a mailbox or a distribution group. */
+  "recipient",
+  "distribution-group",
+  "journal-rule",
+  "transport-rule",
+  "mailbox-export-request",
+] as const;
+export type ExchangeObjectKind = (typeof exchangeObjectKinds)[number];
+
+/**
+ * Which parameter of which cmdlet names which kind of object, as Exchange's own parameter types
+ * say (`-Identity <JournalRuleIdParameter>`, `-User <SecurityPrincipalIdParameter>`…). Tasks the
+ * runspace cannot run yet are listed too: the metadata belongs to the cmdlet, not to a handler.
+ */
+export const exchangeObjectParameters: Record<string, Record<string, ExchangeObjectKind>> = {
+  "Get-Mailbox": { Identity: "mailbox" },
+  "Set-Mailbox": { Identity: "mailbox" },
+  "Remove-Mailbox": { Identity: "mailbox" },
+  "Add-MailboxPermission": { Identity: "mailbox", User: "recipient" },
+  "Remove-MailboxPermission": { Identity: "mailbox", User: "recipient" },
+  "Get-MailboxPermission": { Identity: "mailbox", User: "recipient" },
+  "Add-RecipientPermission": { Identity: "recipient", Trustee: "recipient" },
+  "Set-CASMailbox": { Identity: "mailbox" },
+  "New-DistributionGroup": { ManagedBy: "recipient", Members: "recipient" },
+  "Set-DistributionGroup": { Identity: "distribution-group" },
+  "Add-DistributionGroupMember": { Identity: "distribution-group", Member: "recipient" },
+  "Remove-DistributionGroupMember": { Identity: "distribution-group", Member: "recipient" },
+  "New-JournalRule": { Recipient: "recipient" },
+  "Set-JournalRule": { Identity: "journal-rule" },
+  "Remove-JournalRule": { Identity: "journal-rule" },
+  "Get-JournalRule": { Identity: "journal-rule" },
+  "Disable-JournalRule": { Identity: "journal-rule" },
+  "New-MailboxExportRequest": { Mailbox: "mailbox" },
+  "Get-MailboxExportRequest": { Mailbox: "mailbox" },
+  "Remove-MailboxExportRequest": { Identity: "mailbox-export-request" },
+  "New-MailboxImportRequest": { Mailbox: "mailbox" },
+  "New-TransportRule": {
+    From: "recipient",
+    SentTo: "recipient",
+    BlindCopyTo: "recipient",
+    RedirectMessageTo: "recipient",
+    ModerateMessageByUser: "recipient",
+  },
+  "Set-TransportRule": { Identity: "transport-rule" },
+  "Remove-TransportRule": { Identity: "transport-rule" },
+  "Get-TransportRule": { Identity: "transport-rule" },
+  "Disable-TransportRule": { Identity: "transport-rule" },
+  "Start-ManagedFolderAssistant": { Identity: "mailbox" },
+  "Search-MailboxAuditLog": { Identity: "mailbox" },
+};
+
 /**
  * Raise `version` whenever a task, role, role group or membership is added here: organisations on an
  * older version get the additions at the next start. Never rename or remove an entry: policies,
- * requests and standing assignments of existing organisations name them.
+ * requests and standing assignments of existing organisations name them. `objectParameters` is
+ * read from here by task name and never installed, so changing it needs no new version.
  */
 export const exchangeCatalog: BuiltinCatalog = {
   scope: EXCHANGE_SCOPE.name,
@@ -163,4 +218,5 @@ export const exchangeCatalog: BuiltinCatalog = {
   tasks: exchangeTasks,
   roles: exchangeRoles,
   roleGroups: exchangeRoleGroups,
+  objectParameters: exchangeObjectParameters,
 };
