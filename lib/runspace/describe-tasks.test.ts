@@ -64,6 +64,21 @@ describe.each(testDatabaseKinds)("what the runspace offers on %s", (kind) => {
     expect(rule.FromScope).toMatchObject({ enum: ["InOrganization", "NotInOrganization"] });
   });
 
+  it("says which parameters name an object of the workload, as the catalog declares", async () => {
+    const tasks = await tasksOf("requester2@contoso.com");
+    expect(tasks.get("Remove-JournalRule")!.parameters.properties.Identity).toMatchObject({
+      type: "string",
+      object: { kind: "journal-rule", label: "journal rule", plural: "journal rules", listedBy: "Get-JournalRule" },
+    });
+    expect(tasks.get("Add-MailboxPermission")!.parameters.properties).toMatchObject({
+      Identity: { object: { kind: "mailbox" } },
+      User: { object: { kind: "recipient" } },
+    });
+    expect(tasks.get("New-TransportRule")!.parameters.properties.SentTo).toMatchObject({ type: "array", object: { kind: "recipient" } });
+    // A parameter that takes an address outside the organisation names none of its objects.
+    expect(tasks.get("New-JournalRule")!.parameters.properties.JournalEmailAddress).not.toHaveProperty("object");
+  });
+
   it("says, per task, what the access decision says for the caller", async () => {
     const tasks = await tasksOf("requester2@contoso.com");
     expect(tasks.get("Get-Mailbox")!.access).toMatchObject({ allowed: true, code: "standing-role", endsAt: null });

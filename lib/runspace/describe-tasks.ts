@@ -14,7 +14,9 @@ import type { Database } from "@/db/client";
 import { type AccessReason, decideAccess } from "@/lib/access/decide-access";
 import type { Actor } from "@/lib/auth/roles";
 import { getCatalog } from "@/lib/catalog/get-catalog";
+import { objectKindOf } from "@/lib/catalog/object-kind-of";
 import { DomainError } from "@/lib/errors";
+import { type ObjectKindDescription, describeObjectKind, isObjectKind } from "./exchange/object-kinds";
 import { redactParameters } from "./redact-parameters";
 import { listTaskHandlers } from "./registry";
 import type { TaskHandler } from "./task-handler";
@@ -36,6 +38,8 @@ export interface ParameterSchema {
   maxLength?: number;
   /** Never stored or audited in clear: entered in a password field. */
   secret?: boolean;
+  /** The kind of workload object it names (the catalog says): the form offers them to pick from. */
+  object?: ObjectKindDescription;
 }
 
 export interface ParametersSchema {
@@ -138,6 +142,8 @@ export function describeParameters(handler: TaskHandler): ParametersSchema {
     const fallback = defaultOf(shape[name]);
     if (parameter.default === undefined && fallback !== undefined) parameter.default = fallback;
     if (isSecret(name, handler.secretParameters)) parameter.secret = true;
+    const kind = objectKindOf(handler.scope, handler.name, name);
+    if (kind && isObjectKind(kind)) parameter.object = describeObjectKind(kind);
     properties[name] = parameter;
   }
   return { type: "object", properties, required: (json.required ?? []).filter((name) => name in properties) };
