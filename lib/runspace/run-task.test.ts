@@ -54,6 +54,28 @@ describe.each(testDatabaseKinds)("the runspace on %s", (kind) => {
     expect(await lastRun()).toMatchObject({ outcome: "failed", error: error.message });
   });
 
+  it("words a cmdlet's failure as PowerShell prints it, on the organisation's own tenant", async () => {
+    const admin = await f.actor("admin@contoso.com"); // Organization Management holds Journaling
+    const error = (await runTask(db(), {
+      actor: admin,
+      input: { task: "Remove-JournalRule", parameters: { Identity: "No such rule" } },
+    }).catch((e: unknown) => e)) as DomainError;
+    expect(error).toMatchObject({ code: "not-found:journal-rule" });
+    expect(error.message).toBe(
+      "Remove-JournalRule: The operation couldn't be performed because object 'No such rule' couldn't be found on 'contoso.onmicrosoft.com'.",
+    );
+    expect(await lastRun()).toMatchObject({ outcome: "failed", error: error.message });
+    // A run another organisation makes answers for its own tenant.
+    const other = await f.organisation("fabrikam-west");
+    const theirs = (await runTask(db(), {
+      actor: await other.actor("admin@contoso.com"),
+      input: { task: "Disable-JournalRule", parameters: { Identity: "Nope" } },
+    }).catch((e: unknown) => e)) as DomainError;
+    expect(theirs.message).toBe(
+      "Disable-JournalRule: The operation couldn't be performed because object 'Nope' couldn't be found on 'fabrikam-west.onmicrosoft.com'.",
+    );
+  });
+
   it("refuses bad parameters of an allowed task next to each parameter", async () => {
     const requester = await f.actor("requester@contoso.com");
     const error = (await runTask(db(), {

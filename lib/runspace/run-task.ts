@@ -15,6 +15,8 @@ import { type AccessDecision, decideAccess } from "@/lib/access/decide-access";
 import { DomainError } from "@/lib/errors";
 import { commitThenRefuse } from "@/lib/requests/commit-then-refuse";
 import { jsonObject, parseInput } from "@/lib/validation";
+import { cmdletError } from "./cmdlet-error";
+import { describeWorkload } from "./describe-workload";
 import { redactParameters } from "./redact-parameters";
 import { findTaskHandler } from "./registry";
 
@@ -54,18 +56,22 @@ export async function runTask(db: Database, { actor, input }: { actor: Actor; in
       await record("failed", { error: error.message });
       return { refuse: error };
     }
+    const { organization } = await describeWorkload(tx, { actor });
     try {
       const result = await tx.transaction(async (savepoint) => {
         const valid = parseParameters(handler.parameters, parameters);
-        return handler.run({ tx: savepoint, organisationId: actor.organisationId, actorEmail: actor.email }, valid);
+        return handler.run({ tx: savepoint, organisationId: actor.organisationId, organization, actorEmail: actor.email }, valid);
       });
       const runId = await record("succeeded", { result });
       return { runId, scope, task, outcome: "succeeded" as const, result, requestId: decision.requestId, endsAt: decision.endsAt?.toISOString() ?? null };
     } catch (error) {
       // The savepoint undid whatever the task had written; the failure itself is kept.
       if (!(error instanceof DomainError)) throw error;
-      await record("failed", { error: error.message });
-      return { refuse: error };
+      // Parameters the schema refused are answered next to each field; what the cmdlet itself
+      // refused reads as PowerShell prints it, the cmdlet's name first.
+      const refusal = error.code === "invalid:parameters" ? error : cmdletError(task, error);
+      await record("failed", { error: refusal.message });
+      return { refuse: refusal };
     }
   });
 }

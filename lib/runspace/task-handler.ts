@@ -7,9 +7,15 @@
 import type { z } from "zod";
 import type { Transaction } from "@/db/client";
 
-export interface TaskContext {
+/** The workload a task works on: one organisation's rows, in the run's transaction. */
+export interface Workload {
   tx: Transaction;
   organisationId: string;
+  /** The Exchange organization as its errors name it: the tenant, `contoso.onmicrosoft.com`. */
+  organization: string;
+}
+
+export interface TaskContext extends Workload {
   /** Who runs it, for fields such as "created by" in results. */
   actorEmail: string;
 }

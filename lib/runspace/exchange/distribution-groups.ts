@@ -4,7 +4,7 @@ import type { Transaction } from "@/db/client";
 import { exchangeDistributionGroupMembers, exchangeDistributionGroups } from "@/db/schema";
 import { EXCHANGE_SCOPE } from "@/lib/catalog/builtin/exchange";
 import { DomainError, invalidField } from "@/lib/errors";
-import { defineTask } from "../task-handler";
+import { type Workload, defineTask } from "../task-handler";
 import { aliasText, choice, cmdletParameters, emailAddress, text, textList } from "./parameters";
 import {
   type DistributionGroup,
@@ -48,9 +48,9 @@ function groupOutput(group: DistributionGroup, members: string[]) {
 }
 
 /** Each identity as a recipient address, once. */
-async function resolveAll(tx: Transaction, organisationId: string, identities: string[], field: string) {
+async function resolveAll(workload: Workload, identities: string[], field: string) {
   const addresses = new Set<string>();
-  for (const identity of identities) addresses.add(await resolveRecipientAddress(tx, organisationId, identity, field));
+  for (const identity of identities) addresses.add(await resolveRecipientAddress(workload, identity, field));
   return [...addresses];
 }
 
@@ -66,7 +66,8 @@ export const newDistributionGroup = defineTask({
     ManagedBy: textList(text()).optional(),
     Members: textList(text()).optional(),
   }),
-  async run({ tx, organisationId, actorEmail }, params) {
+  async run(context, params) {
+    const { tx, organisationId, actorEmail } = context;
     // Exchange derives the alias from the name, dropping what an alias can't hold (spaces…).
     const alias = params.Alias ?? params.Name.replace(/[^A-Za-z0-9_-]/g, "");
     if (!alias) throw invalidField("invalid:alias", "Alias", "is required when Name has no letters or digits");
@@ -74,9 +75,9 @@ export const newDistributionGroup = defineTask({
     await assertAddressesFree(tx, organisationId, { alias, primarySmtpAddress: params.PrimarySmtpAddress });
     // Without ManagedBy, Exchange makes the creator the owner.
     const managedBy = params.ManagedBy
-      ? await resolveAll(tx, organisationId, params.ManagedBy, "ManagedBy")
+      ? await resolveAll(context, params.ManagedBy, "ManagedBy")
       : [actorEmail.toLowerCase()];
-    const members = params.Members ? await resolveAll(tx, organisationId, params.Members, "Members") : [];
+    const members = params.Members ? await resolveAll(context, params.Members, "Members") : [];
     const [group] = await tx
       .insert(exchangeDistributionGroups)
       .values({
@@ -111,9 +112,10 @@ export const addDistributionGroupMember = defineTask({
     Identity: text(),
     Member: text(),
   }),
-  async run({ tx, organisationId }, params) {
-    const group = await resolveDistributionGroup(tx, organisationId, params.Identity);
-    const member = await resolveRecipientAddress(tx, organisationId, params.Member, "Member");
+  async run(context, params) {
+    const { tx, organisationId } = context;
+    const group = await resolveDistributionGroup(context, params.Identity);
+    const member = await resolveRecipientAddress(context, params.Member, "Member");
     if (member === group.primarySmtpAddress.toLowerCase()) {
       throw invalidField("invalid:member", "Member", `The group "${group.name}" can't be a member of itself.`);
     }

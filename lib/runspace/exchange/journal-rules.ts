@@ -1,10 +1,9 @@
 /** New-JournalRule, Get-JournalRule, Remove-JournalRule, Disable-JournalRule. */
 import { and, asc, eq } from "drizzle-orm";
-import type { Transaction } from "@/db/client";
 import { exchangeJournalRules } from "@/db/schema";
 import { EXCHANGE_SCOPE } from "@/lib/catalog/builtin/exchange";
 import { DomainError, invalidField } from "@/lib/errors";
-import { defineTask } from "../task-handler";
+import { type Workload, defineTask } from "../task-handler";
 import { choice, cmdletParameters, emailAddress, flag, text } from "./parameters";
 import { findMailboxes, matchesIdentity, objectNotFound, resolveRecipientAddress } from "./recipients";
 
@@ -34,9 +33,9 @@ function ruleWhere(organisationId: string, identity: string) {
   );
 }
 
-async function resolveJournalRule(tx: Transaction, organisationId: string, identity: string) {
+async function resolveJournalRule({ tx, organisationId, organization }: Workload, identity: string) {
   const [rule] = await tx.select().from(exchangeJournalRules).where(ruleWhere(organisationId, identity));
-  if (!rule) throw objectNotFound("not-found:journal-rule", identity);
+  if (!rule) throw objectNotFound("not-found:journal-rule", identity, organization);
   return rule;
 }
 
@@ -51,7 +50,8 @@ export const newJournalRule = defineTask({
     // Exchange creates journal rules disabled unless told otherwise.
     Enabled: flag().default(false),
   }),
-  async run({ tx, organisationId }, params) {
+  async run(context, params) {
+    const { tx, organisationId } = context;
     // Exchange Online refuses to journal into one of its own mailboxes.
     if ((await findMailboxes(tx, organisationId, params.JournalEmailAddress)).length > 0) {
       throw invalidField(
@@ -61,7 +61,7 @@ export const newJournalRule = defineTask({
       );
     }
     const recipient = params.Recipient
-      ? await resolveRecipientAddress(tx, organisationId, params.Recipient, "Recipient")
+      ? await resolveRecipientAddress(context, params.Recipient, "Recipient")
       : null;
     const total = await tx.$count(exchangeJournalRules, eq(exchangeJournalRules.organisationId, organisationId));
     if (total >= MAX_JOURNAL_RULES) {
@@ -96,8 +96,9 @@ export const getJournalRule = defineTask({
   scope,
   name: "Get-JournalRule",
   parameters: cmdletParameters({ Identity: text().optional() }),
-  async run({ tx, organisationId }, params) {
-    if (params.Identity) return [journalRuleOutput(await resolveJournalRule(tx, organisationId, params.Identity))];
+  async run(context, params) {
+    const { tx, organisationId } = context;
+    if (params.Identity) return [journalRuleOutput(await resolveJournalRule(context, params.Identity))];
     const rules = await tx
       .select()
       .from(exchangeJournalRules)
@@ -111,9 +112,9 @@ export const removeJournalRule = defineTask({
   scope,
   name: "Remove-JournalRule",
   parameters: cmdletParameters({ Identity: text() }),
-  async run({ tx, organisationId }, params) {
+  async run({ tx, organisationId, organization }, params) {
     const removed = await tx.delete(exchangeJournalRules).where(ruleWhere(organisationId, params.Identity)).returning();
-    if (removed.length === 0) throw objectNotFound("not-found:journal-rule", params.Identity);
+    if (removed.length === 0) throw objectNotFound("not-found:journal-rule", params.Identity, organization);
     // Like the cmdlet, nothing is returned.
     return null;
   },
@@ -123,13 +124,13 @@ export const disableJournalRule = defineTask({
   scope,
   name: "Disable-JournalRule",
   parameters: cmdletParameters({ Identity: text() }),
-  async run({ tx, organisationId }, params) {
+  async run({ tx, organisationId, organization }, params) {
     const [rule] = await tx
       .update(exchangeJournalRules)
       .set({ enabled: false })
       .where(ruleWhere(organisationId, params.Identity))
       .returning();
-    if (!rule) throw objectNotFound("not-found:journal-rule", params.Identity);
+    if (!rule) throw objectNotFound("not-found:journal-rule", params.Identity, organization);
     return journalRuleOutput(rule);
   },
 });

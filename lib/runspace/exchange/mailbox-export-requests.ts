@@ -49,8 +49,9 @@ export const newMailboxExportRequest = defineTask({
     // An OPATH filter such as "(Received -lt '01/01/2024')"; Exchange evaluates it, the demo keeps it.
     ContentFilter: text(2048).optional(),
   }),
-  async run({ tx, organisationId, actorEmail }, params) {
-    const mailbox = await resolveMailbox(tx, organisationId, params.Mailbox, "Mailbox");
+  async run(context, params) {
+    const { tx, organisationId, actorEmail } = context;
+    const mailbox = await resolveMailbox(context, params.Mailbox, "Mailbox");
     const taken = new Set(
       (
         await tx
@@ -102,8 +103,9 @@ export const getMailboxExportRequest = defineTask({
     Name: text(64).optional(),
     Status: choice(["Queued", "Completed"] as const).optional(),
   }),
-  async run({ tx, organisationId }, params) {
-    const mailbox = params.Mailbox ? await resolveMailbox(tx, organisationId, params.Mailbox, "Mailbox") : undefined;
+  async run(context, params) {
+    const { tx, organisationId } = context;
+    const mailbox = params.Mailbox ? await resolveMailbox(context, params.Mailbox, "Mailbox") : undefined;
     const rows = await tx
       .select({ request: exchangeMailboxExportRequests, alias: exchangeMailboxes.alias })
       .from(exchangeMailboxExportRequests)

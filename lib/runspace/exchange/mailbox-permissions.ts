@@ -1,10 +1,9 @@
 /** Add-MailboxPermission, Remove-MailboxPermission, Get-MailboxPermission. */
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { Transaction } from "@/db/client";
 import { exchangeMailboxPermissions } from "@/db/schema";
 import { EXCHANGE_SCOPE } from "@/lib/catalog/builtin/exchange";
 import { DomainError } from "@/lib/errors";
-import { defineTask } from "../task-handler";
+import { type Workload, defineTask } from "../task-handler";
 import { choice, cmdletParameters, text, textList } from "./parameters";
 import { type Mailbox, resolveMailbox, resolveRecipientAddress } from "./recipients";
 
@@ -47,9 +46,10 @@ export const addMailboxPermission = defineTask({
     AccessRights: accessRightsList,
     InheritanceType: choice(inheritanceTypes).default("All"),
   }),
-  async run({ tx, organisationId }, params) {
-    const mailbox = await resolveMailbox(tx, organisationId, params.Identity);
-    const user = await resolveRecipientAddress(tx, organisationId, params.User, "User", "not-found:user");
+  async run(context, params) {
+    const { tx, organisationId } = context;
+    const mailbox = await resolveMailbox(context, params.Identity);
+    const user = await resolveRecipientAddress(context, params.User, "User", "not-found:user");
     const { accessRights: current } = exchangeMailboxPermissions;
     // Granting again adds the new rights to the entry that exists, as Exchange merges ACEs.
     const [permission] = await tx
@@ -74,9 +74,9 @@ export const addMailboxPermission = defineTask({
 });
 
 /** The trustee as stored: a recipient's address, or a bare address whose recipient is gone. */
-async function trusteeAddress(tx: Transaction, organisationId: string, user: string) {
+async function trusteeAddress(workload: Workload, user: string) {
   try {
-    return await resolveRecipientAddress(tx, organisationId, user, "User", "not-found:user");
+    return await resolveRecipientAddress(workload, user, "User", "not-found:user");
   } catch (error) {
     const goneRecipient = error instanceof DomainError && error.code === "not-found:user" && user.includes("@");
     if (goneRecipient) return user.toLowerCase();
@@ -92,9 +92,10 @@ export const removeMailboxPermission = defineTask({
     User: text(),
     AccessRights: accessRightsList,
   }),
-  async run({ tx, organisationId }, params) {
-    const mailbox = await resolveMailbox(tx, organisationId, params.Identity);
-    const user = await trusteeAddress(tx, organisationId, params.User);
+  async run(context, params) {
+    const { tx, organisationId } = context;
+    const mailbox = await resolveMailbox(context, params.Identity);
+    const user = await trusteeAddress(context, params.User);
     const where = and(
       eq(exchangeMailboxPermissions.organisationId, organisationId),
       eq(exchangeMailboxPermissions.mailboxId, mailbox.id),
@@ -123,9 +124,10 @@ export const getMailboxPermission = defineTask({
     Identity: text(),
     User: text().optional(),
   }),
-  async run({ tx, organisationId }, params) {
-    const mailbox = await resolveMailbox(tx, organisationId, params.Identity);
-    const user = params.User ? await trusteeAddress(tx, organisationId, params.User) : undefined;
+  async run(context, params) {
+    const { tx, organisationId } = context;
+    const mailbox = await resolveMailbox(context, params.Identity);
+    const user = params.User ? await trusteeAddress(context, params.User) : undefined;
     const rows = await tx
       .select()
       .from(exchangeMailboxPermissions)

@@ -73,9 +73,10 @@ export const getMailbox = defineTask({
       })
       .default(1000),
   }),
-  async run({ tx, organisationId }, params) {
+  async run(context, params) {
+    const { tx, organisationId } = context;
     if (params.Identity) {
-      const mailbox = await resolveMailbox(tx, organisationId, params.Identity);
+      const mailbox = await resolveMailbox(context, params.Identity);
       if (params.RecipientTypeDetails && mailbox.recipientType !== params.RecipientTypeDetails) return [];
       return [mailboxOutput(mailbox)];
     }
@@ -115,8 +116,9 @@ export const setMailbox = defineTask({
     // Converting between user and shared mailboxes is a Set-Mailbox switch in Exchange.
     Type: choice(["Regular", "Shared"] as const).optional(),
   }),
-  async run({ tx, organisationId }, params) {
-    const mailbox = await resolveMailbox(tx, organisationId, params.Identity);
+  async run(context, params) {
+    const { tx, organisationId } = context;
+    const mailbox = await resolveMailbox(context, params.Identity);
     const changes = {
       displayName: params.DisplayName,
       litigationHoldEnabled: params.LitigationHoldEnabled,

@@ -8,20 +8,22 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Transaction } from "@/db/client";
 import { exchangeDistributionGroups, exchangeMailboxes } from "@/db/schema";
 import { DomainError, invalidField } from "@/lib/errors";
+import type { Workload } from "../task-handler";
 
 export type Mailbox = typeof exchangeMailboxes.$inferSelect;
 export type DistributionGroup = typeof exchangeDistributionGroups.$inferSelect;
 
-/** The directory server Exchange Online names in its errors; a fixed, plausible one for the demo. */
-const DOMAIN_CONTROLLER = "DB8PR04A010DC01.EURPR04A010.PROD.OUTLOOK.COM";
-
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Exchange's error for an Identity that names nothing. */
-export function objectNotFound(code: `not-found:${string}`, identity: string): DomainError {
+/**
+ * Exchange Online's error for an Identity that names nothing, worded as the cmdlet words it. Where
+ * Exchange names one of its directory servers, the demo names the organisation's own tenant: a
+ * server name would be one that does not exist.
+ */
+export function objectNotFound(code: `not-found:${string}`, identity: string, organization: string): DomainError {
   return new DomainError(
     code,
-    `The operation couldn't be performed because object '${identity}' couldn't be found on '${DOMAIN_CONTROLLER}'.`,
+    `The operation couldn't be performed because object '${identity}' couldn't be found on '${organization}'.`,
   );
 }
 
@@ -34,7 +36,13 @@ export function matchesIdentity(identity: string, id: AnyPgColumn, columns: AnyP
 }
 
 /** Several matches (two people with one display name) must not pick one silently. */
-function single<Row>(rows: Row[], identity: string, field: string, code: `not-found:${string}`): Row {
+function single<Row>(
+  workload: Workload,
+  rows: Row[],
+  identity: string,
+  field: string,
+  code: `not-found:${string}`,
+): Row {
   if (rows.length > 1) {
     throw invalidField(
       "invalid:ambiguous-identity",
@@ -42,7 +50,7 @@ function single<Row>(rows: Row[], identity: string, field: string, code: `not-fo
       `The operation couldn't be performed because '${identity}' matches multiple entries.`,
     );
   }
-  if (!rows[0]) throw objectNotFound(code, identity);
+  if (!rows[0]) throw objectNotFound(code, identity, workload.organization);
   return rows[0];
 }
 
@@ -61,13 +69,9 @@ export async function findMailboxes(tx: Transaction, organisationId: string, ide
 }
 
 /** The one mailbox an Identity names, or `not-found:mailbox`. */
-export async function resolveMailbox(
-  tx: Transaction,
-  organisationId: string,
-  identity: string,
-  field = "Identity",
-): Promise<Mailbox> {
-  return single(await findMailboxes(tx, organisationId, identity), identity, field, "not-found:mailbox");
+export async function resolveMailbox(workload: Workload, identity: string, field = "Identity"): Promise<Mailbox> {
+  const rows = await findMailboxes(workload.tx, workload.organisationId, identity);
+  return single(workload, rows, identity, field, "not-found:mailbox");
 }
 
 export async function findDistributionGroups(tx: Transaction, organisationId: string, identity: string) {
@@ -85,13 +89,12 @@ export async function findDistributionGroups(tx: Transaction, organisationId: st
 }
 
 export async function resolveDistributionGroup(
-  tx: Transaction,
-  organisationId: string,
+  workload: Workload,
   identity: string,
   field = "Identity",
 ): Promise<DistributionGroup> {
-  const rows = await findDistributionGroups(tx, organisationId, identity);
-  return single(rows, identity, field, "not-found:distribution-group");
+  const rows = await findDistributionGroups(workload.tx, workload.organisationId, identity);
+  return single(workload, rows, identity, field, "not-found:distribution-group");
 }
 
 /**
@@ -99,17 +102,17 @@ export async function resolveDistributionGroup(
  * permissions, group members and journal rules store.
  */
 export async function resolveRecipientAddress(
-  tx: Transaction,
-  organisationId: string,
+  workload: Workload,
   identity: string,
   field: string,
   code: `not-found:${string}` = "not-found:recipient",
 ): Promise<string> {
+  const { tx, organisationId } = workload;
   // One after the other: a transaction is one connection.
   const mailboxes = await findMailboxes(tx, organisationId, identity);
   const groups = await findDistributionGroups(tx, organisationId, identity);
   const addresses = [...mailboxes, ...groups].map((r) => r.primarySmtpAddress.toLowerCase());
-  return single(addresses, identity, field, code);
+  return single(workload, addresses, identity, field, code);
 }
 
 /**

@@ -1,11 +1,10 @@
 /** New-TransportRule, Get-TransportRule, Disable-TransportRule (mail flow rules). */
 import { and, asc, eq, gte, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Transaction } from "@/db/client";
 import { exchangeTransportRules } from "@/db/schema";
 import { EXCHANGE_SCOPE } from "@/lib/catalog/builtin/exchange";
 import { DomainError, invalidField } from "@/lib/errors";
-import { defineTask } from "../task-handler";
+import { type Workload, defineTask } from "../task-handler";
 import { choice, cmdletParameters, flag, text, textList } from "./parameters";
 import { matchesIdentity, objectNotFound, resolveRecipientAddress } from "./recipients";
 
@@ -115,7 +114,7 @@ const parameters = cmdletParameters({
 type Parameters = z.infer<typeof parameters>;
 
 /** The given conditions or actions, recipients resolved to addresses, absent ones left out. */
-async function pick(tx: Transaction, organisationId: string, params: Parameters, names: readonly (keyof Parameters)[]) {
+async function pick(workload: Workload, params: Parameters, names: readonly (keyof Parameters)[]) {
   const picked: Record<string, unknown> = {};
   for (const name of names) {
     const value = params[name];
@@ -123,7 +122,7 @@ async function pick(tx: Transaction, organisationId: string, params: Parameters,
     if ((recipientParameters as readonly string[]).includes(name)) {
       const addresses: string[] = [];
       for (const identity of value as string[]) {
-        addresses.push(await resolveRecipientAddress(tx, organisationId, identity, name));
+        addresses.push(await resolveRecipientAddress(workload, identity, name));
       }
       picked[name] = addresses;
     } else {
@@ -137,7 +136,8 @@ export const newTransportRule = defineTask({
   scope,
   name: "New-TransportRule",
   parameters,
-  async run({ tx, organisationId }, params) {
+  async run(context, params) {
+    const { tx, organisationId } = context;
     // Priorities are renumbered below: creators in one organisation take turns.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`exchange-transport-rules:${organisationId}`}))`);
     const inOrganisation = eq(exchangeTransportRules.organisationId, organisationId);
@@ -157,8 +157,8 @@ export const newTransportRule = defineTask({
       const message = `Priority must be between 0 and ${total}: there are ${total} mail flow rules.`;
       throw invalidField("invalid:priority", "Priority", message);
     }
-    const conditions = await pick(tx, organisationId, params, conditionNames);
-    const actions = await pick(tx, organisationId, params, actionNames);
+    const conditions = await pick(context, params, conditionNames);
+    const actions = await pick(context, params, actionNames);
     // Rules at and after the new one's place move down one, as in Exchange.
     await tx
       .update(exchangeTransportRules)
@@ -195,7 +195,7 @@ export const getTransportRule = defineTask({
     Identity: text().optional(),
     State: choice(["Enabled", "Disabled"] as const).optional(),
   }),
-  async run({ tx, organisationId }, params) {
+  async run({ tx, organisationId, organization }, params) {
     const rules = await tx
       .select()
       .from(exchangeTransportRules)
@@ -205,7 +205,7 @@ export const getTransportRule = defineTask({
           : eq(exchangeTransportRules.organisationId, organisationId),
       )
       .orderBy(asc(exchangeTransportRules.priority));
-    if (params.Identity && rules.length === 0) throw objectNotFound("not-found:transport-rule", params.Identity);
+    if (params.Identity && rules.length === 0) throw objectNotFound("not-found:transport-rule", params.Identity, organization);
     return rules.filter((rule) => !params.State || rule.state === params.State).map(transportRuleOutput);
   },
 });
@@ -214,13 +214,13 @@ export const disableTransportRule = defineTask({
   scope,
   name: "Disable-TransportRule",
   parameters: cmdletParameters({ Identity: text() }),
-  async run({ tx, organisationId }, params) {
+  async run({ tx, organisationId, organization }, params) {
     const [rule] = await tx
       .update(exchangeTransportRules)
       .set({ state: "Disabled" })
       .where(ruleWhere(organisationId, params.Identity))
       .returning();
-    if (!rule) throw objectNotFound("not-found:transport-rule", params.Identity);
+    if (!rule) throw objectNotFound("not-found:transport-rule", params.Identity, organization);
     return transportRuleOutput(rule);
   },
 });
