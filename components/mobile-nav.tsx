@@ -2,14 +2,15 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { AppNav } from "./app-nav";
 import type { NavItem } from "./nav-items";
 
 /**
  * The phone's navigation, below the md breakpoint: a menu button opening a drawer. The drawer is
- * a native modal dialog, so the browser gives it dialog semantics, keeps focus inside it, makes
- * the page behind it inert and closes it on Escape; focus then goes back to the menu button.
+ * a native modal dialog, so the browser gives it dialog semantics, makes the page behind it inert
+ * and closes it on Escape; focus then goes back to the menu button. Tab wraps around inside it:
+ * the browser would otherwise let it leave the dialog for its own toolbar (and, headless, the page).
  */
 export function MobileNav({ items, organisationName, devMailbox }: { items: NavItem[]; organisationName: string; devMailbox: boolean }) {
   const dialog = useRef<HTMLDialogElement>(null);
@@ -21,6 +22,19 @@ export function MobileNav({ items, organisationName, devMailbox }: { items: NavI
   useEffect(() => {
     dialog.current?.close();
   }, [pathname]);
+
+  function keepFocusInside(event: KeyboardEvent<HTMLDialogElement>) {
+    if (event.key !== "Tab") return;
+    const stops = [...event.currentTarget.querySelectorAll<HTMLElement>("a[href], button:not([disabled])")];
+    const [first, last] = [stops[0], stops[stops.length - 1]];
+    if (event.shiftKey && document.activeElement === first) {
+      event.preventDefault();
+      last?.focus();
+    } else if (!event.shiftKey && document.activeElement === last) {
+      event.preventDefault();
+      first?.focus();
+    }
+  }
 
   const waiting = items.reduce((sum, item) => sum + (item.badge ?? 0), 0);
   return (
@@ -52,6 +66,7 @@ export function MobileNav({ items, organisationName, devMailbox }: { items: NavI
         ref={dialog}
         id="mobile-nav"
         aria-label="Menu"
+        onKeyDown={keepFocusInside}
         onClose={() => {
           setOpen(false);
           button.current?.focus();
