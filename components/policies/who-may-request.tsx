@@ -119,8 +119,8 @@ export function WhoMayRequest({
                       onClick={() => add(candidate.email)}
                       className="flex w-full items-center gap-2 px-3 py-1.5 text-left text-sm hover:bg-slate-50 focus:bg-slate-50"
                     >
-                      <span className="font-medium text-slate-900">Add {candidate.email}</span>
-                      {candidate.name && <span className="truncate text-slate-600">{candidate.name}</span>}
+                      <span className="min-w-0 font-medium text-slate-900 wrap-anywhere">Add {candidate.email}</span>
+                      {candidate.name && <span className="min-w-0 truncate text-slate-600">{candidate.name}</span>}
                       {candidate.guest && <Badge>Guest</Badge>}
                     </button>
                   </li>
