@@ -35,6 +35,9 @@ describe.each(testDatabaseKinds)("the audit export on %s", (kind) => {
     [{ until: "2026-13-45T00:00:00Z" }, "until"],
     [{ since: "0000-01-01T00:00:00Z" }, "since"],
     [{ q: "x".repeat(201) }, "q"],
+    [{ action: "a".repeat(101) }, "action"],
+    [{ actor: `${"a".repeat(320)}@x.example` }, "actor"],
+    [{ targetId: "t".repeat(201) }, "targetId"],
     [{ format: "xml" as never }, "format"],
     [{ colour: "red" } as never, "colour"],
   ])("refuses %j on the field %s before streaming", async (input, field) => {

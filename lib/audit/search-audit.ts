@@ -8,9 +8,10 @@ import { DEFAULT_PAGE_SIZE, cursorValue, decodeCursor, encodeCursor, pageCursor,
 import { isoDateTime, parseInput } from "@/lib/validation";
 
 export const searchInput = z.strictObject({
-  action: z.string().trim().min(1).optional(),
-  actor: z.string().trim().min(1).optional(),
-  targetId: z.string().trim().min(1).optional(),
+  // Bounded like every text a client sends: no action name, address or id is longer.
+  action: z.string().trim().min(1).max(100).optional(),
+  actor: z.string().trim().min(1).max(320).optional(),
+  targetId: z.string().trim().min(1).max(200).optional(),
   since: isoDateTime.optional(),
   until: isoDateTime.optional(),
   /** Free text, matched in the action, the actor, the target and the details. */
