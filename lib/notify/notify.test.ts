@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray, like, sql } from "drizzle-orm";
 import { Resend } from "resend";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { accessRequests, approverGroupMembers, approverGroups, auditEvents, emailOutbox, memberships, organisations, users } from "@/db/schema";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { Database } from "@/db/client";
+import { accessRequests, approverGroupMembers, approverGroups, auditEvents, emailOutbox, memberships, organisations } from "@/db/schema";
 import { type ContosoFixture, codeOf, contosoFixture } from "@/db/testing/contoso-fixture";
 import { testDatabaseKinds } from "@/db/testing/test-database";
 import { approveRequest } from "@/lib/approvals/approve-request";
@@ -10,7 +11,7 @@ import { revokeRequest } from "@/lib/approvals/revoke-request";
 import { createPolicy } from "@/lib/policies/create-policy";
 import { createRequest } from "@/lib/requests/create-request";
 import { expirePendingRequests } from "@/lib/requests/expire-pending-requests";
-import { type DeliverEmailsOptions, claimDueEmails, deliverEmails, sendEmail } from "./deliver-emails";
+import { type DeliverEmailsOptions, claimDueEmails, deliverEmails, recordOutcome, sendEmail } from "./deliver-emails";
 import { startEmailWorker } from "./email-worker";
 import { enqueueEmail } from "./enqueue-email";
 import { listDevMailbox } from "./list-dev-mailbox";
@@ -85,21 +86,6 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
   const summary = async (eventKey: string) =>
     (await outbox(eventKey)).map((m) => ({ to: m.toEmail, kind: m.kind, subject: m.subject }));
 
-  async function userId(email: string) {
-    const [row] = await db().select({ id: users.id }).from(users).where(eq(users.email, email));
-    return row!.id;
-  }
-
-  async function pendingOf(email: string, target: string) {
-    const [row] = await db()
-      .select({ id: accessRequests.id })
-      .from(accessRequests)
-      .innerJoin(users, eq(users.id, accessRequests.requesterId))
-      .innerJoin(sql`tasks`, sql`tasks.id = ${accessRequests.taskId}`)
-      .where(and(eq(users.email, email), eq(accessRequests.status, "pending"), sql`tasks.name = ${target}`));
-    return row!.id;
-  }
-
   /** Queues `count` plain messages for the delivery tests. */
   async function queue(prefix: string, count: number) {
     await db().transaction(async (tx) => {
@@ -119,51 +105,60 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
   const requestsFor = (prefix: string) => fake.requests.filter((r) => r.idempotencyKey?.startsWith(`${prefix}:`));
   const deliveriesFor = (prefix: string) => fake.deliveries.filter((d) => d.idempotencyKey?.startsWith(`${prefix}:`));
 
+  // Each test makes its requests in an organisation of its own (its people at `<name>@<slug>.example`),
+  // so none reads another's requests, settings or messages, and any passes alone and in any order.
   describe("who gets which message", () => {
     it("a new pending request goes to each approver of its group: never the requester, guests or disabled members", async () => {
+      const org = await f.organisation();
+      const e = org.email;
       // Put people in PAM Approvers who must never get the mail: the requester, a guest, a disabled member.
-      const [group] = await db().select().from(approverGroups).where(eq(approverGroups.name, "PAM Approvers"));
-      const extras = ["requester@contoso.com", "partner@fabrikam.com", "auditor@contoso.com"];
-      const extraIds = await Promise.all(extras.map(userId));
+      const [group] = await db()
+        .select()
+        .from(approverGroups)
+        .where(and(eq(approverGroups.organisationId, org.organisationId), eq(approverGroups.name, "PAM Approvers")));
+      const extraIds = await Promise.all(["requester@contoso.com", "partner@fabrikam.com", "auditor@contoso.com"].map(org.userId));
       await db()
         .insert(approverGroupMembers)
-        .values(extraIds.map((id) => ({ organisationId: f.organisationId, groupId: group!.id, userId: id })));
-      await db().update(memberships).set({ disabledAt: sql`now()` }).where(eq(memberships.userId, extraIds[2]!));
-      try {
-        const request = await createRequest(db(), {
-          actor: await f.actor("requester@contoso.com"),
-          input: { target: "New-JournalRule", reason: "Journal the <legal> & \"hold\" mailboxes." },
-        });
-        const messages = await outbox(`request-pending:${request.id}`);
-        expect(messages.map((m) => [m.toEmail, m.kind, m.status])).toEqual([
-          ["approver1@contoso.com", "request-pending", "pending"],
-          ["approver2@contoso.com", "request-pending", "pending"],
-        ]);
-        const [message] = messages;
-        expect(message!.subject).toBe("Approval needed: requester@contoso.com asks for New-JournalRule for 4 hours");
-        // The link opens the request in the approver's inbox; the reason is escaped, never raw HTML.
-        const link = `https://elevate.example.com/inbox#request-${request.id}`;
-        expect(message!.html).toContain(`href="${link}"`);
-        expect(message!.text).toContain(link);
-        expect(message!.html).toContain("Journal the &lt;legal&gt; &amp; &quot;hold&quot; mailboxes.");
-        expect(message!.text).toContain('Journal the <legal> & "hold" mailboxes.');
-        expect([...message!.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([link]);
-      } finally {
-        await db().delete(approverGroupMembers).where(inArray(approverGroupMembers.userId, extraIds));
-        await db().update(memberships).set({ disabledAt: null }).where(eq(memberships.userId, extraIds[2]!));
-      }
+        .values(extraIds.map((id) => ({ organisationId: org.organisationId, groupId: group!.id, userId: id })));
+      await db()
+        .update(memberships)
+        .set({ disabledAt: sql`now()` })
+        .where(and(eq(memberships.organisationId, org.organisationId), eq(memberships.userId, extraIds[2]!)));
+      const request = await createRequest(db(), {
+        actor: await org.actor("requester@contoso.com"),
+        input: { target: "New-JournalRule", reason: "Journal the <legal> & \"hold\" mailboxes." },
+      });
+      const messages = await outbox(`request-pending:${request.id}`);
+      expect(messages.map((m) => [m.toEmail, m.kind, m.status])).toEqual([
+        [e("approver1@contoso.com"), "request-pending", "pending"],
+        [e("approver2@contoso.com"), "request-pending", "pending"],
+      ]);
+      const [message] = messages;
+      expect(message!.subject).toBe(`Approval needed: ${e("requester@contoso.com")} asks for New-JournalRule for 4 hours`);
+      // The link opens the request in the approver's inbox; the reason is escaped, never raw HTML.
+      const link = `https://elevate.example.com/inbox#request-${request.id}`;
+      expect(message!.html).toContain(`href="${link}"`);
+      expect(message!.text).toContain(link);
+      expect(message!.html).toContain("Journal the &lt;legal&gt; &amp; &quot;hold&quot; mailboxes.");
+      expect(message!.text).toContain('Journal the <legal> & "hold" mailboxes.');
+      expect([...message!.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([link]);
     });
 
     it("an approval tells the requester, and the other approvers that someone acted", async () => {
-      const requestId = await pendingOf("requester@contoso.com", "New-JournalRule");
-      await approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId, comment: "Fine <b>today</b>" });
+      const org = await f.organisation();
+      const e = org.email;
+      const { id: requestId } = await createRequest(db(), {
+        actor: await org.actor("requester@contoso.com"),
+        input: { target: "New-JournalRule", reason: "Journal the legal hold mailboxes." },
+      });
+      await approveRequest(db(), { actor: await org.actor("approver1@contoso.com"), requestId, comment: "Fine <b>today</b>" });
       expect(await summary(`request-decided:${requestId}`)).toEqual([
         {
-          to: "approver2@contoso.com",
+          to: e("approver2@contoso.com"),
           kind: "request-decided-other",
-          subject: "Approved by approver1@contoso.com: requester@contoso.com's request for New-JournalRule",
+          subject: `Approved by ${e("approver1@contoso.com")}: ${e("requester@contoso.com")}'s request for New-JournalRule`,
         },
-        { to: "requester@contoso.com", kind: "request-approved", subject: "Approved: your access to New-JournalRule for 4 hours" },
+        { to: e("requester@contoso.com"), kind: "request-approved", subject: "Approved: your access to New-JournalRule for 4 hours" },
       ]);
       const [, toRequester] = await outbox(`request-decided:${requestId}`);
       expect(toRequester!.html).toContain('href="https://elevate.example.com/requests"');
@@ -171,92 +166,107 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
     });
 
     it("under a quorum, only the approval that meets it mails anyone", async () => {
+      const org = await f.organisation();
+      const e = org.email;
       const request = await createRequest(db(), {
-        actor: await f.actor("requester2@contoso.com"),
+        actor: await org.actor("requester2@contoso.com"),
         input: { target: "New-MailboxExportRequest", reason: "Export for HR case 5100.", ticket: "CHG-5100" },
       });
       expect(request.requiredApprovals).toBe(2);
-      await approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId: request.id });
+      await approveRequest(db(), { actor: await org.actor("approver1@contoso.com"), requestId: request.id });
       expect(await outbox(`request-decided:${request.id}`)).toEqual([]);
-      await approveRequest(db(), { actor: await f.actor("approver2@contoso.com"), requestId: request.id });
+      await approveRequest(db(), { actor: await org.actor("approver2@contoso.com"), requestId: request.id });
       expect(await summary(`request-decided:${request.id}`)).toEqual([
         {
-          to: "approver1@contoso.com",
+          to: e("approver1@contoso.com"),
           kind: "request-decided-other",
-          subject: "Approved by approver2@contoso.com: requester2@contoso.com's request for New-MailboxExportRequest",
+          subject: `Approved by ${e("approver2@contoso.com")}: ${e("requester2@contoso.com")}'s request for New-MailboxExportRequest`,
         },
-        { to: "requester2@contoso.com", kind: "request-approved", subject: "Approved: your access to New-MailboxExportRequest for 2 hours" },
+        { to: e("requester2@contoso.com"), kind: "request-approved", subject: "Approved: your access to New-MailboxExportRequest for 2 hours" },
       ]);
     });
 
     it("a denial tells the requester why, and the other approvers", async () => {
-      const requestId = await pendingOf("requester2@contoso.com", "New-JournalRule");
-      await denyRequest(db(), { actor: await f.actor("approver2@contoso.com"), requestId, comment: "Wait for the change window." });
+      const org = await f.organisation();
+      const e = org.email;
+      const { id: requestId } = await createRequest(db(), {
+        actor: await org.actor("requester@contoso.com"),
+        input: { target: "New-JournalRule", reason: "Journal the sales mailboxes." },
+      });
+      await denyRequest(db(), { actor: await org.actor("approver2@contoso.com"), requestId, comment: "Wait for the change window." });
       expect(await summary(`request-decided:${requestId}`)).toEqual([
         {
-          to: "approver1@contoso.com",
+          to: e("approver1@contoso.com"),
           kind: "request-decided-other",
-          subject: "Denied by approver2@contoso.com: requester2@contoso.com's request for New-JournalRule",
+          subject: `Denied by ${e("approver2@contoso.com")}: ${e("requester@contoso.com")}'s request for New-JournalRule`,
         },
-        { to: "requester2@contoso.com", kind: "request-denied", subject: "Denied: your request for New-JournalRule" },
+        { to: e("requester@contoso.com"), kind: "request-denied", subject: "Denied: your request for New-JournalRule" },
       ]);
       const [, toRequester] = await outbox(`request-decided:${requestId}`);
       expect(toRequester!.text).toContain('Their comment: "Wait for the change window."');
     });
 
     it("an automatic approval and a revocation each tell the requester, and nobody else", async () => {
+      const org = await f.organisation();
+      const e = org.email;
       const request = await createRequest(db(), {
-        actor: await f.actor("requester@contoso.com"),
+        actor: await org.actor("requester@contoso.com"),
         input: { target: "Add-MailboxPermission", reason: "Assistant access." },
       });
       expect(request.status).toBe("approved");
       expect(await outbox(`request-pending:${request.id}`)).toEqual([]);
       expect(await summary(`request-auto-approved:${request.id}`)).toEqual([
         {
-          to: "requester@contoso.com",
+          to: e("requester@contoso.com"),
           kind: "request-auto-approved",
           subject: "Approved automatically: your access to Add-MailboxPermission for 1 hour",
         },
       ]);
-      await revokeRequest(db(), { actor: await f.actor("admin@contoso.com"), requestId: request.id, comment: "Done with it." });
+      await revokeRequest(db(), { actor: await org.actor("admin@contoso.com"), requestId: request.id, comment: "Done with it." });
       expect(await summary(`request-revoked:${request.id}`)).toEqual([
         {
-          to: "requester@contoso.com",
+          to: e("requester@contoso.com"),
           kind: "request-revoked",
-          subject: "Revoked: your access to Add-MailboxPermission was ended by admin@contoso.com",
+          subject: `Revoked: your access to Add-MailboxPermission was ended by ${e("admin@contoso.com")}`,
         },
       ]);
     });
 
     it("an expired request tells the requester once, whether a refused decision or the sweeper marks it", async () => {
-      const lapsedId = await pendingOf("requester@contoso.com", "New-MailboxExportRequest");
-      await f.lapsePending(lapsedId);
-      expect(await codeOf(approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId: lapsedId }))).toBe(
+      const org = await f.organisation();
+      const e = org.email;
+      const lapsed = await createRequest(db(), {
+        actor: await org.actor("requester2@contoso.com"),
+        input: { target: "New-MailboxExportRequest", reason: "Export before the migration.", ticket: "CHG-5200" },
+      });
+      await f.lapsePending(lapsed.id);
+      expect(await codeOf(approveRequest(db(), { actor: await org.actor("approver1@contoso.com"), requestId: lapsed.id }))).toBe(
         "conflict:expired",
       );
-      expect(await summary(`request-expired:${lapsedId}`)).toEqual([
+      expect(await summary(`request-expired:${lapsed.id}`)).toEqual([
         {
-          to: "requester@contoso.com",
+          to: e("requester2@contoso.com"),
           kind: "request-expired",
           subject: "Expired: your request for New-MailboxExportRequest got no decision in time",
         },
       ]);
 
-      const admin = await f.actor("admin@contoso.com");
-      await createPolicy(db(), { actor: admin, input: { type: "task", target: "Get-JournalRule", approverGroup: "PAM Approvers" } });
+      await createPolicy(db(), { actor: await org.actor("admin@contoso.com"), input: { type: "task", target: "Get-JournalRule", approverGroup: "PAM Approvers" } });
       const swept = await createRequest(db(), {
-        actor: await f.actor("requester2@contoso.com"),
+        actor: await org.actor("requester2@contoso.com"),
         input: { target: "Get-JournalRule", reason: "Audit the journal rules." },
       });
       await f.lapsePending(swept.id);
+      // Nothing else in this database has outlived its pending lifetime unmarked.
       expect(await expirePendingRequests(db())).toBe(1);
       expect(await expirePendingRequests(db())).toBe(0);
-      expect((await summary(`request-expired:${swept.id}`)).map((m) => m.to)).toEqual(["requester2@contoso.com"]);
+      expect((await summary(`request-expired:${swept.id}`)).map((m) => m.to)).toEqual([e("requester2@contoso.com")]);
     });
 
     it("access about to end warns its holder once, within the organisation's notice", async () => {
+      const org = await f.organisation();
       const request = await createRequest(db(), {
-        actor: await f.actor("requester2@contoso.com"),
+        actor: await org.actor("requester2@contoso.com"),
         input: { target: "Add-MailboxPermission", reason: "Delegate access." },
       });
       const window = (endsInMinutes: number) =>
@@ -275,75 +285,102 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
       expect(await queueEndingSoon(db())).toBe(1);
       expect(await queueEndingSoon(db())).toBe(0);
       expect(await summary(eventKey)).toEqual([
-        { to: "requester2@contoso.com", kind: "access-ending-soon", subject: "Ending in 10 minutes: your access to Add-MailboxPermission" },
+        { to: org.email("requester2@contoso.com"), kind: "access-ending-soon", subject: "Ending in 10 minutes: your access to Add-MailboxPermission" },
       ]);
 
       // A notice of 0 minutes turns the warning off.
       await db().delete(emailOutbox).where(eq(emailOutbox.eventKey, eventKey));
-      await db().update(organisations).set({ endingSoonNoticeMinutes: 0 }).where(eq(organisations.id, f.organisationId));
+      await db().update(organisations).set({ endingSoonNoticeMinutes: 0 }).where(eq(organisations.id, org.organisationId));
       expect(await queueEndingSoon(db())).toBe(0);
-      await db().update(organisations).set({ endingSoonNoticeMinutes: 15 }).where(eq(organisations.id, f.organisationId));
+      await db().update(organisations).set({ endingSoonNoticeMinutes: 15 }).where(eq(organisations.id, org.organisationId));
       expect(await queueEndingSoon(db())).toBe(1);
     });
 
     it("respects the organisation's switch for each event (a missing key means on)", async () => {
+      const org = await f.organisation();
+      await createPolicy(db(), { actor: await org.actor("admin@contoso.com"), input: { type: "task", target: "Get-JournalRule", approverGroup: "PAM Approvers" } });
       await db()
         .update(organisations)
         .set({ notificationSettings: { "request-pending": false } })
-        .where(eq(organisations.id, f.organisationId));
-      try {
-        const request = await createRequest(db(), {
-          actor: await f.actor("requester2@contoso.com"),
-          input: { target: "Get-JournalRule", reason: "Audit the journal rules again." },
-        });
-        expect(await outbox(`request-pending:${request.id}`)).toEqual([]);
-        await approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId: request.id });
-        expect((await outbox(`request-decided:${request.id}`)).length).toBe(2);
-      } finally {
-        await db().update(organisations).set({ notificationSettings: {} }).where(eq(organisations.id, f.organisationId));
-      }
+        .where(eq(organisations.id, org.organisationId));
+      const request = await createRequest(db(), {
+        actor: await org.actor("requester2@contoso.com"),
+        input: { target: "Get-JournalRule", reason: "Audit the journal rules again." },
+      });
+      expect(await outbox(`request-pending:${request.id}`)).toEqual([]);
+      await approveRequest(db(), { actor: await org.actor("approver1@contoso.com"), requestId: request.id });
+      expect((await outbox(`request-decided:${request.id}`)).length).toBe(2);
     });
 
     it("lets administrators, and only them, switch events, audited", async () => {
-      const admin = await f.actor("admin@contoso.com");
+      const org = await f.organisation();
+      const admin = await org.actor("admin@contoso.com");
       expect(await getNotificationSettings(db(), { actor: admin })).toMatchObject({ "request-pending": true, "access-ending-soon": true });
-      expect(await codeOf(updateNotificationSettings(db(), { actor: await f.actor("approver1@contoso.com"), input: { "request-expired": false } }))).toBe(
+      expect(await codeOf(updateNotificationSettings(db(), { actor: await org.actor("approver1@contoso.com"), input: { "request-expired": false } }))).toBe(
         "forbidden:manage-settings",
       );
       expect(await codeOf(updateNotificationSettings(db(), { actor: admin, input: { "no-such-event": false } as never }))).toBe("invalid:input");
       const after = await updateNotificationSettings(db(), { actor: admin, input: { "request-expired": false } });
       expect(after).toMatchObject({ "request-expired": false, "request-pending": true });
-      const [audit] = await db().select().from(auditEvents).where(eq(auditEvents.action, "settings.notifications"));
-      expect(audit!.details).toEqual({ changed: { "request-expired": { from: true, to: false } } });
+      const audits = await db()
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.organisationId, org.organisationId), eq(auditEvents.action, "settings.notifications")));
+      expect(audits.map((a) => a.details)).toEqual([{ changed: { "request-expired": { from: true, to: false } } }]);
       await updateNotificationSettings(db(), { actor: admin, input: { "request-expired": true } });
       expect((await getNotificationSettings(db(), { actor: admin }))["request-expired"]).toBe(true);
     });
 
     it("without a Resend key, keeps every message for the dev mailbox instead of queueing it", async () => {
+      const org = await f.organisation();
+      const e = org.email;
+      await createPolicy(db(), { actor: await org.actor("admin@contoso.com"), input: { type: "task", target: "Get-JournalRule", approverGroup: "PAM Approvers" } });
       mail.key = undefined;
       try {
         const request = await createRequest(db(), {
-          actor: await f.actor("requester@contoso.com"),
+          actor: await org.actor("requester@contoso.com"),
           input: { target: "Get-JournalRule", reason: "Dev mailbox check." },
         });
         const messages = await outbox(`request-pending:${request.id}`);
         expect(messages.map((m) => [m.toEmail, m.status, m.sentAt !== null])).toEqual([
-          ["approver1@contoso.com", "dev", true],
-          ["approver2@contoso.com", "dev", true],
+          [e("approver1@contoso.com"), "dev", true],
+          [e("approver2@contoso.com"), "dev", true],
         ]);
         const mailbox = await listDevMailbox(db());
         expect(mailbox?.filter((m) => messages.some((x) => x.id === m.id)).map((m) => m.subject)).toEqual([
-          "Approval needed: requester@contoso.com asks for Get-JournalRule for 4 hours",
-          "Approval needed: requester@contoso.com asks for Get-JournalRule for 4 hours",
+          `Approval needed: ${e("requester@contoso.com")} asks for Get-JournalRule for 4 hours`,
+          `Approval needed: ${e("requester@contoso.com")} asks for Get-JournalRule for 4 hours`,
         ]);
       } finally {
         mail.key = "re_test_configured_key";
       }
     });
+  });
+
+  describe("delivery", () => {
+    // A worker serves every organisation's outbox: each test starts from an empty one, so what it
+    // counts is what it queued.
+    beforeEach(async () => {
+      fake.reset();
+      await db().delete(emailOutbox);
+    });
 
     it("delivers every queued message through Resend to its recipient, once, with its idempotency key", async () => {
+      // Real notifications: a pending request, its approval, an automatic approval and its revocation.
+      const org = await f.organisation();
+      const request = await createRequest(db(), { actor: await org.actor("requester@contoso.com"), input: { target: "New-JournalRule", reason: "Legal hold." } });
+      await approveRequest(db(), { actor: await org.actor("approver1@contoso.com"), requestId: request.id });
+      const auto = await createRequest(db(), { actor: await org.actor("requester2@contoso.com"), input: { target: "Add-MailboxPermission", reason: "Delegate." } });
+      await revokeRequest(db(), { actor: await org.actor("admin@contoso.com"), requestId: auto.id, comment: "Done." });
       const queued = await db().select().from(emailOutbox).where(eq(emailOutbox.status, "pending"));
-      expect(queued.length).toBeGreaterThanOrEqual(12);
+      expect(queued.map((m) => m.kind).sort()).toEqual([
+        "request-approved",
+        "request-auto-approved",
+        "request-decided-other",
+        "request-pending",
+        "request-pending",
+        "request-revoked",
+      ]);
       await drain();
       expect(fake.deliveries.length).toBe(queued.length);
       for (const message of queued) {
@@ -353,11 +390,8 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
         expect(stored).toMatchObject({ status: "sent", attempts: 1, providerMessageId: delivery!.id, lastError: null });
       }
     });
-  });
 
-  describe("delivery", () => {
     it("retries after 500s with backoff, then sends once", async () => {
-      fake.reset();
       await queue("r500", 1);
       fake.failNext(2, { status: 500 });
       expect(await deliver()).toEqual({ sent: 0, retrying: 1, failed: 0 });
@@ -371,26 +405,36 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
       expect(deliveriesFor("r500")).toHaveLength(1);
     });
 
-    it("after a 429, waits as long as Retry-After says", async () => {
-      fake.reset();
+    it("after a 429, waits exactly as long as Retry-After says, then sends", async () => {
       await queue("r429", 1);
-      fake.failNext(1, { status: 429, retryAfter: 1 });
-      expect(await deliver()).toEqual({ sent: 0, retrying: 1, failed: 0 });
-      const [{ waitMs }] = (await db()
-        .select({ waitMs: sql<number>`(extract(epoch from ${emailOutbox.nextAttemptAt} - now()) * 1000)::int` })
-        .from(emailOutbox)
-        .where(eq(emailOutbox.eventKey, "r429:0"))) as [{ waitMs: number }];
-      expect(waitMs).toBeGreaterThan(500);
-      expect(waitMs).toBeLessThanOrEqual(1000);
+      fake.failNext(1, { status: 429, retryAfter: 120 });
+      // One worker step at a time: claim, send (Resend answers 429, Retry-After: 120), record.
+      const [claimed] = await claimDueEmails(db(), { batch: 1 });
+      const outcome = await sendEmail(resend, claimed!, { from: FROM });
+      expect(outcome).toEqual({ kind: "retry", retryAfterMs: 120_000, error: expect.stringContaining("429 rate_limit_exceeded") });
+      // Recorded inside a transaction of the test's, whose now() is the clock the retry is set by.
+      const waitMs = await db().transaction(async (tx) => {
+        expect(await recordOutcome(tx as unknown as Database, claimed!, outcome)).toBe("retrying");
+        const [row] = (await tx
+          .select({ waitMs: sql<string>`extract(epoch from ${emailOutbox.nextAttemptAt} - now()) * 1000` })
+          .from(emailOutbox)
+          .where(eq(emailOutbox.id, claimed!.id))) as [{ waitMs: string }];
+        return Number(row.waitMs);
+      });
+      expect(waitMs).toBe(120_000);
+      // Not due until then: a worker passing by sends nothing, and Resend hears nothing more.
       expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 0 });
-      await sleep(waitMs + 50);
+      expect(requestsFor("r429").map((r) => r.status)).toEqual([429]);
+      // The two minutes pass (the message's clock moved, not the test's): the next pass sends it.
+      await db()
+        .update(emailOutbox)
+        .set({ nextAttemptAt: sql`${emailOutbox.nextAttemptAt} - interval '120 seconds'` })
+        .where(eq(emailOutbox.id, claimed!.id));
       expect(await deliver()).toEqual({ sent: 1, retrying: 0, failed: 0 });
-      const [first, second] = requestsFor("r429");
-      expect(second!.at - first!.at).toBeGreaterThanOrEqual(900);
+      expect(requestsFor("r429").map((r) => r.status)).toEqual([429, 200]);
     });
 
     it("gives up after the last attempt, and marks the message failed", async () => {
-      fake.reset();
       await queue("rmax", 1);
       fake.failNext(3, { status: 503 });
       await drain({ maxAttempts: 3 });
@@ -400,22 +444,22 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
       expect(deliveriesFor("rmax")).toHaveLength(0);
     });
 
-    it("two workers racing send each message once", async () => {
-      fake.reset();
+    // A race: the embedded database runs the two workers' claims one after another, where this
+    // would pass without `skip locked`; it runs on real Postgres only.
+    it.skipIf(kind === "embedded")("race on Postgres: two workers racing send each message once", async () => {
       fake.delayMs = 30;
       await queue("race", 24);
       const [a, b] = await Promise.all([deliver({ batch: 4 }), deliver({ batch: 4 })]);
       await drain();
-      expect(a.sent + b.sent).toBeLessThanOrEqual(24);
+      expect(a.sent + b.sent).toBe(24);
       // Postgres really runs them at once: both get a share, and still nothing twice.
-      if (kind === "postgres") expect(Math.min(a.sent, b.sent)).toBeGreaterThan(0);
+      expect(Math.min(a.sent, b.sent)).toBeGreaterThan(0);
       expect(requestsFor("race")).toHaveLength(24);
       expect(new Set(deliveriesFor("race").map((d) => d.idempotencyKey)).size).toBe(24);
       expect((await rowsOf("race")).every((m) => m.status === "sent" && m.attempts === 1)).toBe(true);
     });
 
     it("a worker killed mid-batch loses nothing and duplicates nothing", async () => {
-      fake.reset();
       await queue("crash", 6);
       // The worker claims six, sends three, and dies before recording anything.
       const claimed = await claimDueEmails(db(), { batch: 6 });
@@ -443,7 +487,6 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
     });
 
     it("a permanent failure stops at once, shows in Email delivery, and an admin can retry it", async () => {
-      fake.reset();
       await queue("r422", 1);
       fake.failNext(1, { status: 422, message: "Invalid `from` field. Key re_live_abcdef123456 rejected." });
       expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 1 });
@@ -454,7 +497,7 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
 
       const admin = await f.actor("admin@contoso.com");
       const list = await listEmailDelivery(db(), { actor: admin, filter: "failed" });
-      expect(list.counts.failed).toBeGreaterThanOrEqual(2);
+      expect(list.counts.failed).toBe(1);
       const shown = list.messages.find((m) => m.id === failed!.id);
       expect(shown).toMatchObject({ status: "failed", toEmail: "person0@contoso.com", subject: "Test r422 0", attempts: 1 });
       expect(shown).not.toHaveProperty("html");
@@ -477,7 +520,6 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
     });
 
     it("the polling worker sends what is queued, and stops cleanly", async () => {
-      fake.reset();
       await queue("loop", 3);
       const worker = startEmailWorker(db(), {
         resend,
