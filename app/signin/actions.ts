@@ -6,8 +6,10 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { signIn } from "@/lib/auth/auth";
+import { limitDemoSignIn } from "@/lib/auth/limit-demo-sign-in";
 import { limitSignIn } from "@/lib/auth/limit-sign-in";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { config } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
 import { clientAddressOf } from "@/lib/http/client-address";
 
@@ -44,9 +46,9 @@ export async function signInWithEmail(_: EmailSignInState, formData: FormData): 
 }
 
 /** Counts a sign-in attempt from this address; past the limit, back to the sign-in page saying so. */
-async function limitOrBounce(redirectTo: string) {
+async function limitOrBounce(redirectTo: string, limit = limitSignIn) {
   try {
-    await limitSignIn(await db(), { ip: await clientIp() });
+    await limit(await db(), { ip: await clientIp() });
   } catch (error) {
     if (error instanceof DomainError) redirect(`/signin?error=RateLimited&callbackUrl=${encodeURIComponent(redirectTo)}`);
     throw error;
@@ -56,7 +58,9 @@ async function limitOrBounce(redirectTo: string) {
 export async function signInAsDemoAccount(formData: FormData) {
   const email = String(formData.get("email") ?? "");
   const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
-  await limitOrBounce(redirectTo);
+  // The picker's own bound in demo mode, not the sign-in limits (switching roles would exhaust them);
+  // outside demo mode there is no demo sign-in, and the action counts like any other attempt.
+  await limitOrBounce(redirectTo, config().demo ? limitDemoSignIn : limitSignIn);
   let refused = false;
   try {
     await signIn("demo", { email, redirectTo });

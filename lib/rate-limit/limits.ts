@@ -16,3 +16,14 @@ export function signInLimits({ ip, email }: { ip: string; email?: string }): Rat
   if (email) limits.push({ key: `sign-in:email:${email.toLowerCase()}`, limit: Math.max(3, Math.floor(limit / 4)), windowSeconds: 900 });
   return limits;
 }
+
+/**
+ * One-click demo sign-ins per address in 15-minute windows. A newcomer switching demo roles signs in
+ * far more often than anyone does for real, so these are bounded apart from (and far above) the
+ * sign-in limits, which they never touch: only a loop reaches this.
+ */
+export const DEMO_SIGN_INS_PER_15_MINUTES = 300;
+
+export function demoSignInLimits({ ip }: { ip: string }): RateLimit[] {
+  return [{ key: `demo-sign-in:ip:${ip}`, limit: DEMO_SIGN_INS_PER_15_MINUTES, windowSeconds: 900 }];
+}
