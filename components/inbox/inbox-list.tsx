@@ -6,6 +6,7 @@ import { RelativeTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import type { InboxItem } from "@/lib/approvals/list-inbox";
+import { ExtensionNote } from "@/components/requests/extension-note";
 import { DecisionForm } from "./decision-form";
 
 const typeLabel = { task: "task", role: "role", roleGroup: "role group" } as const;
@@ -35,6 +36,7 @@ export function InboxList({ initial }: { initial: InboxItem[] }) {
               <p className="text-base font-medium text-slate-900 wrap-anywhere">
                 {request.requester} asks for the {typeLabel[request.type]} {request.target}
               </p>
+              <ExtensionNote request={request} whose="their" />
               <p className="text-slate-700 wrap-anywhere">
                 {request.durationHours} h{request.ticket ? ` · ticket ${request.ticket}` : ""} · asked <RelativeTime iso={request.createdAt} /> ·{" "}
                 <RelativeTime iso={request.pendingUntil} verb={{ future: "expires", past: "expired" }} absolute />
