@@ -4,10 +4,12 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import type { Grant } from "@/lib/requests/group-grants";
 import type { RequestView } from "@/lib/requests/request-view";
 import { LocalTime, RelativeTime } from "@/components/time/local-time";
+import { EndTime } from "@/components/requests/window-text";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { RevokeDialog } from "./revoke-dialog";
+import { type Revoking, RevokeDialog } from "./revoke-dialog";
 
 const typeLabel = { task: "Task", role: "Role", roleGroup: "Role group" } as const;
 // Windows end and new ones open while the page is open: read the list again now and then.
@@ -60,20 +62,73 @@ function Started({ request }: { request: RequestView }) {
   );
 }
 
+/** What a grant's Revoke ends: its window and everything after it (scheduled or waiting). */
+const revokingOf = (grant: Grant): Revoking => ({ window: grant.window, later: grant.extensions });
+
 /**
- * Every open window, each revocable: a table where its columns fit beside each other (from 1280 px,
- * every cell wrapping so the Revoke buttons stay on screen), cards on narrower screens.
+ * A grant's extensions, inside its entry: a scheduled one ("extended until 15:00 UTC, starts when
+ * this window ends", revocable on its own) or one still waiting for a decision.
  */
-export function ActiveAccessList({ requests }: { requests: RequestView[] }) {
+function Extensions({ grant, onRevoke }: { grant: Grant; onRevoke: (revoking: Revoking) => void }) {
+  if (grant.extensions.length === 0) return null;
+  return (
+    <ul className="mt-2 space-y-1.5 border-l-2 border-brand-100 pl-2" aria-label={`Extensions of ${grant.window.requester}'s ${grant.window.target}`}>
+      {grant.extensions.map((extension, index) => {
+        const before = index === 0 ? grant.window : grant.extensions[index - 1]!;
+        return (
+          <li key={extension.id} className="text-xs text-slate-700">
+            {extension.status === "pending" ? (
+              <>
+                <Badge tone="amber">Extension waiting</Badge>{" "}
+                <span className="block">+{extension.durationHours} h, waiting for approval</span>
+              </>
+            ) : (
+              <>
+                <Badge tone={extension.active ? "green" : "brand"}>{extension.active ? "Extension" : "Scheduled extension"}</Badge>{" "}
+                <span className="block">
+                  Extended until <EndTime iso={extension.endsAt!} after={before.endsAt} />
+                  {!extension.active && ", starts when this window ends"}
+                </span>
+                {!extension.active && (
+                  <button
+                    type="button"
+                    className="mt-0.5 font-medium text-red-700 underline hover:text-red-900"
+                    onClick={() => onRevoke({ window: extension, later: grant.extensions.slice(index + 1) })}
+                    aria-label={`Revoke only the extension of ${extension.requester}'s ${extension.target}`}
+                  >
+                    Revoke this extension
+                  </button>
+                )}
+              </>
+            )}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+/**
+ * Every open window, one entry per grant with its extensions inside it (so a scheduled extension is
+ * never listed apart from, or before, the window it follows), each revocable: a table where its
+ * columns fit beside each other (from 1280 px, every cell wrapping so the Revoke buttons stay on
+ * screen), cards on narrower screens.
+ */
+export function ActiveAccessList({ grants }: { grants: Grant[] }) {
   const router = useRouter();
-  const [revoking, setRevoking] = useState<RequestView | null>(null);
+  const [revoking, setRevoking] = useState<Revoking | null>(null);
   useEffect(() => {
     const timer = setInterval(() => router.refresh(), REFRESH_MS);
     return () => clearInterval(timer);
   }, [router]);
 
-  const revokeButton = (request: RequestView) => (
-    <Button variant="danger" className="px-3 py-1.5" onClick={() => setRevoking(request)} aria-label={`Revoke ${request.requester}'s access to ${request.target}`}>
+  const revokeButton = (grant: Grant) => (
+    <Button
+      variant="danger"
+      className="px-3 py-1.5"
+      onClick={() => setRevoking(revokingOf(grant))}
+      aria-label={`Revoke ${grant.window.requester}'s access to ${grant.window.target}`}
+    >
       Revoke
     </Button>
   );
@@ -81,7 +136,8 @@ export function ActiveAccessList({ requests }: { requests: RequestView[] }) {
   return (
     <>
       <p className="mb-3 text-sm text-slate-700" aria-live="polite">
-        {requests.length} open {requests.length === 1 ? "window" : "windows"}.
+        {grants.length} open {grants.length === 1 ? "window" : "windows"}
+        {grants.some((g) => g.extensions.length) ? ", extensions shown inside the window they extend" : ""}.
       </p>
 
       <ScrollRegion label="Open windows table" className="hidden rounded-lg bg-white shadow-sm ring-1 ring-slate-200 xl:block">
@@ -100,24 +156,25 @@ export function ActiveAccessList({ requests }: { requests: RequestView[] }) {
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100 align-top">
-            {requests.map((request) => (
-              <tr key={request.id}>
+            {grants.map((grant) => (
+              <tr key={grant.window.id}>
                 <th scope="row" className="px-4 py-3 font-normal text-slate-900 wrap-anywhere">
-                  {request.requester}
+                  {grant.window.requester}
                 </th>
                 <td className="px-4 py-3 wrap-anywhere">
-                  <Target request={request} />
+                  <Target request={grant.window} />
                 </td>
                 <td className="px-4 py-3 text-slate-800">
-                  <Started request={request} />
+                  <Started request={grant.window} />
                 </td>
                 <td className="px-4 py-3 text-slate-800">
-                  <Window request={request} />
+                  <Window request={grant.window} />
+                  <Extensions grant={grant} onRevoke={setRevoking} />
                 </td>
-                <td className="max-w-xs px-4 py-3 text-slate-800 wrap-anywhere">{request.reason || <span className="text-slate-600">—</span>}</td>
-                <td className="px-4 py-3 text-slate-800 wrap-anywhere">{request.ticket ?? <span className="text-slate-600">—</span>}</td>
-                <td className="px-4 py-3 text-slate-800 wrap-anywhere">{approvers(request)}</td>
-                <td className="px-4 py-3 text-right">{revokeButton(request)}</td>
+                <td className="max-w-xs px-4 py-3 text-slate-800 wrap-anywhere">{grant.window.reason || <span className="text-slate-600">—</span>}</td>
+                <td className="px-4 py-3 text-slate-800 wrap-anywhere">{grant.window.ticket ?? <span className="text-slate-600">—</span>}</td>
+                <td className="px-4 py-3 text-slate-800 wrap-anywhere">{approvers(grant.window)}</td>
+                <td className="px-4 py-3 text-right">{revokeButton(grant)}</td>
               </tr>
             ))}
           </tbody>
@@ -125,38 +182,39 @@ export function ActiveAccessList({ requests }: { requests: RequestView[] }) {
       </ScrollRegion>
 
       <ul className="space-y-3 xl:hidden" aria-label="Open access windows">
-        {requests.map((request) => (
-          <li key={request.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        {grants.map((grant) => (
+          <li key={grant.window.id} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
             <div className="flex items-start justify-between gap-3">
               <div className="min-w-0">
-                <p className="truncate text-sm font-medium text-slate-900">{request.requester}</p>
+                <p className="truncate text-sm font-medium text-slate-900">{grant.window.requester}</p>
                 <p className="text-sm wrap-anywhere">
-                  <Target request={request} />
+                  <Target request={grant.window} />
                 </p>
               </div>
-              {revokeButton(request)}
+              {revokeButton(grant)}
             </div>
             <dl className="mt-3 grid grid-cols-[6.5rem_minmax(0,1fr)] gap-x-3 gap-y-1.5 text-sm">
               <dt className="text-slate-600">Started</dt>
               <dd className="text-slate-800">
-                <Started request={request} />
+                <Started request={grant.window} />
               </dd>
               <dt className="text-slate-600">Ends</dt>
               <dd className="text-slate-800">
-                <Window request={request} />
+                <Window request={grant.window} />
+                <Extensions grant={grant} onRevoke={setRevoking} />
               </dd>
               <dt className="text-slate-600">Reason</dt>
-              <dd className="text-slate-800 wrap-anywhere">{request.reason || "—"}</dd>
+              <dd className="text-slate-800 wrap-anywhere">{grant.window.reason || "—"}</dd>
               <dt className="text-slate-600">Ticket</dt>
-              <dd className="text-slate-800 wrap-anywhere">{request.ticket ?? "—"}</dd>
+              <dd className="text-slate-800 wrap-anywhere">{grant.window.ticket ?? "—"}</dd>
               <dt className="text-slate-600">Approved by</dt>
-              <dd className="text-slate-800 wrap-anywhere">{approvers(request)}</dd>
+              <dd className="text-slate-800 wrap-anywhere">{approvers(grant.window)}</dd>
             </dl>
           </li>
         ))}
       </ul>
 
-      <RevokeDialog request={revoking} onClose={() => setRevoking(null)} />
+      <RevokeDialog revoking={revoking} onClose={() => setRevoking(null)} />
     </>
   );
 }

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from "react";
 import { toast } from "sonner";
 import { revokeAccessAction } from "@/app/(app)/access/actions";
+import { EndingWindows } from "@/components/requests/ending-windows";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { useActionForm } from "@/components/use-action";
@@ -10,11 +11,18 @@ import type { RequestView } from "@/lib/requests/request-view";
 
 const typeLabel = { task: "task", role: "role", roleGroup: "role group" } as const;
 
+/** What a Revoke button ends: the window it is on, and what continues it (which the domain ends too). */
+export interface Revoking {
+  window: RequestView;
+  later: RequestView[];
+}
+
 /**
- * Revoking asks first, in a native modal dialog (focus kept inside, Escape closes), and needs a
- * comment: the requester can see why, and the audit log keeps it.
+ * Revoking asks first, in a native modal dialog (focus kept inside, Escape closes), names exactly
+ * the windows it ends, and needs a comment: the requester can see why, and the audit log keeps it.
  */
-export function RevokeDialog({ request, onClose }: { request: RequestView | null; onClose: () => void }) {
+export function RevokeDialog({ revoking, onClose }: { revoking: Revoking | null; onClose: () => void }) {
+  const request = revoking?.window ?? null;
   const dialog = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const element = dialog.current;
@@ -29,27 +37,42 @@ export function RevokeDialog({ request, onClose }: { request: RequestView | null
       className="m-auto w-[calc(100%-2rem)] max-w-lg rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40"
     >
       {/* A fresh form per request: no error of the previous one carries over. */}
-      {request && <RevokeForm key={request.id} request={request} close={() => dialog.current?.close()} />}
+      {revoking && <RevokeForm key={revoking.window.id} revoking={revoking} close={() => dialog.current?.close()} />}
     </dialog>
   );
 }
 
-function RevokeForm({ request, close }: { request: RequestView; close: () => void }) {
+function RevokeForm({ revoking, close }: { revoking: Revoking; close: () => void }) {
+  const request = revoking.window;
+  // A scheduled extension revoked on its own: the window it extends stays open.
+  const extensionAlone = Boolean(request.extendsWindow?.active);
   const { formProps, pending, errors, formError } = useActionForm(revokeAccessAction, {
     onSuccess: (revoked) => {
-      toast.success(`Revoked ${revoked.requester}'s access to ${revoked.target}`);
+      toast.success(
+        extensionAlone
+          ? `Revoked the extension of ${revoked.requester}'s access to ${revoked.target}`
+          : `Revoked ${revoked.requester}'s access to ${revoked.target}`,
+      );
       close();
     },
   });
   return (
     <form {...formProps} noValidate className="space-y-4 p-6">
       <h2 id="revoke-title" className="text-lg font-semibold text-slate-900">
-        Revoke access
+        {extensionAlone ? "Revoke the extension" : "Revoke access"}
       </h2>
-      <p className="text-sm text-slate-700">
-        {request.requester} loses the {typeLabel[request.type]} <span className="font-medium">{request.target}</span> now: their
-        next run is blocked.
-      </p>
+      {extensionAlone ? (
+        <p className="text-sm text-slate-700">
+          {request.requester} keeps the {typeLabel[request.type]} <span className="font-medium">{request.target}</span> until the window
+          open now ends; it is not extended.
+        </p>
+      ) : (
+        <p className="text-sm text-slate-700">
+          {request.requester} loses the {typeLabel[request.type]} <span className="font-medium">{request.target}</span> now: their
+          next run is blocked.
+        </p>
+      )}
+      <EndingWindows window={request} later={revoking.later} />
       <input type="hidden" name="requestId" value={request.id} />
       <TextAreaField
         name="comment"

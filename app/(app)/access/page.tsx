@@ -7,14 +7,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
 import { requireActor } from "@/lib/auth/current-actor";
 import { can, isAdmin } from "@/lib/auth/roles";
-import { listRequests } from "@/lib/requests/list-requests";
+import { listActiveGrants } from "@/lib/requests/list-active-grants";
 
 export const metadata: Metadata = { title: "Active access" };
 
 export default async function ActiveAccessPage() {
   const actor = await requireActor();
   if (!can(actor, "access:view-active")) return <AccessDenied screen="Active access" needs="approvers and administrators" />;
-  const { items } = await listRequests(await db(), { actor, input: { active: true, limit: 500 } });
+  const grants = await listActiveGrants(await db(), { actor });
   return (
     <>
       <PageHeader
@@ -25,7 +25,7 @@ export default async function ActiveAccessPage() {
             : "Open access windows granted under the policies your approver groups decide. Revoking one ends it now: the next run is blocked."
         }
       />
-      {items.length === 0 ? (
+      {grants.length === 0 ? (
         <EmptyState title="No one holds privileged access right now">
           Approved windows appear here while they are open.{" "}
           {can(actor, "requests:approve") && (
@@ -39,7 +39,7 @@ export default async function ActiveAccessPage() {
           )}
         </EmptyState>
       ) : (
-        <ActiveAccessList requests={items} />
+        <ActiveAccessList grants={grants} />
       )}
     </>
   );
