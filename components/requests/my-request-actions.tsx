@@ -38,8 +38,18 @@ export function ExtendRequestButton({ requestId, target, maxHours }: { requestId
             Extend access to {target}
           </h2>
           <input type="hidden" name="requestId" value={requestId} />
-          <TextField name="durationHours" label="More hours" type="number" step="0.25" min="0.25" max={maxHours} errors={errors?.durationHours} />
-          <TextAreaField name="reason" label="Reason" errors={errors?.reason} />
+          {/* Ids of their own: every active card on the page has this dialog. */}
+          <TextField
+            id={`extend-hours-${requestId}`}
+            name="durationHours"
+            label="More hours"
+            type="number"
+            step="0.25"
+            min="0.25"
+            max={maxHours}
+            errors={errors?.durationHours}
+          />
+          <TextAreaField id={`extend-reason-${requestId}`} name="reason" label="Reason" errors={errors?.reason} />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
               Close

@@ -36,16 +36,3 @@ export function groupGrants(views: RequestView[]): Grant[] {
     ),
   }));
 }
-
-/** The window of a grant that holds now or comes next: where "ends in" and "Release now" belong. */
-export function currentWindow(grant: Grant) {
-  return [grant.window, ...grant.extensions].find((view) => view.status === "approved" && view.active) ?? null;
-}
-
-/** The last approved window of a grant that has not ended: where the grant ends as things stand. */
-export function grantEnd(grant: Grant) {
-  const open = [grant.window, ...grant.extensions].filter(
-    (view) => view.status === "approved" && view.endsAt && new Date(view.endsAt).getTime() > Date.now(),
-  );
-  return open.at(-1)?.endsAt ?? null;
-}
