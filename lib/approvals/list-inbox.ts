@@ -2,10 +2,13 @@ import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { getCatalog } from "@/lib/catalog/get-catalog";
 import { listRequests } from "@/lib/requests/list-requests";
+import { inboxContext } from "./inbox-context";
 
 /**
  * The approver inbox: pending requests of the approver's groups (never their own), oldest first,
- * each with the tasks it would open, so an approver sees what they are saying yes to.
+ * each with the tasks it would open (and a role group's roles), so an approver sees what they are
+ * saying yes to, and who asks: their display name, whether they are a guest, and their recent
+ * requests for the same target.
  */
 export async function listInbox(db: Database, { actor }: { actor: Actor }) {
   const [{ items }, catalog] = await Promise.all([
@@ -19,9 +22,15 @@ export async function listInbox(db: Database, { actor }: { actor: Actor }) {
       : type === "role"
         ? tasksOfRole(target)
         : [...new Set((catalog.roleGroups.find((g) => g.name === target)?.roles ?? []).flatMap(tasksOfRole))].sort();
+  const context = await inboxContext(db, actor.organisationId, items.map((request) => request.id));
   return items
     .map((request) => ({
       ...request,
+      requesterName: context.get(request.id)?.name ?? null,
+      requesterGuest: context.get(request.id)?.guest ?? false,
+      recentRequests: context.get(request.id)?.recent ?? [],
+      /** A role group's roles, each of which opens some of `tasks`; empty for a task or a role. */
+      roles: request.type === "roleGroup" ? (catalog.roleGroups.find((g) => g.name === request.target)?.roles ?? []) : [],
       tasks: tasksOf(request.type, request.target),
       approvedByMe: request.approvals.some((a) => a.by === actor.email && a.decision === "approve"),
     }))
