@@ -14,7 +14,8 @@ const nextConfig = {
   // every build doubled the e2e server's build time and let an unrelated test file stop a start.
   typescript: { ignoreBuildErrors: true },
   // A CSV import (People → Import CSV) sends its file, up to 1 MiB, to a server action as text.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  // authInterrupts: a page its reader may not open calls `forbidden()` and answers 403 (app/(app)/forbidden.tsx).
+  experimental: { serverActions: { bodySizeLimit: "3mb" }, authInterrupts: true },
   // The headers that do not change per request, on everything Next serves: pages (whose
   // Content-Security-Policy, with its nonce, and HSTS come from proxy.ts), files, and API routes
   // (which get a policy that lets nothing run). The production server's API v1 handler, which

@@ -86,8 +86,9 @@ test.describe("Audit", () => {
     await dashboard.signOut();
     await signInPage.goto(undefined, org.slug);
     await signInPage.signInAs(org.email("requester"));
-    await page.goto("/audit");
+    expect((await page.goto("/audit"))?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You don't have access to Audit" })).toBeVisible();
+    await expect(page.getByText("Audit is open to Auditors, Role Management and Global Administrators.")).toBeVisible();
     const response = await page.request.get("/audit/export?format=csv");
     expect(response.status()).toBe(403);
     expect((await response.json()).error.code).toBe("forbidden:read-audit");

@@ -115,11 +115,13 @@ test.describe("Policies", () => {
   });
 });
 
-test("a requestor who opens Policies is refused", async ({ page, signInPage, org }) => {
+test("a requestor who opens Policies is refused with HTTP 403", async ({ page, signInPage, org }) => {
   await signInPage.goto(undefined, org.slug);
   await signInPage.signInAs(org.email("requester"));
   for (const path of ["/policies", "/policies/new"]) {
-    await page.goto(path);
+    const response = await page.goto(path);
+    expect(response?.status()).toBe(403);
     await expect(page.getByRole("heading", { name: "You don't have access to Policies" })).toBeVisible();
+    await expect(page.getByText("Policies is open to Role Management and Global Administrators.")).toBeVisible();
   }
 });

@@ -1,5 +1,5 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
-import { AccessDenied } from "@/components/access-denied";
 import { AuditEventList } from "@/components/audit/audit-event-list";
 import { AuditFilters } from "@/components/audit/audit-filters";
 import { auditQueryString, parseAuditQuery } from "@/components/audit/audit-query";
@@ -20,7 +20,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function Page({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
-  if (!can(actor, "audit:read")) return <AccessDenied screen="Audit" needs="Auditors, Role Management and Global Administrators" />;
+  if (!can(actor, "audit:read")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const query = parseAuditQuery(await searchParams);
 
   // A hand-edited or shared URL may carry a filter the domain refuses: show why beside the field.

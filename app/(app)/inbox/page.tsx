@@ -1,5 +1,5 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
-import { AccessDenied } from "@/components/access-denied";
 import { InboxList } from "@/components/inbox/inbox-list";
 import { PageHeader } from "@/components/page-header";
 import { StatusBadge } from "@/components/status-badge";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Approvals" };
 
 export default async function InboxPage() {
   const actor = await requireActor();
-  if (!can(actor, "requests:approve")) return <AccessDenied screen="Approvals" needs="members of an approver group" />;
+  if (!can(actor, "requests:approve")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const database = await db();
   const [pending, history] = await Promise.all([listInbox(database, { actor }), listMyDecisions(database, { actor, limit: 20 })]);
   return (

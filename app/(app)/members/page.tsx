@@ -1,5 +1,5 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
-import { AccessDenied } from "@/components/access-denied";
 import { MemberPanels } from "@/components/members/member-panels";
 import { MembersTable } from "@/components/members/members-table";
 import { PageHeader } from "@/components/page-header";
@@ -18,7 +18,7 @@ const PAGE = 500;
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  if (!can(actor, "members:view")) return <AccessDenied screen="People" needs="Role Management and Global Administrators" />;
+  if (!can(actor, "members:view")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const params = await searchParams;
   const raw = Array.isArray(params.q) ? params.q[0] : params.q;
   const q = raw?.trim().slice(0, 200) || undefined;

@@ -1,6 +1,6 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AccessDenied } from "@/components/access-denied";
 import { PageHeader } from "@/components/page-header";
 import { filtersFrom } from "@/components/policies/policy-filter-values";
 import { PolicyList } from "@/components/policies/policy-list";
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Policies" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  if (!can(actor, "policies:manage")) return <AccessDenied screen="Policies" needs="Role Management and Global Administrators" />;
+  if (!can(actor, "policies:manage")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const database = await db();
   const [policies, settings, params] = await Promise.all([
     listPolicies(database, { actor }),

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { AccessDenied } from "@/components/access-denied";
+import { forbidden, notFound } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { DeletePolicyButton } from "@/components/policies/delete-policy-button";
 import { PolicyForm } from "@/components/policies/policy-form";
@@ -22,7 +21,7 @@ export const metadata: Metadata = { title: "Edit policy" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  if (!can(actor, "policies:manage")) return <AccessDenied screen="Policies" needs="Role Management and Global Administrators" />;
+  if (!can(actor, "policies:manage")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const { id } = await params;
   const database = await db();
   const policy = await getPolicy(database, { actor, policyId: id }).catch((error: unknown) => {

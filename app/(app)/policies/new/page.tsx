@@ -1,6 +1,6 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AccessDenied } from "@/components/access-denied";
 import { PageHeader } from "@/components/page-header";
 import { PolicyForm } from "@/components/policies/policy-form";
 import { PolicyUsage } from "@/components/policies/policy-usage";
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "New policy" };
 
 export default async function Page() {
   const actor = await requireActor();
-  if (!can(actor, "policies:manage")) return <AccessDenied screen="Policies" needs="Role Management and Global Administrators" />;
+  if (!can(actor, "policies:manage")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const database = await db();
   const [catalogs, groups, settings, policies, candidates] = await Promise.all([
     // Every scope's catalog, built-in first: a policy may cover an external scope's task too.

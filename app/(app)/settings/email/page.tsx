@@ -1,6 +1,6 @@
+import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AccessDenied } from "@/components/access-denied";
 import { DeliveryFilter } from "@/components/email-delivery/delivery-filter";
 import { EmailDeliveryTable } from "@/components/email-delivery/email-delivery-table";
 import { NotificationSettingsForm } from "@/components/email-delivery/notification-settings-form";
@@ -17,9 +17,7 @@ export const dynamic = "force-dynamic";
 
 export default async function Page({ searchParams }: { searchParams: Promise<{ filter?: string }> }) {
   const actor = await requireActor();
-  if (!can(actor, "settings:manage")) {
-    return <AccessDenied screen="Email delivery" needs="Role Management and Global Administrators" />;
-  }
+  if (!can(actor, "settings:manage")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const { filter: asked } = await searchParams;
   const filter = emailDeliveryFilters.find((f) => f === asked) ?? ("all" satisfies EmailDeliveryFilter);
   const database = await db();
