@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AccessDenied } from "@/components/access-denied";
+import { forbidden } from "next/navigation";
 import { ActiveAccessList } from "@/components/access/active-access-list";
 import { PageHeader } from "@/components/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -13,7 +13,7 @@ export const metadata: Metadata = { title: "Active access" };
 
 export default async function ActiveAccessPage() {
   const actor = await requireActor();
-  if (!can(actor, "access:view-active")) return <AccessDenied screen="Active access" needs="approvers and administrators" />;
+  if (!can(actor, "access:view-active")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const grants = await listActiveGrants(await db(), { actor });
   return (
     <>
