@@ -2,6 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { inboxAction } from "@/app/(app)/inbox/actions";
+import { StatusBadge } from "@/components/status-badge";
 import { RelativeTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -34,7 +35,14 @@ export function InboxList({ initial }: { initial: InboxItem[] }) {
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_18rem] xl:grid-cols-[minmax(0,1fr)_20rem]">
             <div className="min-w-0 space-y-1.5 text-sm">
               <p className="text-base font-medium text-slate-900 wrap-anywhere">
-                {request.requester} asks for the {typeLabel[request.type]} {request.target}
+                {request.requesterName ? `${request.requesterName} (${request.requester})` : request.requester} asks for the{" "}
+                {typeLabel[request.type]} {request.target}
+                {request.requesterGuest && (
+                  <>
+                    {" "}
+                    <Badge tone="amber">Guest</Badge>
+                  </>
+                )}
               </p>
               <ExtensionNote request={request} whose="their" />
               <p className="text-slate-700 wrap-anywhere">
@@ -42,10 +50,23 @@ export function InboxList({ initial }: { initial: InboxItem[] }) {
                 <RelativeTime iso={request.pendingUntil} verb={{ future: "expires", past: "expired" }} absolute />
               </p>
               {request.reason && <p className="text-slate-800 wrap-anywhere">“{request.reason}”</p>}
+              {request.roles.length > 0 && <p className="text-slate-600 wrap-break-word">Its roles: {request.roles.join(", ")}</p>}
               <p className="text-slate-600 wrap-break-word">
                 Lets them run: {request.tasks.slice(0, 8).join(", ")}
                 {request.tasks.length > 8 ? ` and ${request.tasks.length - 8} more` : ""}
               </p>
+              {request.recentRequests.length > 0 && (
+                <div className="text-slate-600">
+                  <p>Their recent requests for {request.target}:</p>
+                  <ul className="ml-4 list-disc" aria-label={`Recent requests for ${request.target}`}>
+                    {request.recentRequests.map((recent) => (
+                      <li key={recent.id}>
+                        <StatusBadge status={recent.status} /> <RelativeTime iso={recent.createdAt} />
+                      </li>
+                    ))}
+                  </ul>
+                </div>
+              )}
               <p className="flex flex-wrap items-center gap-2">
                 <Badge tone="amber">
                   {request.approvals.filter((a) => a.decision === "approve").length} of {request.requiredApprovals} approvals
