@@ -80,7 +80,9 @@ describe.each(testDatabaseKinds)("the audit log on %s", (kind) => {
     const org = await f.organisation();
     expect(await verifyAuditChain(db(), org.organisationId)).toMatchObject({ ok: true });
     await db().execute(sql`alter table audit_events disable trigger user`);
-    await db().execute(sql`delete from audit_events where seq = (select max(seq) from audit_events where organisation_id = ${org.organisationId})`);
+    await db().execute(
+      sql`delete from audit_events where organisation_id = ${org.organisationId} and seq = (select max(seq) from audit_events where organisation_id = ${org.organisationId})`,
+    );
     await db().execute(sql`alter table audit_events enable trigger user`);
     // Every event left still links to the one before it: only the chain's head knows one is missing.
     const result = await verifyAuditChain(db(), org.organisationId);
