@@ -13,6 +13,7 @@ import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
 import { getRequestStats } from "@/lib/dashboard/get-request-stats";
 import { getSetupChecklist } from "@/lib/dashboard/get-setup-checklist";
 import { listRecentActivity } from "@/lib/dashboard/list-recent-activity";
+import { groupGrants } from "@/lib/requests/group-grants";
 import { listRequests } from "@/lib/requests/list-requests";
 
 export const metadata: Metadata = { title: "Dashboard" };
@@ -34,6 +35,12 @@ export default async function DashboardPage() {
     getSetupChecklist(database, { actor }),
   ]);
   const openNow = active.items.filter((r) => r.active);
+  // A scheduled extension is part of the window it follows: say where the grant ends.
+  const grants = groupGrants(active.items);
+  const extendedTo = (window: (typeof openNow)[number]) => {
+    const grant = grants.find((g) => g.window.id === window.id);
+    return grant?.extensions.filter((e) => e.status === "approved" && e.endsAt).at(-1)?.endsAt ?? null;
+  };
   return (
     <>
       <PageHeader title={`Welcome, ${actor.name ?? actor.email}`} description="Your access and what is waiting for you." />
@@ -54,7 +61,13 @@ export default async function DashboardPage() {
                 <li key={r.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm">
                   <span className="min-w-0 font-medium text-slate-900 wrap-anywhere">{r.target}</span>
                   <span className="text-slate-700">
-                    <RelativeTime iso={r.endsAt!} verb={{ future: "ends", past: "ended" }} absolute /> ·{" "}
+                    <RelativeTime iso={r.endsAt!} verb={{ future: "ends", past: "ended" }} absolute />
+                    {extendedTo(r) && (
+                      <>
+                        , extended to <LocalTime iso={extendedTo(r)!} />
+                      </>
+                    )}{" "}
+                    ·{" "}
                     <Link href="/runspace" className="font-medium text-brand-700 hover:underline">
                       Run it
                     </Link>
