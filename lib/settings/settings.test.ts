@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ContosoFixture, codeOf, contosoFixture } from "@/db/testing/contoso-fixture";
+import { type ContosoFixture, type OrganisationFixture, codeOf, contosoFixture } from "@/db/testing/contoso-fixture";
 import { testDatabaseKinds } from "@/db/testing/test-database";
 import { searchAudit } from "@/lib/audit/search-audit";
 import { createPolicy } from "@/lib/policies/create-policy";
@@ -13,8 +13,9 @@ describe.each(testDatabaseKinds)("organisation PAM settings on %s", (kind) => {
   });
   afterAll(() => f.database.destroy());
   const db = () => f.database.db;
-  const actions = async () =>
-    (await searchAudit(db(), { actor: await f.actor("auditor@contoso.com"), input: { limit: 10 } })).items.map((e) => [e.action, e.details]);
+  const actions = async (org: OrganisationFixture) =>
+    (await searchAudit(db(), { actor: await org.actor("auditor@contoso.com"), input: { limit: 10 } })).items.map((e) => [e.action, e.details]);
+  // Tests that change settings do it in an organisation of their own: Contoso keeps its defaults.
 
   it("show the seeded defaults", async () => {
     expect(await getSettings(db(), { actor: await f.actor("rolemanager@contoso.com") })).toEqual({
@@ -33,32 +34,35 @@ describe.each(testDatabaseKinds)("organisation PAM settings on %s", (kind) => {
   });
 
   it("disable and enable PAM, keeping policies and groups, each audited", async () => {
-    const admin = await f.actor("admin@contoso.com");
+    const org = await f.organisation();
+    const admin = await org.actor("admin@contoso.com");
     const off = await updateSettings(db(), { actor: admin, input: { pamEnabled: false } });
     expect(off.pamEnabled).toBe(false);
-    expect((await actions())[0]![0]).toBe("pam.disabled");
+    expect((await actions(org))[0]![0]).toBe("pam.disabled");
     await updateSettings(db(), { actor: admin, input: { pamEnabled: true } });
-    expect((await actions())[0]![0]).toBe("pam.enabled");
+    expect((await actions(org))[0]![0]).toBe("pam.enabled");
     expect(off.defaultApproverGroup).toBe("PAM Approvers");
   });
 
   it("add and remove excluded accounts, one audit event each", async () => {
-    const admin = await f.actor("admin@contoso.com");
-    const after = await updateSettings(db(), { actor: admin, input: { excludedAccounts: ["Auditor@Contoso.com"] } });
-    expect(after.excludedAccounts).toEqual(["auditor@contoso.com"]);
-    const recent = (await actions()).slice(0, 2);
+    const org = await f.organisation();
+    const admin = await org.actor("admin@contoso.com");
+    const after = await updateSettings(db(), { actor: admin, input: { excludedAccounts: [org.email("auditor@contoso.com").toUpperCase()] } });
+    expect(after.excludedAccounts).toEqual([org.email("auditor@contoso.com")]);
+    const recent = (await actions(org)).slice(0, 2);
     expect(recent).toEqual(
       expect.arrayContaining([
-        ["exclusion.added", { account: "auditor@contoso.com" }],
-        ["exclusion.removed", { account: "svc-backup@contoso.com" }],
+        ["exclusion.added", { account: org.email("auditor@contoso.com") }],
+        ["exclusion.removed", { account: org.email("svc-backup@contoso.com") }],
       ]),
     );
   });
 
   it("change the limits and the default group, audited with what changed", async () => {
-    const admin = await f.actor("admin@contoso.com");
+    const org = await f.organisation();
+    const admin = await org.actor("admin@contoso.com");
     await updateSettings(db(), { actor: admin, input: { defaultApproverGroup: "Exchange Leads", pendingLifetimeHours: 8 } });
-    expect((await actions())[0]).toEqual([
+    expect((await actions(org))[0]).toEqual([
       "settings.updated",
       { changed: { defaultApproverGroup: { from: "PAM Approvers", to: "Exchange Leads" }, pendingLifetimeHours: { from: 24, to: 8 } } },
     ]);
