@@ -52,8 +52,10 @@ describe.each(testDatabaseKinds)("just-in-time membership settings on %s", (kind
   afterAll(() => f.database.destroy());
   const db = () => f.database.db;
 
+  // Tests that change the settings do it in an organisation of their own, starting from none.
   it("are saved lower case, once each, sorted, and audited as settings.updated", async () => {
-    const admin = await f.actor("admin@contoso.com");
+    const org = await f.organisation();
+    const admin = await org.actor("admin@contoso.com");
     const after = await updateSettings(db(), {
       actor: admin,
       input: { jitEmailDomains: [" Contoso.com ", "sales.contoso.com", "contoso.com"], jitEntraTenantIds: [TENANT.toUpperCase()] },
@@ -66,7 +68,7 @@ describe.each(testDatabaseKinds)("just-in-time membership settings on %s", (kind
         jitEntraTenantIds: { from: [], to: [TENANT] },
       },
     });
-    expect(await getSettings(db(), { actor: await f.actor("rolemanager@contoso.com") })).toMatchObject({
+    expect(await getSettings(db(), { actor: await org.actor("rolemanager@contoso.com") })).toMatchObject({
       jitEmailDomains: ["contoso.com", "sales.contoso.com"],
     });
   });
@@ -103,7 +105,9 @@ describe.each(testDatabaseKinds)("just-in-time membership settings on %s", (kind
   });
 
   it("are changed by Global Administrators only; Role Management may send them back unchanged", async () => {
-    const roleManager = await f.actor("rolemanager@contoso.com");
+    const org = await f.organisation();
+    await updateSettings(db(), { actor: await org.actor("admin@contoso.com"), input: { jitEmailDomains: [`${org.slug}.example`] } });
+    const roleManager = await org.actor("rolemanager@contoso.com");
     expect(await codeOf(updateSettings(db(), { actor: roleManager, input: { jitEmailDomains: [] } }))).toBe(
       "forbidden:manage-sign-in-settings",
     );
@@ -113,14 +117,15 @@ describe.each(testDatabaseKinds)("just-in-time membership settings on %s", (kind
         actor: roleManager,
         input: { jitEmailDomains: current.jitEmailDomains, jitEntraTenantIds: current.jitEntraTenantIds, policyLimit: 31 },
       }),
-    ).resolves.toMatchObject({ policyLimit: 31 });
-    expect(await codeOf(updateSettings(db(), { actor: await f.actor("requester@contoso.com"), input: { jitEmailDomains: [] } }))).toBe(
+    ).resolves.toMatchObject({ policyLimit: 31, jitEmailDomains: [`${org.slug}.example`] });
+    expect(await codeOf(updateSettings(db(), { actor: await org.actor("requester@contoso.com"), input: { jitEmailDomains: [] } }))).toBe(
       "forbidden:manage-settings",
     );
   });
 
   it("trust Entra tenants: saved lower case, once each, audited; several organisations may trust one tenant", async () => {
-    const admin = await f.actor("admin@contoso.com");
+    const org = await f.organisation();
+    const admin = await org.actor("admin@contoso.com");
     // Fabrikam already trusts OTHER_TENANT: trusting a tenant is not owning it.
     const after = await updateSettings(db(), {
       actor: admin,
@@ -130,18 +135,22 @@ describe.each(testDatabaseKinds)("just-in-time membership settings on %s", (kind
     const [event] = (await searchAudit(db(), { actor: admin, input: { action: "settings.updated", limit: 1 } })).items;
     expect(event?.details).toEqual({ changed: { entraTenantIds: { from: [], to: [OTHER_TENANT, TENANT] } } });
     // Only Global Administrators change it; Role Management sees it, and may send it back unchanged.
-    const roleManager = await f.actor("rolemanager@contoso.com");
+    const roleManager = await org.actor("rolemanager@contoso.com");
     expect(await codeOf(updateSettings(db(), { actor: roleManager, input: { entraTenantIds: [] } }))).toBe("forbidden:manage-sign-in-settings");
     await expect(updateSettings(db(), { actor: roleManager, input: { entraTenantIds: [TENANT, OTHER_TENANT] } })).resolves.toMatchObject({
       entraTenantIds: [OTHER_TENANT, TENANT],
     });
     expect(await getSettings(db(), { actor: roleManager })).toMatchObject({ entraTenantIds: [OTHER_TENANT, TENANT] });
-    await updateSettings(db(), { actor: admin, input: { entraTenantIds: [] } });
   });
 
   it("free a domain for another organisation once removed", async () => {
-    const admin = await f.actor("admin@contoso.com");
-    await updateSettings(db(), { actor: admin, input: { jitEmailDomains: [], jitEntraTenantIds: [] } });
-    expect(await getSettings(db(), { actor: admin })).toMatchObject({ jitEmailDomains: [], jitEntraTenantIds: [] });
+    const [holder, other] = [await f.organisation(), await f.organisation()];
+    const [holderAdmin, otherAdmin] = [await holder.actor("admin@contoso.com"), await other.actor("admin@contoso.com")];
+    const domain = `${holder.slug}.example`;
+    await updateSettings(db(), { actor: holderAdmin, input: { jitEmailDomains: [domain] } });
+    expect(await codeOf(updateSettings(db(), { actor: otherAdmin, input: { jitEmailDomains: [domain] } }))).toBe("conflict:jit-domain-taken");
+    await updateSettings(db(), { actor: holderAdmin, input: { jitEmailDomains: [] } });
+    expect(await getSettings(db(), { actor: holderAdmin })).toMatchObject({ jitEmailDomains: [] });
+    expect(await updateSettings(db(), { actor: otherAdmin, input: { jitEmailDomains: [domain] } })).toMatchObject({ jitEmailDomains: [domain] });
   });
 });
