@@ -37,12 +37,12 @@ export function nextStepAfter({ task, code, parameters }: { task: string; code: 
   }
   switch (kind) {
     case "conflict":
-      return "Nothing was changed. Use another value for the one already in use, or leave things as they are.";
+      return "Use another value for the one already in use, or leave things as they are.";
     case "limit":
-      return "Nothing was changed. Remove one you no longer need, then run it again.";
+      return "Remove one you no longer need, then run it again.";
     case "invalid":
-      return "Nothing was changed. Correct the parameters named above and run it again.";
+      return "Correct the parameters named above and run it again.";
     default:
-      return "Nothing was changed. Check the parameters and run it again.";
+      return "Check the parameters and run it again.";
   }
 }
