@@ -2,6 +2,7 @@
 
 import { SelectField, TextField } from "@/components/ui/field";
 import type { ParameterSchema } from "@/lib/runspace/describe-tasks";
+import { ObjectCombobox } from "./object-combobox";
 import { controlOf } from "./parameter-values";
 
 /** What to type, said once under the field: the form never blocks a value the server would explain. */
@@ -26,16 +27,26 @@ function hintOf(parameter: ParameterSchema): string | undefined {
   return parts.length ? parts.join(" ") : undefined;
 }
 
+/** The task a field belongs to, for the objects its picker offers. */
+export interface PickerContext {
+  scope: string;
+  task: string;
+  /** The access decision lets the person run the task now. */
+  available: boolean;
+}
+
 export function ParameterField({
   name,
   parameter,
   required,
   errors,
+  picker,
 }: {
   name: string;
   parameter: ParameterSchema;
   required: boolean;
   errors?: string[];
+  picker?: PickerContext;
 }) {
   const control = controlOf(parameter, required);
   const label = required ? `${name} (required)` : name;
@@ -43,6 +54,23 @@ export function ParameterField({
   // No `required` attribute: the task's own validation answers, next to the field, in its words.
   const common = { name, label, hint, errors, "aria-required": required || undefined, autoComplete: "off" } as const;
   const initial = parameter.default === undefined || parameter.default === null ? undefined : String(parameter.default);
+
+  // A parameter that names an object of the workload offers them, and still takes what is typed.
+  if (parameter.object && picker && (control === "text" || control === "list")) {
+    return (
+      <ObjectCombobox
+        name={name}
+        label={label}
+        hint={hint}
+        errors={errors}
+        object={parameter.object}
+        multiple={control === "list"}
+        defaultValue={Array.isArray(parameter.default) ? parameter.default.join(", ") : initial}
+        required={required}
+        {...picker}
+      />
+    );
+  }
 
   switch (control) {
     case "checkbox":

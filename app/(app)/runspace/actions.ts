@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { action } from "@/app/_lib/action";
+import { listWorkloadObjects } from "@/lib/runspace/list-workload-objects";
 import { runTask } from "@/lib/runspace/run-task";
 import { jsonObject } from "@/lib/validation";
 
@@ -14,3 +15,14 @@ const runInput = z.object({
 });
 
 export const runTaskAction = action(runInput, ({ db, actor, input }) => runTask(db, { actor, input }));
+
+// Checked in full by `listWorkloadObjects`, which also decides whether the caller may see them.
+const objectsInput = z.object({
+  scope: z.string().optional(),
+  task: z.string(),
+  parameter: z.string(),
+  search: z.string().optional(),
+  limit: z.number().optional(),
+});
+
+export const listWorkloadObjectsAction = action(objectsInput, ({ db, actor, input }) => listWorkloadObjects(db, { actor, input }));
