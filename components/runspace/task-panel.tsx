@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
@@ -9,6 +10,7 @@ import { LocalTime, RelativeTime } from "@/components/time/local-time";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import type { FieldErrors } from "@/lib/errors";
+import { nextStepAfter } from "@/lib/runspace/cmdlet-error";
 import type { RunnableTask } from "@/lib/runspace/describe-tasks";
 import { AccessBadge } from "./access-badge";
 import { BlockedNotice, requestAccessHref } from "./blocked-notice";
@@ -17,14 +19,15 @@ import { parametersFrom } from "./parameter-values";
 import { RunResult } from "./run-result";
 
 type Outcome =
-  | { kind: "succeeded"; result: unknown; ranAt: string }
+  | { kind: "succeeded"; result: unknown; ranAt: string; parameters: Record<string, unknown> }
   | { kind: "blocked"; code: string; message: string }
   | { kind: "invalid"; message: string; errors: FieldErrors }
-  | { kind: "failed"; message: string };
+  | { kind: "failed"; code: string; message: string };
 
 /** One task: what access says, its parameters as a form, and the outcome of the last run. */
 export function TaskPanel({ task }: { task: RunnableTask }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const form = useRef<HTMLFormElement>(null);
   const [pending, setPending] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -36,6 +39,7 @@ export function TaskPanel({ task }: { task: RunnableTask }) {
   const otherErrors = errors ? Object.entries(errors).filter(([name]) => !names.includes(name)) : [];
   // `no-grant` is the decision's word for "a policy covers it and you have no window": requestable.
   const requestable = task.access.code === "no-grant";
+  const picker = { scope: task.scope, task: task.name, available: task.access.allowed };
 
   useEffect(() => {
     if (outcome?.kind === "invalid") form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
@@ -47,8 +51,10 @@ export function TaskPanel({ task }: { task: RunnableTask }) {
     setPending(true);
     try {
       const result = await runTaskAction({ scope: task.scope, task: task.name, parameters });
+      // A run may have added or removed what the pickers offer (a removed journal rule, say).
+      void queryClient.invalidateQueries({ queryKey: ["workload-objects"] });
       if (result.ok) {
-        setOutcome({ kind: "succeeded", result: result.data.result, ranAt: new Date().toISOString() });
+        setOutcome({ kind: "succeeded", result: result.data.result, ranAt: new Date().toISOString(), parameters });
         toast.success(`${task.name} succeeded`);
       } else if (result.code.startsWith("forbidden:")) {
         setOutcome({ kind: "blocked", code: result.code, message: result.message });
@@ -57,7 +63,7 @@ export function TaskPanel({ task }: { task: RunnableTask }) {
       } else if (result.errors) {
         setOutcome({ kind: "invalid", message: result.message, errors: result.errors });
       } else {
-        setOutcome({ kind: "failed", message: result.message });
+        setOutcome({ kind: "failed", code: result.code, message: result.message });
       }
     } catch {
       toast.error("The runspace could not be reached. Check your connection and try again.");
@@ -119,6 +125,7 @@ export function TaskPanel({ task }: { task: RunnableTask }) {
                       parameter={task.parameters.properties[name]!}
                       required={task.parameters.required.includes(name)}
                       errors={errors?.[name]}
+                      picker={picker}
                     />
                   ))}
                 </div>
@@ -162,7 +169,7 @@ export function TaskPanel({ task }: { task: RunnableTask }) {
                 <span className="font-medium text-green-800">Succeeded</span> at <LocalTime iso={outcome.ranAt} style="time" />. The run is
                 in the audit log.
               </p>
-              <RunResult task={task.name} result={outcome.result} />
+              <RunResult task={task.name} result={outcome.result} parameters={outcome.parameters} schema={task.parameters} />
             </>
           )}
           {outcome.kind === "blocked" && (
@@ -171,7 +178,10 @@ export function TaskPanel({ task }: { task: RunnableTask }) {
           {outcome.kind === "failed" && (
             <div role="alert" className="rounded-md border border-red-200 bg-red-50 p-4 text-sm text-red-900">
               <p className="font-semibold">{task.name} failed</p>
-              <p className="mt-1 wrap-anywhere">{outcome.message}</p>
+              <p className="mt-1 font-mono text-xs wrap-anywhere sm:text-sm">{outcome.message}</p>
+              <p className="mt-2">
+                <span className="font-medium">What to do:</span> {nextStepAfter({ task: task.name, code: outcome.code, parameters: task.parameters })}
+              </p>
               <p className="mt-1">Nothing it started was kept. The attempt is in the audit log.</p>
             </div>
           )}
