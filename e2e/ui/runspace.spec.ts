@@ -69,3 +69,138 @@ test("a parameter the task refuses is explained next to its field", async ({ pag
   await expect(page.getByRole("alert").filter({ hasText: "Some parameters are not valid" })).toBeVisible();
   await expect(runspace.parameter("PrependSubject")).not.toHaveAttribute("aria-invalid", "true");
 });
+
+test("the runspace says its Exchange is simulated, not the organisation's tenant, and how to connect a real one", async ({ page, signInPage, org }) => {
+  await signInPage.goto("/runspace", org.slug);
+  await signInPage.signInAs(org.email("requester"));
+  const runspace = new RunspacePage(page);
+  await runspace.goto();
+
+  const notice = runspace.workloadNotice();
+  await expect(notice).toContainText("Simulated Exchange Online: the data is Elevate's demo workload, not your tenant.");
+  await expect(notice).toContainText(`${org.slug}.onmicrosoft.com`);
+  await notice.getByRole("link", { name: "Connecting Exchange Online" }).click();
+  await expect(page.getByRole("heading", { name: "Connecting Exchange Online", level: 1 })).toBeVisible();
+  await expect(page.getByRole("main")).toContainText("planned and not built yet");
+  await expect(page.getByRole("main")).toContainText("elevate access check --scope ExchangeOnline");
+  await expectNoSeriousAxeViolations(page);
+});
+
+test("a newcomer picks a journal rule from the list, removes it, and reads what was done", async ({ page, signInPage, org, api }) => {
+  // A rule of this test's own, made by the excluded service account, so the test never depends on the seed's.
+  const name = `E2E picked journal rule ${Date.now()}`;
+  const service = await api("svc-backup");
+  const created = await service.post("tasks/run", { data: { task: "New-JournalRule", parameters: { Name: name, JournalEmailAddress: "journal@archive.example.com" } } });
+  expect(created.status()).toBe(200);
+
+  // The administrator's standing Organization Management holds Journaling.
+  await signInPage.goto("/runspace", org.slug);
+  await signInPage.signInAs(org.email("admin"));
+  const runspace = new RunspacePage(page);
+  await runspace.goto("Remove-JournalRule");
+  await expect(runspace.workloadNotice()).toBeVisible();
+
+  const identity = runspace.picker("Identity");
+  await identity.fill("picked journal");
+  await expect(runspace.option(name)).toBeVisible();
+  await expect(runspace.option(name)).toContainText("journal@archive.example.com");
+  await expectNoSeriousAxeViolations(page);
+  await runspace.option(name).click();
+  await expect(identity).toHaveValue(name);
+  await expect(page.getByRole("listbox")).toBeHidden();
+
+  await runspace.run("Remove-JournalRule");
+  await expect(runspace.result()).toContainText("Succeeded");
+  await expect(runspace.result()).toContainText(`Done: the journal rule '${name}' was removed.`);
+  await expect(runspace.result()).not.toContainText("null");
+
+  // Gone from the list it was picked from.
+  await identity.fill("picked journal");
+  await expect(identity).toHaveAccessibleDescription(/No journal rule matches “picked journal”/);
+  await expect(runspace.options()).toHaveCount(0);
+});
+
+test("a failing run reads as the cmdlet's own error, on the organisation's tenant, and says what to do", async ({ page, signInPage, org }) => {
+  await signInPage.goto("/runspace", org.slug);
+  await signInPage.signInAs(org.email("admin"));
+  const runspace = new RunspacePage(page);
+  await runspace.goto("Remove-JournalRule");
+
+  // Free text is still taken: Exchange names a rule by its name or GUID.
+  await runspace.picker("Identity").fill("No such rule");
+  await runspace.run("Remove-JournalRule");
+  const failure = runspace.failure();
+  await expect(failure).toContainText("Remove-JournalRule failed");
+  await expect(failure).toContainText(
+    `Remove-JournalRule: The operation couldn't be performed because object 'No such rule' couldn't be found on '${org.slug}.onmicrosoft.com'.`,
+  );
+  await expect(failure).toContainText("What to do: Check Identity: pick a journal rule from the list under the field");
+  await expect(failure).toContainText("Get-JournalRule lists every one.");
+  await expect(failure).not.toContainText("PROD.OUTLOOK.COM");
+  await expectNoSeriousAxeViolations(page);
+});
+
+test("the picker works from the keyboard alone", async ({ page, signInPage, org }) => {
+  await signInPage.goto("/runspace", org.slug);
+  await signInPage.signInAs(org.email("requester2"));
+  const runspace = new RunspacePage(page);
+  await runspace.goto("Get-Mailbox");
+
+  const identity = runspace.picker("Identity");
+  await identity.focus();
+  await page.keyboard.press("ArrowDown");
+  await expect(identity).toHaveAttribute("aria-expanded", "true");
+  await expect(runspace.options()).toHaveCount(8);
+  await page.keyboard.type("patti");
+  await expect(runspace.options()).toHaveCount(1);
+  await page.keyboard.press("ArrowDown");
+  const patti = runspace.option("Patti Fernandez");
+  await expect(patti).toHaveAttribute("aria-selected", "true");
+  await expect(identity).toHaveAttribute("aria-activedescendant", (await patti.getAttribute("id"))!);
+  await page.keyboard.press("Enter");
+  await expect(identity).toHaveValue("ceo@contoso.com");
+  await expect(identity).toHaveAttribute("aria-expanded", "false");
+  await expect(identity).toBeFocused();
+
+  // Escape closes the list and keeps what was typed.
+  await page.keyboard.press("ArrowDown");
+  await expect(identity).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("Escape");
+  await expect(identity).toHaveAttribute("aria-expanded", "false");
+  await expect(identity).toHaveValue("ceo@contoso.com");
+
+  // With the list closed, Enter runs the task.
+  await page.keyboard.press("Enter");
+  await expect(runspace.result()).toContainText("Succeeded");
+  await expect(runspace.resultTable().getByRole("cell", { name: "Patti Fernandez", exact: true })).toBeVisible();
+});
+
+test("someone who may not run the task is not shown its objects, and may still type one", async ({ page, signInPage, org }) => {
+  // requester's Recipient Management holds no journaling, and no policy covers Remove-JournalRule.
+  await signInPage.goto("/runspace", org.slug);
+  await signInPage.signInAs(org.email("requester"));
+  const runspace = new RunspacePage(page);
+  await runspace.goto("Remove-JournalRule");
+
+  const identity = runspace.picker("Identity");
+  await expect(identity).toHaveAccessibleDescription(/journal rules are listed once you may run Remove-JournalRule; you can still type one/);
+  await identity.fill("Journal");
+  await identity.press("ArrowDown");
+  await expect(runspace.options()).toHaveCount(0);
+  await expect(identity).toHaveValue("Journal");
+});
+
+test("a value typed while the list is open runs when Run is clicked", async ({ page, signInPage, org }) => {
+  // The list sits in the page's flow: closing it as the press leaves the field would move Run away from under the pointer.
+  await signInPage.goto("/runspace", org.slug);
+  await signInPage.signInAs(org.email("requester2"));
+  const runspace = new RunspacePage(page);
+  await runspace.goto("Get-Mailbox");
+
+  await runspace.picker("Identity").fill("legal@contoso.com");
+  await expect(runspace.option("Legal")).toBeVisible();
+  await runspace.run("Get-Mailbox");
+  await expect(runspace.result()).toContainText("Succeeded");
+  await expect(runspace.resultTable().getByRole("cell", { name: "legal@contoso.com", exact: true })).toBeVisible();
+  await expect(page.getByRole("listbox")).toBeHidden();
+});
