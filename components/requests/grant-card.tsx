@@ -51,7 +51,9 @@ function Standing({ request, now, scheduledNote }: { request: RequestView; now: 
     );
   }
   if (request.status === "denied") {
-    return <>Denied: {request.approvals.find((a) => a.decision === "deny")?.comment ?? ""}</>;
+    const denial = request.approvals.find((a) => a.decision === "deny");
+    // Who denied it: the requester can then ask that person, not the whole approver group.
+    return <>{denial ? `Denied by ${denial.by}: ${denial.comment ?? ""}` : "Denied"}</>;
   }
   if (request.status === "revoked") return <>Revoked by {request.revokedBy}: {request.revocationComment ?? ""}</>;
   return null;

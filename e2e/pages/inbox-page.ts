@@ -11,7 +11,8 @@ export class InboxPage {
     return this.page
       .getByRole("list", { name: "Pending requests" })
       .getByRole("listitem")
-      .filter({ hasText: `${requester} asks for` })
+      // The card reads "Name (email) asks for …", or "email asks for …" for a person with no name.
+      .filter({ hasText: new RegExp(`${requester.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\)? asks for`) })
       .filter({ hasText: target });
   }
 

@@ -51,7 +51,7 @@ test("a deny needs a comment, shown next to the field, and the requester sees wh
   await expect(item.getByLabel("Comment")).toHaveAttribute("aria-invalid", "true");
   await expect(item).toContainText("A comment is required");
   await inbox.decide(org.email("requester2"), "Remove-AcceptedDomain", "Deny", "Mail still flows through it");
-  await requester.expectStatus("Remove-AcceptedDomain", "Denied: Mail still flows through it");
+  await requester.expectStatus("Remove-AcceptedDomain", `Denied by ${org.email("approver2")}: Mail still flows through it`);
 });
 
 test("an automatic policy opens the window at once", async ({ browser, org }) => {
