@@ -105,6 +105,8 @@ test("the administrator follows the checklist: people, an approver group, a poli
   // Inside the window the task really runs.
   const runspace = new RunspacePage(carol);
   await runspace.goto("New-JournalRule");
+  // A real organisation is told as plainly as the demo that its Exchange is simulated, not its tenant.
+  await expect(runspace.workloadNotice()).toContainText("Simulated Exchange Online: the data is a workload Elevate simulates in its own database, not your tenant.");
   await runspace.parameter("Name").fill("Legal audit journal");
   await runspace.parameter("JournalEmailAddress").fill("journal@archive.example.com");
   await runspace.run("New-JournalRule");
