@@ -1,11 +1,12 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exchangeJournalRules, exchangeMailboxPermissions, taskRuns } from "@/db/schema";
-import { type ContosoFixture, contosoFixture } from "@/db/testing/contoso-fixture";
+import { type ContosoFixture, type OrganisationFixture, contosoFixture } from "@/db/testing/contoso-fixture";
 import { testDatabaseKinds } from "@/db/testing/test-database";
 import { approveRequest } from "@/lib/approvals/approve-request";
 import { searchAudit } from "@/lib/audit/search-audit";
 import { DomainError } from "@/lib/errors";
+import { listPolicies } from "@/lib/policies/list-policies";
 import { createRequest } from "@/lib/requests/create-request";
 import { runTask } from "./run-task";
 
@@ -16,42 +17,57 @@ describe.each(testDatabaseKinds)("the runspace on %s", (kind) => {
   });
   afterAll(() => f.database.destroy());
   const db = () => f.database.db;
-  const lastRun = async () => (await db().select().from(taskRuns).orderBy(sql`${taskRuns.createdAt} desc`).limit(1))[0]!;
+  /** The newest run in an organisation (Contoso unless a test made its own). */
+  const lastRun = async (org: OrganisationFixture = f) =>
+    (await db().select().from(taskRuns).where(eq(taskRuns.organisationId, org.organisationId)).orderBy(sql`${taskRuns.createdAt} desc`).limit(1))[0]!;
   const journalRule = { Name: "Legal hold journaling", JournalEmailAddress: "journal@archive.fabrikam.com", Scope: "Global" };
+  const rulesNamed = (org: OrganisationFixture, name: string) =>
+    db().select().from(exchangeJournalRules).where(and(eq(exchangeJournalRules.organisationId, org.organisationId), eq(exchangeJournalRules.name, name)));
+
+  /** A fresh organisation where requester holds an approved window on New-JournalRule. */
+  async function journalWindow() {
+    const org = await f.organisation();
+    const requester = await org.actor("requester@contoso.com");
+    const request = await createRequest(db(), { actor: requester, input: { target: "New-JournalRule", reason: "Legal hold" } });
+    await approveRequest(db(), { actor: await org.actor("approver1@contoso.com"), requestId: request.id });
+    return { org, requester, request };
+  }
 
   it("blocks a task no grant covers, before looking at its parameters, and records why", async () => {
-    const requester = await f.actor("requester@contoso.com");
+    const org = await f.organisation();
+    const requester = await org.actor("requester@contoso.com");
     const error = (await runTask(db(), {
       actor: requester,
       input: { task: "New-JournalRule", parameters: { Bogus: true } },
     }).catch((e: unknown) => e)) as DomainError;
     expect(error).toBeInstanceOf(DomainError);
     expect(error.code).toBe("forbidden:no-grant");
-    expect(error.details?.policyId).toBeTruthy();
-    expect(await lastRun()).toMatchObject({ outcome: "blocked", decisionReason: "no-grant", requestId: null });
-    expect(await db().select().from(exchangeJournalRules).where(eq(exchangeJournalRules.name, journalRule.Name))).toHaveLength(0);
+    const journal = (await listPolicies(db(), { actor: requester })).find((p) => p.target === "New-JournalRule")!;
+    expect(error.details?.policyId).toBe(journal.id);
+    expect(await lastRun(org)).toMatchObject({ outcome: "blocked", decisionReason: "no-grant", requestId: null });
+    expect(await rulesNamed(org, journalRule.Name)).toHaveLength(0);
   });
 
   it("runs it inside an approved window, recording the grant it used, and audits it", async () => {
-    const requester = await f.actor("requester@contoso.com");
-    const request = await createRequest(db(), { actor: requester, input: { target: "New-JournalRule", reason: "Legal hold" } });
-    await approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId: request.id });
+    const { org, requester, request } = await journalWindow();
     const run = await runTask(db(), { actor: requester, input: { task: "New-JournalRule", parameters: journalRule } });
     expect(run).toMatchObject({ outcome: "succeeded", requestId: request.id, result: expect.objectContaining({ Name: journalRule.Name }) });
-    expect(await db().select().from(exchangeJournalRules).where(eq(exchangeJournalRules.name, journalRule.Name))).toHaveLength(1);
-    expect(await lastRun()).toMatchObject({ outcome: "succeeded", requestId: request.id, decisionReason: "grant" });
-    const [event] = (await searchAudit(db(), { actor: await f.actor("auditor@contoso.com"), input: { action: "task.executed" } })).items;
+    expect(await rulesNamed(org, journalRule.Name)).toHaveLength(1);
+    expect(await lastRun(org)).toMatchObject({ outcome: "succeeded", requestId: request.id, decisionReason: "grant" });
+    const [event] = (await searchAudit(db(), { actor: await org.actor("auditor@contoso.com"), input: { action: "task.executed" } })).items;
     expect(event!.details).toMatchObject({ task: "New-JournalRule", requestId: request.id, parameters: journalRule });
   });
 
   it("records a failing task as failed and keeps none of its writes", async () => {
-    const requester = await f.actor("requester@contoso.com");
+    const { org, requester } = await journalWindow();
+    await runTask(db(), { actor: requester, input: { task: "New-JournalRule", parameters: journalRule } });
     const error = (await runTask(db(), {
       actor: requester,
       input: { task: "New-JournalRule", parameters: journalRule },
     }).catch((e: unknown) => e)) as DomainError;
     expect(error.code).toBe("conflict:journal-rule-exists");
-    expect(await lastRun()).toMatchObject({ outcome: "failed", error: error.message });
+    expect(await lastRun(org)).toMatchObject({ outcome: "failed", error: error.message });
+    expect(await rulesNamed(org, journalRule.Name)).toHaveLength(1);
   });
 
   it("words a cmdlet's failure as PowerShell prints it, on the organisation's own tenant", async () => {
@@ -77,14 +93,14 @@ describe.each(testDatabaseKinds)("the runspace on %s", (kind) => {
   });
 
   it("refuses bad parameters of an allowed task next to each parameter", async () => {
-    const requester = await f.actor("requester@contoso.com");
+    const { org, requester } = await journalWindow();
     const error = (await runTask(db(), {
       actor: requester,
       input: { task: "New-JournalRule", parameters: { Name: "", JournalEmailAddress: "nope", Colour: "red" } },
     }).catch((e: unknown) => e)) as DomainError;
     expect(error.code).toBe("invalid:parameters");
     expect(Object.keys(error.fields ?? {})).toEqual(expect.arrayContaining(["Name", "JournalEmailAddress", "Colour"]));
-    expect((await lastRun()).outcome).toBe("failed");
+    expect((await lastRun(org)).outcome).toBe("failed");
   });
 
   it("refuses a parameter named after an Object.prototype member as unknown, and records the attempt", async () => {
@@ -141,7 +157,11 @@ describe.each(testDatabaseKinds)("the runspace on %s", (kind) => {
     const grant = await createRequest(db(), { actor: requester, input: { target: "Add-MailboxPermission", reason: "Delegation" } });
     const parameters = { Identity: "ceo@contoso.com", User: "requester2@contoso.com", AccessRights: "FullAccess" };
     await runTask(db(), { actor: requester, input: { task: "Add-MailboxPermission", parameters } });
-    expect(await db().select().from(exchangeMailboxPermissions)).not.toHaveLength(0);
+    const granted = await db()
+      .select({ user: exchangeMailboxPermissions.user, accessRights: exchangeMailboxPermissions.accessRights })
+      .from(exchangeMailboxPermissions)
+      .where(and(eq(exchangeMailboxPermissions.organisationId, f.organisationId), eq(exchangeMailboxPermissions.user, "requester2@contoso.com")));
+    expect(granted).toEqual([{ user: "requester2@contoso.com", accessRights: ["FullAccess"] }]);
     await f.endWindow(grant.id);
     await expect(runTask(db(), { actor: requester, input: { task: "Add-MailboxPermission", parameters } })).rejects.toMatchObject({
       code: "forbidden:no-grant",
