@@ -1,5 +1,5 @@
 import { and, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { exchangeJournalRules, exchangeMailboxes, organisations } from "@/db/schema";
 import { exchangeTasks } from "@/lib/catalog/builtin/exchange";
 import { seedExchangeWorkload } from "@/db/seed/exchange-workload";
@@ -77,17 +77,16 @@ describe.each(testDatabaseKinds)("the Exchange workload on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    const [t, other] = await database.db
-      .insert(organisations)
-      .values([
-        { slug: "t", name: "T" },
-        { slug: "other", name: "Other" },
-      ])
-      .returning();
-    organisationId = t!.id;
+    const [other] = await database.db.insert(organisations).values({ slug: "other", name: "Other" }).returning();
     otherOrganisationId = other!.id;
-    await database.db.transaction((tx) => seedExchangeWorkload(tx, organisationId));
     await database.db.transaction((tx) => seedExchangeWorkload(tx, otherOrganisationId));
+  });
+  // Each test runs on a workload of its own, freshly seeded: what one creates, no other lists.
+  let workloads = 0;
+  beforeEach(async () => {
+    const [t] = await database.db.insert(organisations).values({ slug: `t-${++workloads}`, name: "T" }).returning();
+    organisationId = t!.id;
+    await database.db.transaction((tx) => seedExchangeWorkload(tx, organisationId));
   });
   afterAll(() => database.destroy());
 
@@ -345,7 +344,8 @@ describe.each(testDatabaseKinds)("the Exchange workload on %s", (kind) => {
     // The other organisation can take the same name: uniqueness is per organisation.
     await run("New-JournalRule", { Name: "Only in T", JournalEmailAddress: "journal@contoso-archive.com" }, otherOrganisationId);
 
-    const [nestor] = await run("Get-Mailbox", { Identity: "Nestor Wilke" });
+    // A mailbox only T has: its id means nothing in the other organisation.
+    const nestor = await run("New-Mailbox", { Name: "Nestor Wilke", MicrosoftOnlineServicesID: "NestorW@contoso.com", Password: "Tr0ub4dor&3-Secret" });
     await expect(run("Get-Mailbox", { Identity: nestor.Guid }, otherOrganisationId)).rejects.toMatchObject({
       code: "not-found:mailbox",
     });
