@@ -52,17 +52,46 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
   afterAll(() => f.database.destroy());
   const db = () => f.database.db;
   const admin = () => f.actor("admin@contoso.com");
-  const events = async (action: string) => (await searchAudit(db(), { actor: await admin(), input: { action } })).items;
+
+  /**
+   * Each test's own organisation with the Bastion scope registered ("SSH", version 1), and with
+   * its catalog (version 2) when asked: no test reads a scope another test changed.
+   */
+  async function world({ catalog = false } = {}) {
+    const org = await f.organisation();
+    const admin = () => org.actor("admin@contoso.com");
+    await registerScope(db(), { actor: await admin(), input: { name: "Bastion", description: "SSH" } });
+    if (catalog) await replaceScopeCatalog(db(), { actor: await admin(), name: "Bastion", input: bastion });
+    const events = async (action: string) => (await searchAudit(db(), { actor: await admin(), input: { action } })).items;
+    return { org, admin, events };
+  }
+
+  /** Bastion in use: a manual policy on ssh-prod, and requester's approved window under it. */
+  async function bastionInUse() {
+    const w = await world({ catalog: true });
+    const policy = await createPolicy(db(), {
+      actor: await w.admin(),
+      input: { type: "task", scope: "Bastion", target: "ssh-prod", approverGroup: "PAM Approvers" },
+    });
+    const request = await createRequest(db(), {
+      actor: await w.org.actor("requester@contoso.com"),
+      input: { scope: "Bastion", target: "ssh-prod", durationHours: 1, reason: "incident 42" },
+    });
+    await approveRequest(db(), { actor: await w.org.actor("approver1@contoso.com"), requestId: request.id });
+    return { ...w, policy, request };
+  }
 
   it("registers an external scope with an empty catalog at version 1, audited", async () => {
-    const scope = await registerScope(db(), { actor: await f.actor("rolemanager@contoso.com"), input: { name: " Bastion ", description: "SSH" } });
+    const org = await f.organisation();
+    const scope = await registerScope(db(), { actor: await org.actor("rolemanager@contoso.com"), input: { name: " Bastion ", description: "SSH" } });
     expect(scope).toEqual({ name: "Bastion", description: "SSH", kind: "external", version: 1, tasks: [], roles: [], roleGroups: [] });
-    expect(await getScope(db(), { actor: await f.actor("requester@contoso.com"), name: "Bastion" })).toEqual(scope);
-    const [event] = await events("scope.registered");
-    expect(event).toMatchObject({ actor: "rolemanager@contoso.com", targetType: "scope", details: { scope: "Bastion", kind: "external", version: 1 } });
+    expect(await getScope(db(), { actor: await org.actor("requester@contoso.com"), name: "Bastion" })).toEqual(scope);
+    const [event] = (await searchAudit(db(), { actor: await org.actor("auditor@contoso.com"), input: { action: "scope.registered" } })).items;
+    expect(event).toMatchObject({ actor: org.email("rolemanager@contoso.com"), targetType: "scope", details: { scope: "Bastion", kind: "external", version: 1 } });
   });
 
   it("refuses a name another scope or a built-in one has, whatever the case", async () => {
+    const { admin } = await world();
     const actor = await admin();
     for (const name of ["bastion", "BASTION", "exchange", "Exchange"]) {
       const refused = await refusal(registerScope(db(), { actor, input: { name } }));
@@ -71,7 +100,7 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
   });
 
   it("refuses names that are not plain: empty, too long, odd characters, control characters", async () => {
-    const actor = await admin();
+    const actor = await (await f.organisation()).actor("admin@contoso.com");
     for (const name of ["", "   ", "x".repeat(65), "Bad/Name", "__proto__", ".hidden", "../etc", "Tab\tName", "Nul\u0000", "Ünïcode", "a%2Fb", 42]) {
       const refused = await refusal(registerScope(db(), { actor, input: { name } as never }));
       expect(refused.code, JSON.stringify(name)).toBe("invalid:input");
@@ -83,7 +112,8 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
   });
 
   it("reads any scope for any member; an unknown one is not found", async () => {
-    const guest = await f.actor("partner@fabrikam.com");
+    const { org } = await world();
+    const guest = await org.actor("partner@fabrikam.com");
     const exchange = await getScope(db(), { actor: guest, name: "Exchange" });
     expect(exchange).toMatchObject({ name: "Exchange", kind: "builtin", version: expect.any(Number) });
     expect(exchange.tasks.find((t) => t.name === "New-JournalRule")).toEqual({ name: "New-JournalRule", description: expect.any(String) });
@@ -96,6 +126,7 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
   });
 
   it("replaces the whole catalog in one call, bumping the version and auditing what was added", async () => {
+    const { admin, events } = await world();
     const scope = await replaceScopeCatalog(db(), { actor: await admin(), name: "Bastion", input: bastion });
     expect(scope).toEqual({
       name: "Bastion",
@@ -125,6 +156,7 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
   });
 
   it("the same catalog again changes nothing and writes nothing", async () => {
+    const { admin, events } = await world({ catalog: true });
     const before = (await events("scope.updated")).length;
     const scope = await replaceScopeCatalog(db(), { actor: await admin(), name: "Bastion", input: bastion });
     expect(scope.version).toBe(2);
@@ -132,6 +164,7 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
   });
 
   it("keeps an entry re-spelled in another case or re-described, and rewrites only the links that changed", async () => {
+    const { admin, events } = await world({ catalog: true });
     const changed: CatalogInput = {
       ...bastion,
       tasks: [{ name: "SSH-prod", description: "Shell on any production host" }, { name: "ssh-staging" }, { name: "scp-prod", description: "Copy files to production" }],
@@ -150,10 +183,10 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
       added: { tasks: [], roles: [], roleGroups: [] },
       changed: { tasks: ["SSH-prod"], roles: ["Prod Shell"], roleGroups: [] },
     });
-    await replaceScopeCatalog(db(), { actor: await admin(), name: "Bastion", input: bastion });
   });
 
   it("refuses a bad catalog naming each bad field by its path, and writes none of it", async () => {
+    const { admin } = await world({ catalog: true });
     const actor = await admin();
     const before = await getScope(db(), { actor, name: "Bastion" });
     const cases: [unknown, string[]][] = [
@@ -189,6 +222,7 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
   });
 
   it("refuses keys named after Object.prototype members by name, in a plain error object", async () => {
+    const { admin } = await world();
     const actor = await admin();
     for (const key of ["constructor", "__proto__", "toString"]) {
       const refused = await refusal(replaceScopeCatalog(db(), { actor, name: "Bastion", input: JSON.parse(`{"${key}": 1, "tasks": []}`) }));
@@ -199,6 +233,7 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
   });
 
   it("refuses a role group named like one of another scope, since members' role groups are named without their scope", async () => {
+    const { admin } = await world({ catalog: true });
     const actor = await admin();
     const clash = { ...bastion, roleGroups: [...bastion.roleGroups!, { name: "recipient management", roles: ["Prod Shell"] }] };
     const refused = await refusal(replaceScopeCatalog(db(), { actor, name: "Bastion", input: clash }));
@@ -251,13 +286,14 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
   });
 
   it("lets policies and requests work on an external scope, through to the access check; the runspace never runs it", async () => {
+    const { org, admin } = await world({ catalog: true });
     const actor = await admin();
     const policy = await createPolicy(db(), { actor, input: { type: "task", scope: "Bastion", target: "ssh-prod", approverGroup: "PAM Approvers" } });
     expect(policy).toMatchObject({ scope: "Bastion", target: "ssh-prod" });
-    const requester = await f.actor("requester@contoso.com");
-    expect(await checkAccess(db(), { actor: requester, input: { scope: "Bastion", task: "ssh-prod" } })).toMatchObject({ allowed: false });
+    const requester = await org.actor("requester@contoso.com");
+    expect(await checkAccess(db(), { actor: requester, input: { scope: "Bastion", task: "ssh-prod" } })).toMatchObject({ allowed: false, code: "no-grant" });
     const request = await createRequest(db(), { actor: requester, input: { scope: "Bastion", target: "ssh-prod", durationHours: 1, reason: "incident 42" } });
-    await approveRequest(db(), { actor: await f.actor("approver1@contoso.com"), requestId: request.id });
+    await approveRequest(db(), { actor: await org.actor("approver1@contoso.com"), requestId: request.id });
     expect(await checkAccess(db(), { actor: requester, input: { scope: "Bastion", task: "ssh-prod" } })).toMatchObject({
       allowed: true,
       requestId: request.id,
@@ -269,6 +305,7 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
   });
 
   it("refuses to drop a task a policy names or an open request is for, naming them, and changes nothing", async () => {
+    const { admin } = await bastionInUse();
     const actor = await admin();
     const before = await getScope(db(), { actor, name: "Bastion" });
     const without = { ...bastion, tasks: bastion.tasks!.filter((t) => t.name !== "ssh-prod"), roles: [{ name: "Prod Shell", tasks: ["scp-prod"] }, bastion.roles![1]!] };
@@ -280,33 +317,31 @@ describe.each(testDatabaseKinds)("external scopes on %s", (kind) => {
   });
 
   it("refuses to drop a role group someone holds as a standing assignment", async () => {
+    const { org, admin } = await world({ catalog: true });
     const actor = await admin();
     const [operators] = await db()
       .select()
       .from(roleGroups)
       .innerJoin(scopes, eq(scopes.id, roleGroups.scopeId))
-      .where(and(eq(scopes.name, "Bastion"), eq(roleGroups.name, "Operators")));
-    const requester2 = await f.actor("requester2@contoso.com");
-    await db().insert(roleGroupAssignments).values({ organisationId: f.organisationId, userId: requester2.userId, roleGroupId: operators!.role_groups.id });
+      .where(and(eq(scopes.organisationId, org.organisationId), eq(scopes.name, "Bastion"), eq(roleGroups.name, "Operators")));
+    const requester2 = await org.actor("requester2@contoso.com");
+    await db().insert(roleGroupAssignments).values({ organisationId: org.organisationId, userId: requester2.userId, roleGroupId: operators!.role_groups.id });
     // A standing role holds its tasks once no policy covers them.
     expect(await checkAccess(db(), { actor: requester2, input: { scope: "Bastion", task: "ssh-staging" } })).toMatchObject({ allowed: true, reason: expect.any(String) });
     const refused = await refusal(replaceScopeCatalog(db(), { actor, name: "Bastion", input: { ...bastion, roleGroups: [] } }));
     expect(refused).toMatchObject({ code: "conflict:target-in-use", message: expect.stringContaining("role group Operators (the standing role group of 1 member)") });
-    await db().delete(roleGroupAssignments).where(eq(roleGroupAssignments.roleGroupId, operators!.role_groups.id));
   });
 
   it("removes an external scope only once nothing uses it and it has no history, audited", async () => {
+    const { admin, events, policy, request } = await bastionInUse();
     const actor = await admin();
     const refused = await refusal(removeScope(db(), { actor, name: "Bastion" }));
     expect(refused).toMatchObject({ code: "conflict:scope-in-use", message: expect.stringContaining("the policy for task ssh-prod") });
 
-    const policy = (await import("@/lib/policies/list-policies")).listPolicies;
-    const bastionPolicy = (await policy(db(), { actor })).find((p) => p.scope === "Bastion")!;
-    await deletePolicy(db(), { actor, policyId: bastionPolicy.id });
+    await deletePolicy(db(), { actor, policyId: policy.id });
     // The approved window is still open: the scope stays until it ends.
     expect(await refusal(removeScope(db(), { actor, name: "Bastion" }))).toMatchObject({ code: "conflict:scope-in-use", message: expect.stringContaining("1 open request") });
-    const [open] = (await searchAudit(db(), { actor, input: { action: "request.approved" } })).items;
-    await revokeRequest(db(), { actor, requestId: open!.targetId!, comment: "done" });
+    await revokeRequest(db(), { actor, requestId: request.id, comment: "done" });
 
     // Its history stays: the request rows name the task, and would go with it.
     const kept = await refusal(removeScope(db(), { actor, name: "Bastion" }));
