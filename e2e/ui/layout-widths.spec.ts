@@ -31,6 +31,7 @@ const SCREENS: { name: string; path: string; who: Role[] }[] = [
   { name: "Active access", path: "/access", who: ["admin", "rolemanager", "approver1"] },
   { name: "Runspace", path: "/runspace", who: EVERYONE },
   { name: "Runspace, a task chosen", path: "/runspace?task=Remove-JournalRule", who: EVERYONE },
+  { name: "Connecting Exchange Online", path: "/runspace/exchange-online", who: EVERYONE },
   { name: "Policies", path: "/policies", who: ADMINS },
   { name: "Policy", path: "policy-detail", who: ADMINS },
   { name: "New policy", path: "/policies/new", who: ADMINS },
