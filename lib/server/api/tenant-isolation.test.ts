@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/db/client";
 import { testDatabaseKinds } from "@/db/testing/test-database";
 import { SHARED_PERSON, type ShapedOrganisation, TOKEN_HOLDERS, type TwoOrganisations, twoOrganisations } from "@/db/testing/two-organisations";
+import { createToken } from "@/lib/tokens/create-token";
 import { endpoints } from "./endpoints";
 import { dispatch } from "./router";
 
@@ -137,8 +138,11 @@ describe.each(testDatabaseKinds)("tenant isolation through API v1 on %s", (kind)
     });
 
     it("refuses the other's people, groups and scope where a body or query names them", async () => {
-      const [caller, owner] = w.sides(ownerSlug);
-      const token = caller.tokens["admin@contoso.com"];
+      const [, owner] = w.sides(ownerSlug);
+      // Asked by a third organisation: its own audit log records what it sent (the other's scope
+      // name, say), which the list walk above would otherwise find in the caller's log.
+      const stranger = await w.f.organisation();
+      const { token } = await createToken(w.f.database.db, { actor: await stranger.actor("admin@contoso.com"), input: {} });
       const before = await w.snapshot(owner);
       const someone = owner.email("requester2@contoso.com");
       const cases: [string, string, unknown, number, string][] = [
