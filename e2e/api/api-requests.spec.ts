@@ -32,10 +32,13 @@ test.describe("API v1: requests, decisions, access and the runspace", () => {
     const check = await (await requester.post("access/check", { data: { task: "Remove-JournalRule" } })).json();
     expect(check).toMatchObject({ allowed: true, requestId: request.id });
 
-    // Get-JournalRule is not what was granted: the run answers exactly what the access check says of it.
+    // The window opens Remove-JournalRule only: Get-JournalRule, in the same Journaling role, stays
+    // closed to requester2, whose standing role group (Recipient Management) does not hold it.
     const readCheck = await (await requester.post("access/check", { data: { task: "Get-JournalRule" } })).json();
+    expect(readCheck).toMatchObject({ allowed: false, code: "no-role" });
     const run = await requester.post("tasks/run", { data: { task: "Get-JournalRule", parameters: {} } });
-    expect(run.status()).toBe(readCheck.allowed ? 200 : 403);
+    expect(run.status()).toBe(403);
+    expect((await run.json()).error.code).toBe("forbidden:no-role");
 
     const revokeNoComment = await approver.post(`requests/${request.id}/revoke`, { data: {} });
     expect(revokeNoComment.status()).toBe(400);
