@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { type Browser, type Page, expect } from "@playwright/test";
+import { type APIRequestContext, type Browser, type Page, expect } from "@playwright/test";
 
 /** The demo picker's page for the organisation an address belongs to (a spec's own, or Contoso). */
 export function demoPickerUrl(email: string) {
@@ -20,4 +20,16 @@ export async function signedIn(browser: Browser, email: string): Promise<Page> {
 export async function expectNoSeriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+}
+
+/**
+ * Creates the policies a spec's tests share, those that are not there yet: a worker that restarts
+ * after a failure runs beforeAll again. Each creation it makes must answer 201.
+ */
+export async function ensurePolicies(admin: APIRequestContext, policies: ({ type: string; target: string } & Record<string, unknown>)[]) {
+  const existing = ((await (await admin.get("policies")).json()) as { items: { type: string; target: string }[] }).items;
+  for (const policy of policies.filter((p) => !existing.some((e) => e.type === p.type && e.target === p.target))) {
+    const response = await admin.post("policies", { data: policy });
+    expect(response.status(), await response.text()).toBe(201);
+  }
 }

@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
 import type { Browser } from "@playwright/test";
 import { expect, orgOf, test } from "../org-fixture";
-import { demoPickerUrl } from "../helpers";
+import { demoPickerUrl, ensurePolicies } from "../helpers";
 import { InboxPage } from "../pages/inbox-page";
 import { PoliciesPage } from "../pages/policies-page";
 
@@ -13,10 +13,10 @@ const DENIED = "Remove-AcceptedDomain";
 
 test.beforeAll(async ({}, testInfo) => {
   const admin = await orgOf(testInfo).api("admin", "spare");
-  for (const target of [APPROVED, DENIED]) {
-    const response = await admin.post("policies", { data: { type: "task", target, approverGroup: "PAM Approvers", maxDurationHours: 4 } });
-    expect([201, 409]).toContain(response.status());
-  }
+  await ensurePolicies(
+    admin,
+    [APPROVED, DENIED].map((target) => ({ type: "task", target, approverGroup: "PAM Approvers", maxDurationHours: 4 })),
+  );
   await admin.dispose();
 });
 

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { APIRequestContext, Page } from "@playwright/test";
-import { expectNoSeriousViolations, signedIn } from "../helpers";
+import { ensurePolicies, expectNoSeriousViolations, signedIn } from "../helpers";
 import { type SpecOrganisation, expect, orgOf, test } from "../org-fixture";
 import { ActiveAccessPage } from "../pages/active-access-page";
 import { InboxPage } from "../pages/inbox-page";
@@ -21,10 +21,10 @@ interface RequestJson {
 
 test.beforeAll(async ({}, testInfo) => {
   const admin = await orgOf(testInfo).api("admin", "spare");
-  for (const target of [EXTENDED, REVOKED]) {
-    const response = await admin.post("policies", { data: { type: "task", target, approverGroup: "PAM Approvers", maxDurationHours: 4 } });
-    expect([201, 409]).toContain(response.status());
-  }
+  await ensurePolicies(
+    admin,
+    [EXTENDED, REVOKED].map((target) => ({ type: "task", target, approverGroup: "PAM Approvers", maxDurationHours: 4 })),
+  );
   await admin.dispose();
 });
 

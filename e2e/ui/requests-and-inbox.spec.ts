@@ -1,5 +1,5 @@
 import { expect, orgOf, test } from "../org-fixture";
-import { expectNoSeriousViolations, signedIn } from "../helpers";
+import { ensurePolicies, expectNoSeriousViolations, signedIn } from "../helpers";
 import { InboxPage } from "../pages/inbox-page";
 import { RequestsPage } from "../pages/requests-page";
 
@@ -15,13 +15,7 @@ const policies = [
 
 test.beforeAll(async ({}, testInfo) => {
   const admin = await orgOf(testInfo).api("admin", "spare");
-  // A worker that restarts after a failure runs this again: it creates only the policies not there yet.
-  const existing = ((await (await admin.get("policies")).json()) as { items: { type: string; target: string }[] }).items;
-  const missing = policies.filter((policy) => !existing.some((p) => p.type === policy.type && p.target === policy.target));
-  for (const policy of missing) {
-    const response = await admin.post("policies", { data: { approverGroup: "PAM Approvers", maxDurationHours: 4, ...policy } });
-    expect(response.status(), await response.text()).toBe(201);
-  }
+  await ensurePolicies(admin, policies.map((policy) => ({ approverGroup: "PAM Approvers", maxDurationHours: 4, ...policy })));
   await admin.dispose();
 });
 
