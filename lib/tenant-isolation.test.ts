@@ -47,6 +47,7 @@ import { extendRequest } from "./requests/extend-request";
 import { getRequest } from "./requests/get-request";
 import { listRequestableTargets } from "./requests/list-requestable-targets";
 import { listRequests } from "./requests/list-requests";
+import { releaseRequest } from "./requests/release-request";
 import { describeTasks } from "./runspace/describe-tasks";
 import { runTask } from "./runspace/run-task";
 import { getScope } from "./scopes/get-scope";
@@ -80,6 +81,7 @@ const byId: ByIdCase[] = [
   { what: "revoke a request", as: admin, ids: (i) => i.requests, call: (db, actor, requestId) => revokeRequest(db, { actor, requestId, comment: "end it" }), code: "not-found:request" },
   { what: "cancel a request", as: requester, ids: (i) => i.requests, call: (db, actor, requestId) => cancelRequest(db, { actor, requestId }), code: "not-found:request" },
   { what: "extend a request", as: requester, ids: (i) => i.requests, call: (db, actor, requestId) => extendRequest(db, { actor, requestId, input: { reason: "more" } }), code: "not-found:request" },
+  { what: "release a request", as: requester, ids: (i) => i.requests, call: (db, actor, requestId) => releaseRequest(db, { actor, requestId, input: { comment: "done" } }), code: "not-found:request" },
   { what: "read a policy", as: admin, ids: (i) => i.policies, call: (db, actor, policyId) => getPolicy(db, { actor, policyId }), code: "not-found:policy" },
   { what: "change a policy", as: admin, ids: (i) => i.policies, call: (db, actor, policyId) => updatePolicy(db, { actor, policyId, input: { maxDurationHours: 1 } }), code: "not-found:policy" },
   { what: "remove a policy", as: admin, ids: (i) => i.policies, call: (db, actor, policyId) => deletePolicy(db, { actor, policyId }), code: "not-found:policy" },
