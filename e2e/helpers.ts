@@ -23,13 +23,20 @@ export async function expectNoSeriousViolations(page: Page) {
 }
 
 /**
- * Creates the policies a spec's tests share, those that are not there yet: a worker that restarts
- * after a failure runs beforeAll again. Each creation it makes must answer 201.
+ * Creates the policies a spec's tests share. Each Playwright worker runs a spec's beforeAll, and two
+ * may run it at once, so a creation may meet the other's: 201, or 409 conflict:policy-exists and
+ * nothing else. What is asserted exactly is the end state: every policy is there, once.
  */
 export async function ensurePolicies(admin: APIRequestContext, policies: ({ type: string; target: string } & Record<string, unknown>)[]) {
-  const existing = ((await (await admin.get("policies")).json()) as { items: { type: string; target: string }[] }).items;
-  for (const policy of policies.filter((p) => !existing.some((e) => e.type === p.type && e.target === p.target))) {
+  for (const policy of policies) {
     const response = await admin.post("policies", { data: policy });
-    expect(response.status(), await response.text()).toBe(201);
+    if (response.status() !== 201) {
+      expect(response.status(), await response.text()).toBe(409);
+      expect((await response.json()).error.code).toBe("conflict:policy-exists");
+    }
+  }
+  const existing = ((await (await admin.get("policies?limit=500")).json()) as { items: { type: string; target: string }[] }).items;
+  for (const policy of policies) {
+    expect(existing.filter((e) => e.type === policy.type && e.target === policy.target), `${policy.type} ${policy.target}`).toHaveLength(1);
   }
 }
