@@ -1,6 +1,7 @@
 import { type SQL, and, desc, eq, gte, ilike, lt, lte, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
+import { containingPattern } from "@/db/like-pattern";
 import { auditEvents } from "@/db/schema";
 import { type Actor, can } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
@@ -27,10 +28,6 @@ export function authorizeAuditReader(actor: Actor) {
   }
 }
 
-function escapeLike(text: string) {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
 /** The organisation's audit events, newest first, filtered, in keyset pages of (time, sequence). */
 export async function searchAudit(db: Database, { actor, input }: { actor: Actor; input: SearchAuditInput }) {
   authorizeAuditReader(actor);
@@ -48,7 +45,7 @@ export async function readAuditPage(db: Database, organisationId: string, data: 
   if (data.since) filters.push(gte(auditEvents.at, new Date(data.since)));
   if (data.until) filters.push(lte(auditEvents.at, new Date(data.until)));
   if (data.q) {
-    const pattern = `%${escapeLike(data.q)}%`;
+    const pattern = containingPattern(data.q);
     filters.push(
       or(
         ilike(auditEvents.action, pattern),

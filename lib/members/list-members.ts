@@ -1,6 +1,7 @@
 import { type SQL, and, asc, eq, gt, ilike, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Executor } from "@/db/client";
+import { containingPattern } from "@/db/like-pattern";
 import { type AppRole, memberships, users } from "@/db/schema";
 import { standingRoleGroupNames } from "@/lib/auth/load-actor";
 import type { Actor } from "@/lib/auth/roles";
@@ -62,7 +63,7 @@ export async function listMembersPage(db: Database, { actor, input }: { actor: A
   authorizeMemberReader(actor);
   const data = parseInput(listMembersInput, input);
   const after = data.cursor ? decodeCursor(data.cursor, { email: cursorValue.text }).email : undefined;
-  const pattern = data.q ? `%${data.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const pattern = data.q ? containingPattern(data.q) : undefined;
   const rows = await selectMembers(
     db,
     actor.organisationId,

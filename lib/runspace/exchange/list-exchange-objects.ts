@@ -7,6 +7,7 @@
 import { type SQL, and, asc, eq, ilike, or } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Transaction } from "@/db/client";
+import { containingPattern } from "@/db/like-pattern";
 import {
   exchangeDistributionGroups,
   exchangeJournalRules,
@@ -23,12 +24,9 @@ export interface WorkloadObject {
   detail: string;
 }
 
-/** `%text%` with LIKE's own characters taken literally (backslash is Postgres's default escape). */
-const containing = (search: string) => `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 function matching(search: string, columns: AnyPgColumn[]): SQL | undefined {
   if (!search) return undefined;
-  const pattern = containing(search);
+  const pattern = containingPattern(search);
   return or(...columns.map((column) => ilike(column, pattern)));
 }
 
