@@ -4,8 +4,10 @@ import {
   formatDate,
   formatDateTime,
   formatDay,
+  formatEnd,
   formatRelative,
   formatTimeOfDay,
+  formatWindow,
   fromDateTimeLocal,
   toDateTimeLocal,
   zoneId,
@@ -120,5 +122,23 @@ describe("datetime-local fields", () => {
     expect(fromDateTimeLocal("yesterday", "UTC")).toBeNull();
     expect(fromDateTimeLocal("2026-13-45T00:00", "UTC")).toBeNull();
     expect(fromDateTimeLocal("2026-02-30T10:00", "Europe/London")).toBeNull();
+  });
+});
+
+describe("windows", () => {
+  const london = { locale: "en-GB", timeZone: "UTC" };
+  it("writes a window within one day with the day once, and across days in full", () => {
+    expect(formatWindow("2026-12-01T09:00:00Z", "2026-12-01T13:00:00Z", london)).toBe("1 Dec 2026, 09:00–13:00 UTC");
+    // ICU separates the meridiem and the range with narrow and thin spaces: read them as plain spaces.
+    const spaced = (text: string) => text.replace(/[\u202f\u2009]/g, " ");
+    expect(spaced(formatWindow("2026-12-01T09:00:00Z", "2026-12-02T01:00:00Z", { locale: "en-US", timeZone: "America/New_York" }))).toBe(
+      "Dec 1, 2026, 4:00 AM – 8:00 PM EST",
+    );
+  });
+
+  it("shortens an end to its time of day only when it falls on the day of what it follows", () => {
+    expect(formatEnd("2026-12-01T15:00:00Z", "2026-12-01T13:00:00Z", london)).toBe("15:00 UTC");
+    expect(formatEnd("2026-12-02T01:00:00Z", "2026-12-01T13:00:00Z", london)).toBe("2 Dec 2026, 01:00 UTC");
+    expect(formatEnd("2026-12-02T01:00:00Z", null, london)).toBe("2 Dec 2026, 01:00 UTC");
   });
 });

@@ -55,6 +55,19 @@ export function formatDateTime(value: Instant, context: TimeContext = {}, { seco
   return formatter(context, { ...DATE, ...time(context, seconds), timeZoneName: "short" }).format(toDate(value));
 }
 
+/**
+ * "1 Dec 2026, 09:00 – 13:00 UTC": a window, the day written once when it starts and ends on the
+ * same day in the reader's zone.
+ */
+export function formatWindow(startsAt: Instant, endsAt: Instant, context: TimeContext = {}) {
+  return formatter(context, { ...DATE, ...time(context, false), timeZoneName: "short" }).formatRange(toDate(startsAt), toDate(endsAt));
+}
+
+/** "15:00 UTC" when it falls on the same day as `after`, "2 Dec 2026, 01:00 UTC" otherwise. */
+export function formatEnd(value: Instant, after: Instant | null, context: TimeContext = {}) {
+  return after !== null && formatDate(after, context) === formatDate(value, context) ? formatTimeOfDay(value, context) : formatDateTime(value, context);
+}
+
 /** "1 Dec 2026": a day, in the reader's zone. */
 export function formatDate(value: Instant, context: TimeContext = {}) {
   return formatter(context, DATE).format(toDate(value));
