@@ -12,7 +12,7 @@
  */
 import { z } from "zod";
 import { DomainError } from "./errors";
-import { isoDateTime } from "./validation";
+import { isoDateTime, storable } from "./validation";
 
 export const DEFAULT_PAGE_SIZE = 50;
 export const MAX_PAGE_SIZE = 500;
@@ -40,7 +40,7 @@ export const cursorValue = {
   text: z
     .string()
     .max(MAX_CURSOR_LENGTH)
-    .refine((text) => text.isWellFormed() && !text.includes("\u0000")),
+    .refine(storable),
 };
 
 export function encodeCursor(key: Record<string, unknown>): string {

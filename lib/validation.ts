@@ -84,7 +84,8 @@ const UNSTORABLE = "contains a character that cannot be stored (NUL, or half of 
 /** Deeper than any input Elevate takes; far deeper would overflow the stack of whoever walks it next. */
 const MAX_DEPTH = 32;
 
-const storable = (text: string) => text.isWellFormed() && !text.includes("\u0000");
+/** Text Postgres can store and compare: well-formed UTF-16 and no NUL. */
+export const storable = (text: string) => text.isWellFormed() && !text.includes("\u0000");
 
 /**
  * Strings and object keys, at any depth, that are not well-formed Unicode or hold NUL, and
@@ -131,8 +132,8 @@ export const hoursOf = (minutes: number) => minutes / 60;
  * four-digit years spell. Postgres refuses year 0 (there is none between 1 BC and AD 1), and past
  * 9999 `toISOString` writes `+010000`, which Postgres does not read: either would fail the query.
  */
-export const EARLIEST_INSTANT = Date.parse("0001-01-01T00:00:00.000Z");
-export const LATEST_INSTANT = Date.parse("9999-12-31T23:59:59.999Z");
+const EARLIEST_INSTANT = Date.parse("0001-01-01T00:00:00.000Z");
+const LATEST_INSTANT = Date.parse("9999-12-31T23:59:59.999Z");
 
 const inStoredRange = (time: number) => time >= EARLIEST_INSTANT && time <= LATEST_INSTANT;
 

@@ -18,7 +18,7 @@ import { cache } from "react";
 import { db } from "@/db/client";
 import { accounts, users, verificationTokens } from "@/db/schema";
 import { config, resolveAuthSecret } from "@/lib/config";
-import { clientAddressOf } from "@/lib/http/client-address";
+import { clientInfoOf } from "@/lib/http/client-address";
 import { logger } from "@/lib/log/logger";
 import { sendSignInLink } from "@/lib/notify/send-sign-in-link";
 import { DomainError } from "@/lib/errors";
@@ -48,7 +48,7 @@ declare module "@auth/core/jwt" {
 /** Who is signing in, by address and browser: from the request, or, in a server action, its headers. */
 async function clientInfo(request: Request | undefined): Promise<ClientInfo> {
   const source = request?.headers ?? (await requestHeaders());
-  return { ip: source ? clientAddressOf(source) : null, userAgent: source?.get("user-agent") ?? null };
+  return source ? clientInfoOf(source) : { ip: null, userAgent: null };
 }
 
 /** Auth.js passes no request to server actions and pages; outside any request there are no headers. */

@@ -7,7 +7,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
-import { clientAddressOf } from "@/lib/http/client-address";
+import { clientInfoOf } from "@/lib/http/client-address";
 import { auth } from "./auth";
 import { loadActor } from "./load-actor";
 import type { Actor } from "./roles";
@@ -19,8 +19,7 @@ export const currentActor = cache(async (): Promise<Actor | null> => {
   if (!actor) return null;
   // From where, for the audit log of every action taken in the admin center: the address the
   // production server resolved (the one the rate limits count), and the browser.
-  const request = await headers();
-  return { ...actor, client: { via: "user", ip: clientAddressOf(request), userAgent: request.get("user-agent") } };
+  return { ...actor, client: { via: "user", ...clientInfoOf(await headers()) } };
 });
 
 /** The signed-in person, or a redirect to sign-in that comes back to this page afterwards. */

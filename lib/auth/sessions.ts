@@ -5,9 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { memberships, sessions, users } from "@/db/schema";
+import { memberships, sessions } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
-import { logger } from "@/lib/log/logger";
 import { findSignInMembership, lockActiveMembership } from "./find-sign-in-membership";
 
 export const SESSION_LIFETIME_DAYS = 30;
@@ -103,36 +102,6 @@ export async function endSession(db: Database, sessionToken: string, client: Cli
       action: "auth.signed-out",
       targetType: "user",
       targetId: ended.userId,
-    });
-  });
-}
-
-/**
- * Audits a refused sign-in. A disabled member's attempt lands in their organisation's log; an
- * address that belongs to no organisation has no log to land in and is only written to the server log.
- */
-export async function auditRefusedSignIn(
-  db: Database,
-  { email, method, client = {} }: { email: string; method: string; client?: ClientInfo },
-) {
-  const [known] = await db
-    .select({ userId: users.id, organisationId: memberships.organisationId })
-    .from(users)
-    .innerJoin(memberships, eq(memberships.userId, users.id))
-    .where(eq(users.email, email.toLowerCase()))
-    .limit(1);
-  if (!known) {
-    logger.warn(`auth: sign-in refused (${method}): no organisation has a member ${email}`);
-    return;
-  }
-  await db.transaction(async (tx) => {
-    await appendAuditEvent(tx, {
-      organisationId: known.organisationId,
-      actor: { type: "user", id: known.userId, email, ...client },
-      action: "auth.refused",
-      targetType: "user",
-      targetId: known.userId,
-      details: { method, reason: "membership disabled" },
     });
   });
 }

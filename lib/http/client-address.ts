@@ -42,6 +42,11 @@ export function clientAddressOf(headers: { get(name: string): string | null }): 
   return value.slice(proof.length + 1);
 }
 
+/** Who is calling, as the audit log records it: the resolved address (null when unknown) and the browser. */
+export function clientInfoOf(headers: { get(name: string): string | null }): { ip: string | null; userAgent: string | null } {
+  return { ip: clientAddressOf(headers), userAgent: headers.get("user-agent") };
+}
+
 /** An IPv4 client of a dual-stack socket arrives as ::ffff:a.b.c.d; the audit log shows a.b.c.d. */
 function plainAddress(address: string) {
   return address.startsWith("::ffff:") && address.includes(".") ? address.slice(7) : address;

@@ -32,7 +32,7 @@ const SECRET_KEYS = [
 ];
 
 /** Each secret key at the top of a record and up to two objects down (`headers.authorization`, `req.headers.cookie`). */
-export const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => {
+const REDACTED_PATHS = SECRET_KEYS.flatMap((key) => {
   const member = key.startsWith("[") ? key : `.${key}`;
   return [key.startsWith("[") ? key.slice(2, -2) : key, `*${member}`, `*.*${member}`];
 });

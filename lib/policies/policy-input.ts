@@ -9,7 +9,7 @@ const policyFields = {
   requiredApprovals: z.int("must be a whole number").min(1, "must be at least 1"),
   maxDurationHours: quarterHours("The maximum duration"),
   defaultDurationHours: quarterHours("The default duration"),
-  pendingLifetimeHours: quarterHours("The pending lifetime").max(24 * 7, "must be at most a week (168 hours)"),
+  pendingLifetimeHours: quarterHours("The pending lifetime"),
   reasonRequired: z.boolean(),
   reasonPattern: adminPattern.nullable(),
   ticketRequired: z.boolean(),

@@ -3,11 +3,16 @@ import { DATABASE_RETRY_AFTER_SECONDS, DATABASE_UNAVAILABLE_MESSAGE } from "@/db
 import { DomainError, httpStatusOf } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
 
-/** The contract's error shape. Never a stack trace. */
+/**
+ * The contract's error shape. Never a stack trace. The headers an error calls for come from its
+ * details: `Retry-After` for a limit or an outage, `Allow` for a method the path does not have.
+ */
 export function errorResponse(error: DomainError, extraHeaders: Record<string, string> = {}) {
   const headers: Record<string, string> = { "cache-control": "no-store", ...extraHeaders };
   const retryAfter = error.details?.retryAfterSeconds;
   if (typeof retryAfter === "number") headers["retry-after"] = String(retryAfter);
+  const allow = error.details?.allow;
+  if (typeof allow === "string") headers.allow = allow;
   const body: { error: { code: string; message: string; fields?: Record<string, string[]> } } = {
     error: { code: error.code, message: error.message },
   };

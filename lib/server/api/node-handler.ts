@@ -14,6 +14,7 @@ import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { createGzip } from "node:zlib";
+import { config } from "@/lib/config";
 import { COMMON_SECURITY_HEADERS, NON_PAGE_CONTENT_SECURITY_POLICY, transportSecurityHeaders } from "@/lib/http/security-headers.mjs";
 import { MAX_BODY_BYTES } from "./read-body";
 import { OPENAPI_PATH, openApiAnswer } from "./openapi";
@@ -34,7 +35,7 @@ export async function handleApiRequest(req: IncomingMessage, res: ServerResponse
   res.setHeader("x-request-id", requestId);
   // What next.config.js gives the API routes Next serves, and HSTS as the proxy gives pages.
   for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
-  for (const [name, value] of Object.entries(transportSecurityHeaders(process.env.AUTH_URL))) res.setHeader(name, value);
+  for (const [name, value] of Object.entries(transportSecurityHeaders(config().publicUrl))) res.setHeader(name, value);
   const target = req.url ?? "/";
   const pathname = target.split("?")[0]!;
   const path = pathname.slice(API_PREFIX.length) || "/";

@@ -106,5 +106,5 @@ export function openApiAnswer(method: string): Response {
     return Response.json(openApiDocument(config().publicUrl), { headers: { "cache-control": "public, max-age=300" } });
   }
   const allow = "GET, HEAD";
-  return errorResponse(new DomainError("invalid:method", `${method} is not allowed on ${OPENAPI_PATH}: use ${allow}.`), { allow });
+  return errorResponse(new DomainError("invalid:method", `${method} is not allowed on ${OPENAPI_PATH}: use ${allow}.`, undefined, { allow }));
 }

@@ -8,7 +8,7 @@ import { database } from "@/db/client";
 import { isDataException } from "@/db/data-exception";
 import { isDatabaseUnavailable } from "@/db/outage";
 import { DomainError } from "@/lib/errors";
-import { clientAddressOf } from "@/lib/http/client-address";
+import { clientInfoOf } from "@/lib/http/client-address";
 import { apiLimits } from "@/lib/rate-limit/limits";
 import { admitApiCall } from "@/lib/tokens/authenticate-token";
 import { hashToken } from "@/lib/tokens/token-secret";
@@ -72,8 +72,7 @@ export function refuseMethod(method: string, path: string): Response {
     route(method, path);
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
-    const allow = error.details?.allow;
-    return errorResponse(error, typeof allow === "string" ? { allow } : {});
+    return errorResponse(error);
   }
   throw new Error(`${method} ${path} is an endpoint: dispatch it`);
 }
@@ -88,10 +87,9 @@ export function bodyLimitOf(method: string, path: string): number {
 }
 
 function clientOf(request: Request) {
-  return {
-    ip: clientAddressOf(request.headers) ?? "local",
-    userAgent: request.headers.get("user-agent"),
-  };
+  const client = clientInfoOf(request.headers);
+  // The rate limits need a key even where no address was resolved (under `next dev`).
+  return { ...client, ip: client.ip ?? "local" };
 }
 
 /** `requestId` names this call in the log (the callers send it back as `x-request-id`). */
@@ -113,10 +111,7 @@ export async function dispatch(request: Request, path: string, requestId: string
     if (result instanceof Response) return result;
     return Response.json(result, { status: endpoint.status ?? 200, headers: { "cache-control": "no-store" } });
   } catch (error) {
-    if (error instanceof DomainError) {
-      const allow = error.details?.allow;
-      return errorResponse(error, typeof allow === "string" ? { allow } : {});
-    }
+    if (error instanceof DomainError) return errorResponse(error);
     // A value Postgres refused (a NUL byte in a path or cursor, say) is the client's, not a fault of ours.
     if (isDataException(error)) {
       return errorResponse(new DomainError("invalid:input", "The request holds a value that cannot be stored or compared (a NUL byte, say)."));
