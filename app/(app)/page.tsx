@@ -39,7 +39,7 @@ export default async function DashboardPage() {
   const grants = groupGrants(active.items);
   const extendedTo = (window: (typeof openNow)[number]) => {
     const grant = grants.find((g) => g.window.id === window.id);
-    return grant?.extensions.filter((e) => e.status === "approved" && e.endsAt).at(-1)?.endsAt ?? null;
+    return grant?.endsAt && grant.endsAt !== window.endsAt ? grant.endsAt : null;
   };
   return (
     <>

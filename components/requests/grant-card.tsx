@@ -11,12 +11,9 @@ import { EndTime } from "./window-text";
 const typeLabel = { task: "Task", role: "Role", roleGroup: "Role group" } as const;
 
 const approvalsOf = (request: RequestView) => request.approvals.filter((a) => a.decision === "approve").length;
-const isScheduled = (request: RequestView, now: number) =>
-  request.status === "approved" && !request.active && request.startsAt !== null && new Date(request.startsAt).getTime() > now;
-const isOpen = (request: RequestView, now: number) => request.status === "approved" && request.endsAt !== null && new Date(request.endsAt).getTime() > now;
 
 /** Where a request stands, in one line: waiting, open, scheduled, released, or why it ended. */
-function Standing({ request, now, scheduledNote }: { request: RequestView; now: number; scheduledNote?: string }) {
+function Standing({ request, scheduledNote }: { request: RequestView; scheduledNote?: string }) {
   if (request.status === "pending") {
     return (
       <>
@@ -35,7 +32,7 @@ function Standing({ request, now, scheduledNote }: { request: RequestView; now: 
   if (request.status === "approved" && request.active && request.endsAt) {
     return <RelativeTime iso={request.endsAt} verb={{ future: "ends", past: "ended" }} absolute />;
   }
-  if (isScheduled(request, now)) {
+  if (request.scheduled) {
     return (
       <>
         <RelativeTime iso={request.startsAt!} verb={{ future: "starts", past: "started" }} absolute />
@@ -60,15 +57,14 @@ function Standing({ request, now, scheduledNote }: { request: RequestView; now: 
 }
 
 /** One extension inside its grant's card: how much longer, to when, and where it stands. */
-function ExtensionLine({ extension, previousEnd, now }: { extension: RequestView; previousEnd: string | null; now: number }) {
-  const scheduled = isScheduled(extension, now);
+function ExtensionLine({ extension, previousEnd }: { extension: RequestView; previousEnd: string | null }) {
   return (
     <li className="flex flex-wrap items-start justify-between gap-2 py-2" aria-label={`Extension of ${extension.durationHours} h`}>
       <div className="min-w-0 flex-1 space-y-0.5 text-sm">
         <p className="flex flex-wrap items-center gap-2 text-slate-800">
           <Badge tone="brand">Extension</Badge>
           <span>
-            {scheduled && extension.endsAt ? (
+            {extension.scheduled && extension.endsAt ? (
               <>
                 Extended until <EndTime iso={extension.endsAt} after={previousEnd} />, starts when this window ends
               </>
@@ -80,7 +76,7 @@ function ExtensionLine({ extension, previousEnd, now }: { extension: RequestView
         </p>
         {extension.reason && <p className="text-slate-700 wrap-anywhere">“{extension.reason}”</p>}
         <p className="text-slate-600 wrap-anywhere">
-          <Standing request={extension} now={now} />
+          <Standing request={extension} />
         </p>
       </div>
       {extension.status === "pending" && <CancelRequestButton requestId={extension.id} target={`${extension.target} (the extension)`} />}
@@ -95,13 +91,7 @@ function ExtensionLine({ extension, previousEnd, now }: { extension: RequestView
  * what continues it.
  */
 export function GrantCard({ grant }: { grant: Grant }) {
-  // A server component: the page is rendered per request, so "now" is the moment it was read.
-  const now = Date.now();
-  const { window, extensions } = grant;
-  const all = [window, ...extensions];
-  const current = all.find((r) => r.status === "approved" && r.active) ?? null;
-  const later = current ? all.slice(all.indexOf(current) + 1).filter((r) => r.status === "pending" || isOpen(r, now)) : [];
-  const waiting = all.some((r) => r.status === "pending");
+  const { window, extensions, current, later, extendable } = grant;
   return (
     <li className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200" id={`request-${window.id}`}>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -124,18 +114,18 @@ export function GrantCard({ grant }: { grant: Grant }) {
       </div>
       <div className="mt-3 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-700">
         <span className="min-w-0 wrap-anywhere">
-          <Standing request={window} now={now} />
+          <Standing request={window} />
         </span>
         <span className="flex flex-wrap gap-2">
           {window.status === "pending" && <CancelRequestButton requestId={window.id} target={window.target} />}
-          {current && !waiting && <ExtendRequestButton requestId={current.id} target={window.target} />}
+          {current && extendable && <ExtendRequestButton requestId={current.id} target={window.target} />}
           {current && <ReleaseButton window={current} later={later} />}
         </span>
       </div>
       {extensions.length > 0 && (
         <ul className="mt-3 divide-y divide-slate-100 border-t border-slate-100" aria-label={`Extensions of ${window.target}`}>
           {extensions.map((extension, index) => (
-            <ExtensionLine key={extension.id} extension={extension} previousEnd={(index === 0 ? window : extensions[index - 1]!).endsAt} now={now} />
+            <ExtensionLine key={extension.id} extension={extension} previousEnd={(index === 0 ? window : extensions[index - 1]!).endsAt} />
           ))}
         </ul>
       )}

@@ -95,6 +95,29 @@ describe.each(testDatabaseKinds)("extensions of a grant on %s", (kind) => {
     expect(mine.flatMap((g) => [g.window.id, ...g.extensions.map((e) => e.id)]).filter((id) => id === scheduled.extension.id)).toHaveLength(1);
   });
 
+  it("say what a person can do with a grant: the open window is the one acted on, what follows it ends with it, one waiting extension at a time", async () => {
+    const org = await f.organisation();
+    const scheduled = await extendedGrant(org);
+    const waiting = await pendingExtension(org);
+    const grants = await listActiveGrants(db(), { actor: await org.actor("approver2@contoso.com") });
+    const byWindow = (id: string) => grants.find((g) => g.window.id === id)!;
+
+    const extended = byWindow(scheduled.window.id);
+    expect(extended.current?.id).toBe(scheduled.window.id);
+    expect(extended.extensions[0]).toMatchObject({ scheduled: true, active: false });
+    expect(extended.later.map((r) => r.id)).toEqual([scheduled.extension.id]);
+    expect(extended.extendable).toBe(true);
+    // The grant ends where its scheduled extension ends, not where the open window does.
+    expect(extended.endsAt).toBe(scheduled.extension.endsAt);
+
+    const undecided = byWindow(waiting.window.id);
+    expect(undecided.current?.id).toBe(waiting.window.id);
+    expect(undecided.later.map((r) => r.id)).toEqual([waiting.extension.id]);
+    // An extension waiting for a decision: no second one until it is decided.
+    expect(undecided.extendable).toBe(false);
+    expect(undecided.endsAt).toBe(waiting.window.endsAt);
+  });
+
   it("end with the grant they extend when it is revoked: the scheduled one revoked, the pending one cancelled, the holder emailed once", async () => {
     const org = await f.organisation();
     const approver = await org.actor("approver1@contoso.com");

@@ -39,9 +39,17 @@ export async function lockLaterWindows(tx: Transaction, organisationId: string, 
   return found;
 }
 
+/**
+ * Whether ending the grant ends this later window too: a pending extension still in its lifetime,
+ * or an approved one not over yet. One rule for the domain (on locked rows) and for the grant a
+ * person reads (on request views), so the release dialog names exactly what the release ends.
+ */
+export const endsWithGrant = ({ status, lapsed, open }: { status: string; lapsed: boolean; open: boolean }) =>
+  (status === "pending" && !lapsed) || (status === "approved" && open);
+
 /** The later windows that ending the grant ends: pending extensions and approved ones not over yet. */
 export function stillOpen(later: LaterWindow[]) {
-  return later.filter(({ request, lapsed, open }) => (request.status === "pending" && !lapsed) || (request.status === "approved" && open));
+  return later.filter(({ request, lapsed, open }) => endsWithGrant({ status: request.status, lapsed, open }));
 }
 
 /**

@@ -21,6 +21,9 @@ export const effectiveStatus = sql<
 
 export const isActive = sql<boolean>`(${accessRequests.status} = 'approved' and ${accessRequests.startsAt} <= now() and ${accessRequests.endsAt} > now())`;
 
+/** Approved, and its window has not begun yet (a scheduled extension): judged by the database clock, as `active` is. */
+export const isScheduled = sql<boolean>`coalesce(${accessRequests.status} = 'approved' and ${accessRequests.startsAt} > now(), false)`;
+
 /**
  * When its requester released the window early (`request.released`), read from the audit log: the
  * release keeps status `approved` and moves `endsAt` to the moment of release, so the log is what
@@ -42,6 +45,7 @@ export async function selectRequestViews(
       request: accessRequests,
       status: effectiveStatus,
       active: isActive,
+      scheduled: isScheduled,
       requester: requester.email,
       revokedBy: revoker.email,
       scope: scopes.name,
@@ -102,6 +106,7 @@ export async function selectRequestViews(
     startsAt: request.startsAt?.toISOString() ?? null,
     endsAt: request.endsAt?.toISOString() ?? null,
     active: row.active,
+    scheduled: row.scheduled,
     requiredApprovals: request.requiredApprovals,
     approvals: decisions
       .filter((d) => d.requestId === request.id)

@@ -28,6 +28,7 @@ const request: RequestView = {
   startsAt: "2026-05-01T12:30:00.000Z",
   endsAt: "2026-05-01T16:30:00.000Z",
   active: true,
+  scheduled: false,
   requiredApprovals: 2,
   approvals: [],
   revokedBy: "admin@contoso.com",
