@@ -1,5 +1,10 @@
 import { CliError } from "./cli-error";
 
+/** One page of an API v1 list, as the contract gives every list. */
+export type Page<T> = { items: T[]; nextCursor: string | null };
+
+type Query = Record<string, string | number | boolean | undefined>;
+
 export interface ApiConnection {
   url: string;
   token: string;
@@ -10,7 +15,7 @@ export async function callApi<T = unknown>(
   connection: ApiConnection,
   method: string,
   path: string,
-  { body, query }: { body?: unknown; query?: Record<string, string | number | boolean | undefined> } = {},
+  { body, query }: { body?: unknown; query?: Query } = {},
 ): Promise<T> {
   const url = new URL(`${connection.url.replace(/\/+$/, "")}/api/v1${path}`);
   for (const [name, value] of Object.entries(query ?? {})) {
@@ -40,4 +45,16 @@ export async function callApi<T = unknown>(
   }
   const type = response.headers.get("content-type") ?? "";
   return (type.includes("json") ? await response.json() : await response.text()) as T;
+}
+
+/** Every item of a list, page after page (a page holds at most 500). */
+export async function everyItem<T>(connection: ApiConnection, path: string, query: Query = {}): Promise<Page<T>> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await callApi<Page<T>>(connection, "GET", path, { query: { ...query, limit: 500, cursor } });
+    items.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return { items, nextCursor: null };
 }

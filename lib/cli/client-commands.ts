@@ -3,14 +3,13 @@
  */
 import { writeFileSync } from "node:fs";
 import { Command } from "commander";
-import { type ApiConnection, callApi } from "./api-client";
+import { type Page, callApi, everyItem } from "./api-client";
 import { CliError } from "./cli-error";
 import { connectionOf, hours, list, parseParamValue, wholeNumber } from "./connection";
 import { printObject, printRows } from "./output";
 
 type Policy = Record<string, unknown> & { id: string; type: string; target: string; approvalType: string; approverGroup: string };
 type Request = Record<string, unknown> & { id: string; target: string; requester: string; status: string; endsAt: string | null };
-type Page<T> = { items: T[]; nextCursor: string | null };
 type AuditEvent = Record<string, unknown> & { at: string; actor: string; action: string; targetId: string | null };
 
 const requestColumns: [string, (r: Request) => unknown][] = [
@@ -22,18 +21,6 @@ const requestColumns: [string, (r: Request) => unknown][] = [
   ["hours", (r) => r.durationHours],
   ["ends", (r) => r.endsAt],
 ];
-
-/** Every item of a list, page after page (a page holds at most 500). */
-async function everyItem<T>(c: ApiConnection, path: string): Promise<Page<T>> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await callApi<Page<T>>(c, "GET", path, { query: { limit: 500, cursor } });
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return { items, nextCursor: null };
-}
 
 function showRequest(request: Request, json: boolean) {
   printObject(request, json);

@@ -3,13 +3,12 @@
  * of API v1. A group is named by its name or its id; names are looked up in `GET /approver-groups`.
  */
 import { Command } from "commander";
-import { callApi } from "./api-client";
+import { type Page, callApi } from "./api-client";
 import { CliError } from "./cli-error";
 import { connectionOf } from "./connection";
 import { printObject, printRows } from "./output";
 
 type Group = { id: string; name: string; description: string; members: string[]; default: boolean; source: string };
-type Page<T> = { items: T[]; nextCursor: string | null };
 type Connection = ReturnType<typeof connectionOf>;
 
 const repeatable = (value: string, all: string[] = []) => [...all, value];

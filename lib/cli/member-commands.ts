@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
-import { callApi } from "./api-client";
+import { type Page, callApi, everyItem } from "./api-client";
 import { CliError } from "./cli-error";
 import { connectionOf, wholeNumber } from "./connection";
 import { printObject, printRows } from "./output";
@@ -19,7 +19,6 @@ type Member = Record<string, unknown> & {
   source: string;
   lastSignInAt: string | null;
 };
-type Page<T> = { items: T[]; nextCursor: string | null };
 interface ImportRow {
   row: number;
   email: string;
@@ -72,13 +71,10 @@ export function memberCommands() {
     .option("--limit <n>", "one page of at most this many (default: every member)", wholeNumber)
     .action(async (o: { q?: string; limit?: number }, command: Command) => {
       const c = connectionOf(command);
-      const items: Member[] = [];
-      let cursor: string | undefined;
-      do {
-        const page = await callApi<Page<Member>>(c, "GET", "/members", { query: { q: o.q, limit: o.limit ?? 500, cursor } });
-        items.push(...page.items);
-        cursor = o.limit === undefined ? (page.nextCursor ?? undefined) : undefined;
-      } while (cursor);
+      const { items } =
+        o.limit === undefined
+          ? await everyItem<Member>(c, "/members", { q: o.q })
+          : await callApi<Page<Member>>(c, "GET", "/members", { query: { q: o.q, limit: o.limit } });
       printRows(items, memberColumns, c.json, { items, nextCursor: null });
     });
   member

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { Command } from "commander";
-import { callApi } from "./api-client";
+import { type Page, callApi } from "./api-client";
 import { CliError } from "./cli-error";
 import { connectionOf } from "./connection";
 import { type Column, printObject, printRows } from "./output";
@@ -19,7 +19,6 @@ type Scope = Entry & {
   roleGroups: (Entry & { roles: string[] })[];
 };
 type Summary = Entry & { kind: string; version: number; counts: { tasks: number; roles: number; roleGroups: number } };
-type Page<T> = { items: T[]; nextCursor: string | null };
 
 const scopePath = (name: string) => `/scopes/${encodeURIComponent(name)}`;
 
