@@ -81,6 +81,20 @@ test.describe("the elevate command line", () => {
     expect(run.stdout).toContain("ceo@contoso.com");
   });
 
+  test("prints a task's output as the runspace screen does: its properties, and a sentence where the cmdlet returns nothing", async () => {
+    // Add-MailboxPermission is automatic: the window opens at once.
+    expect((await elevate("requester", ["request", "new", "--task", "Add-MailboxPermission", "--reason", "Delegate the CEO's mailbox"])).code).toBe(0);
+    const delegate = ["--param", "Identity=ceo@contoso.com", "--param", "User=finance@contoso.com", "--param", "AccessRights=FullAccess"];
+    const added = await elevate("requester", ["task", "run", "Add-MailboxPermission", ...delegate]);
+    expect(added.code, added.stderr).toBe(0);
+    expect(added.stdout).toMatch(/AccessRights\s+FullAccess/);
+    expect(added.stdout).not.toContain("{");
+    const removed = await elevate("requester", ["task", "run", "Remove-MailboxPermission", ...delegate]);
+    expect(removed.code, removed.stderr).toBe(0);
+    expect(removed.stdout.trim()).toMatch(/^Done: .* was removed\.$/);
+    expect(removed.stdout).not.toContain("null");
+  });
+
   test("a refused call exits 1 with the API's message on stderr", async () => {
     const own = await elevate("requester", ["request", "approve", requestId]);
     expect(own.code).toBe(1);

@@ -6,7 +6,8 @@ import { Command } from "commander";
 import { type Page, callApi, everyItem } from "./api-client";
 import { CliError } from "./cli-error";
 import { connectionOf, hours, list, parseParamValue, wholeNumber } from "./connection";
-import { printObject, printRows } from "./output";
+import { type Cell, presentResult } from "@/lib/runspace/present-result";
+import { type Column, printObject, printRows } from "./output";
 
 type Policy = Record<string, unknown> & { id: string; type: string; target: string; approvalType: string; approverGroup: string };
 type Request = Record<string, unknown> & { id: string; target: string; requester: string; status: string; endsAt: string | null };
@@ -250,6 +251,15 @@ export function requestCommands() {
   return request;
 }
 
+/** A task's output as the runspace screen shows it: a table, a property list, or a sentence, never `null`. */
+function printResult(task: string, result: unknown, parameters: Record<string, unknown>) {
+  const view = presentResult({ task, result, parameters });
+  if (view.kind === "empty") console.log(view.message);
+  else if (view.kind === "value") console.log(view.text);
+  else if (view.kind === "record") printObject(Object.fromEntries(view.entries), false);
+  else printRows(view.rows, view.columns.map((column, index): Column<Cell[]> => [column, (row) => row[index]]), false);
+}
+
 export function taskCommands() {
   const task = new Command("task").description("The runspace");
   task
@@ -267,7 +277,7 @@ export function taskCommands() {
       }
       const run = await callApi<Record<string, unknown>>(c, "POST", "/tasks/run", { body: { scope: o.scope, task: name, parameters } });
       if (c.json) console.log(JSON.stringify(run, null, 2));
-      else console.log(JSON.stringify(run.result, null, 2));
+      else printResult(name, run.result, parameters);
     });
   const access = new Command("access").description("The access decision");
   access
