@@ -2,15 +2,15 @@
 
 import { QueryClientProvider } from "@tanstack/react-query";
 import { type ReactNode, useState } from "react";
-import { Toaster } from "sonner";
 import { makeQueryClient } from "@/components/query-client";
+import { Toaster } from "@/components/ui/toasts";
 
 export function Providers({ children }: { children: ReactNode }) {
   const [queryClient] = useState(makeQueryClient);
   return (
     <QueryClientProvider client={queryClient}>
       {children}
-      <Toaster position="bottom-right" closeButton />
+      <Toaster />
     </QueryClientProvider>
   );
 }

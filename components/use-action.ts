@@ -1,7 +1,7 @@
 "use client";
 
 import { type FormEvent, useActionState, useEffect, useRef, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toasts";
 import type { ActionResult } from "@/app/_lib/action";
 
 type ServerAction<T> = (...args: [unknown] | [unknown, FormData]) => Promise<ActionResult<T>>;

@@ -3,7 +3,8 @@ import type { ReactNode } from "react";
 import { AppNav } from "@/components/app-nav";
 import { MobileNav } from "@/components/mobile-nav";
 import { navItemsFor } from "@/components/nav-items";
-import { Button } from "@/components/ui/button";
+import { SignOutForm } from "@/components/sign-out-form";
+import { ToastsBelongTo } from "@/components/ui/toasts";
 import { db } from "@/db/client";
 import { countInbox } from "@/lib/approvals/count-inbox";
 import { requireActor } from "@/lib/auth/current-actor";
@@ -43,13 +44,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           <span className="ml-auto min-w-0 truncate text-sm text-slate-700 md:ml-0" data-testid="signed-in-as">
             {actor.name ?? actor.email}
           </span>
-          <form action={signOutAction} className="shrink-0">
-            <Button type="submit" variant="secondary">
-              Sign out
-            </Button>
-          </form>
+          <SignOutForm action={signOutAction} />
         </header>
         <main className="min-w-0 flex-1 px-4 py-6 md:px-6 lg:px-8">{children}</main>
+        <ToastsBelongTo user={`${actor.organisationId}:${actor.userId}`} />
       </div>
     </div>
   );

@@ -9,7 +9,7 @@ import type { RequestView } from "@/lib/requests/request-view";
 import { LocalTime, RelativeTime } from "@/components/time/local-time";
 import { EndTime } from "@/components/requests/window-text";
 import { ScrollRegion } from "@/components/ui/scroll-region";
-import { type Revoking, RevokeDialog } from "./revoke-dialog";
+import { OPEN_WINDOWS_SUMMARY, type Revoking, RevokeDialog } from "./revoke-dialog";
 
 const typeLabel = { task: "Task", role: "Role", roleGroup: "Role group" } as const;
 // Windows end and new ones open while the page is open: read the list again now and then.
@@ -94,6 +94,7 @@ function Extensions({ grant, onRevoke }: { grant: Grant; onRevoke: (revoking: Re
                     type="button"
                     className="mt-0.5 font-medium text-red-700 underline hover:text-red-900"
                     onClick={() => onRevoke({ window: extension, later: grant.extensions.slice(index + 1) })}
+                    data-revokes={extension.id}
                     aria-label={`Revoke only the extension of ${extension.requester}'s ${extension.target}`}
                   >
                     Revoke this extension
@@ -127,6 +128,7 @@ export function ActiveAccessList({ grants }: { grants: Grant[] }) {
       variant="danger"
       className="px-3 py-1.5"
       onClick={() => setRevoking(revokingOf(grant))}
+      data-revokes={grant.window.id}
       aria-label={`Revoke ${grant.window.requester}'s access to ${grant.window.target}`}
     >
       Revoke
@@ -135,7 +137,8 @@ export function ActiveAccessList({ grants }: { grants: Grant[] }) {
 
   return (
     <>
-      <p className="mb-3 text-sm text-slate-700" aria-live="polite">
+      {/* Where the keyboard lands after a revocation (RevokeDialog): the count, which says it took. */}
+      <p id={OPEN_WINDOWS_SUMMARY} tabIndex={-1} className="mb-3 text-sm text-slate-700" aria-live="polite">
         {grants.length} open {grants.length === 1 ? "window" : "windows"}
         {grants.some((g) => g.extensions.length) ? ", extensions shown inside the window they extend" : ""}.
       </p>

@@ -1,8 +1,9 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toasts";
 import { revokeAccessAction } from "@/app/(app)/access/actions";
+import { focusWhenReady } from "@/components/focus-when-ready";
 import { EndingWindows } from "@/components/requests/ending-windows";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
@@ -10,6 +11,9 @@ import { useActionForm } from "@/components/use-action";
 import type { RequestView } from "@/lib/requests/request-view";
 
 const typeLabel = { task: "task", role: "role", roleGroup: "role group" } as const;
+
+/** The id of Active access's line counting the open windows. */
+export const OPEN_WINDOWS_SUMMARY = "open-windows-summary";
 
 /** What a Revoke button ends: the window it is on, and what continues it (which the domain ends too). */
 export interface Revoking {
@@ -54,6 +58,11 @@ function RevokeForm({ revoking, close }: { revoking: Revoking; close: () => void
           : `Revoked ${revoked.requester}'s access to ${revoked.target}`,
       );
       close();
+      // The dialog gives focus back to the Revoke button, which the refreshed list no longer has:
+      // once it is gone, the keyboard goes to the count of open windows, which says it took.
+      focusWhenReady(() =>
+        document.querySelector(`[data-revokes="${request.id}"]`) ? null : document.getElementById(OPEN_WINDOWS_SUMMARY),
+      );
     },
   });
   return (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toasts";
 import { verifyAuditChainAction } from "@/app/(app)/audit/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

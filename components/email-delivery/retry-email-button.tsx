@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toasts";
 import { retryEmailAction } from "@/app/(app)/settings/email/actions";
 import { Button } from "@/components/ui/button";
 

@@ -1,14 +1,25 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toasts";
 import { decideRequestAction } from "@/app/(app)/inbox/actions";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { useActionForm } from "@/components/use-action";
 
 /** Approve, or deny with a comment: one form, two buttons, the comment shared. */
-export function DecisionForm({ requestId, target, requester }: { requestId: string; target: string; requester: string }) {
+export function DecisionForm({
+  requestId,
+  target,
+  requester,
+  onDecided,
+}: {
+  requestId: string;
+  target: string;
+  requester: string;
+  /** Runs once the decision is recorded: the card is about to change or go. */
+  onDecided?: () => void;
+}) {
   const queryClient = useQueryClient();
   const { formProps, pending, errors } = useActionForm(decideRequestAction, {
     onSuccess: (request) => {
@@ -20,6 +31,7 @@ export function DecisionForm({ requestId, target, requester }: { requestId: stri
             : "Approval recorded: waiting for more approvers",
       );
       void queryClient.invalidateQueries({ queryKey: ["inbox"] });
+      onDecided?.();
     },
   });
   return (

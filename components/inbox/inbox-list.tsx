@@ -6,12 +6,38 @@ import { StatusBadge } from "@/components/status-badge";
 import { RelativeTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { focusWhenReady } from "@/components/focus-when-ready";
 import type { InboxItem } from "@/lib/approvals/list-inbox";
 import { ExtensionNote } from "@/components/requests/extension-note";
 import { DecisionForm } from "./decision-form";
 
 const typeLabel = { task: "task", role: "role", roleGroup: "role group" } as const;
 const REFRESH_MS = 15_000;
+
+const cardId = (requestId: string) => `request-${requestId}`;
+const firstControl = (card: HTMLElement) => card.querySelector<HTMLElement>("textarea, input:not([type=hidden]), select, button, a[href]");
+
+/**
+ * After a decision the keyboard goes to the next card's first control (the previous card's when it
+ * was the last), or to the message that nothing waits: once the list no longer offers the decided
+ * request (it left the list, or it waits for another approver and shows no form).
+ */
+function focusAfterDecision(requestId: string) {
+  const order = [...document.querySelectorAll<HTMLElement>("[data-inbox-card]")].map((card) => card.id);
+  const at = order.indexOf(cardId(requestId));
+  const nearest = [...order.slice(at + 1), ...order.slice(0, Math.max(at, 0)).reverse()];
+  focusWhenReady(() => {
+    const decided = document.getElementById(cardId(requestId));
+    if (decided?.querySelector("form")) return null;
+    for (const id of nearest) {
+      const card = document.getElementById(id);
+      if (card) return firstControl(card) ?? card;
+    }
+    // Cards that came in meanwhile; else what is left of the decided one ("waits for another approver").
+    const other = document.querySelector<HTMLElement>("[data-inbox-card]:not([id='" + cardId(requestId) + "'])");
+    return (other && (firstControl(other) ?? other)) ?? decided ?? document.getElementById("inbox-empty");
+  });
+}
 
 /** Pending requests of my groups, refreshed by itself while the page is open. */
 export function InboxList({ initial }: { initial: InboxItem[] }) {
@@ -26,12 +52,17 @@ export function InboxList({ initial }: { initial: InboxItem[] }) {
     refetchInterval: REFRESH_MS,
   });
   if (items.length === 0) {
-    return <EmptyState title="Nothing waits for your decision">New requests for your approver groups appear here, and you are emailed.</EmptyState>;
+    return (
+      // Focusable by script: the keyboard lands here after the last decision.
+      <div id="inbox-empty" tabIndex={-1}>
+        <EmptyState title="Nothing waits for your decision">New requests for your approver groups appear here, and you are emailed.</EmptyState>
+      </div>
+    );
   }
   return (
     <ul className="space-y-4" aria-label="Pending requests">
       {items.map((request) => (
-        <li key={request.id} id={`request-${request.id}`} className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
+        <li key={request.id} id={cardId(request.id)} data-inbox-card className="rounded-lg bg-white p-4 shadow-sm ring-1 ring-slate-200">
           <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_18rem] xl:grid-cols-[minmax(0,1fr)_20rem]">
             <div className="min-w-0 space-y-1.5 text-sm">
               <p className="text-base font-medium text-slate-900 wrap-anywhere">
@@ -81,7 +112,12 @@ export function InboxList({ initial }: { initial: InboxItem[] }) {
             {request.approvedByMe ? (
               <p className="text-sm text-slate-700">You approved this; it waits for another approver.</p>
             ) : (
-              <DecisionForm requestId={request.id} target={request.target} requester={request.requester} />
+              <DecisionForm
+                requestId={request.id}
+                target={request.target}
+                requester={request.requester}
+                onDecided={() => focusAfterDecision(request.id)}
+              />
             )}
           </div>
         </li>

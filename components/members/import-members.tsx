@@ -1,7 +1,7 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toasts";
 import { importMembersAction } from "@/app/(app)/members/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";

@@ -1,7 +1,7 @@
 "use client";
 
 import { Fragment, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toasts";
 import { removeMemberAction, setMemberDisabledAction } from "@/app/(app)/members/actions";
 import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";

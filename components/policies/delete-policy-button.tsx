@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toasts";
 import { deletePolicyAction } from "@/app/(app)/policies/actions";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { plural } from "./coverage";

@@ -59,7 +59,7 @@ function Standing({ request, scheduledNote }: { request: RequestView; scheduledN
 /** One extension inside its grant's card: how much longer, to when, and where it stands. */
 function ExtensionLine({ extension, previousEnd }: { extension: RequestView; previousEnd: string | null }) {
   return (
-    <li className="flex flex-wrap items-start justify-between gap-2 py-2" aria-label={`Extension of ${extension.durationHours} h`}>
+    <li id={`request-${extension.id}`} className="flex flex-wrap items-start justify-between gap-2 py-2" aria-label={`Extension of ${extension.durationHours} h`}>
       <div className="min-w-0 flex-1 space-y-0.5 text-sm">
         <p className="flex flex-wrap items-center gap-2 text-slate-800">
           <Badge tone="brand">Extension</Badge>

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRef } from "react";
-import { toast } from "sonner";
+import { focusWhenReady } from "@/components/focus-when-ready";
+import { toast } from "@/components/ui/toasts";
 import { cancelRequestAction, extendRequestAction } from "@/app/(app)/requests/actions";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
@@ -12,10 +13,14 @@ export function CancelRequestButton({ requestId, target }: { requestId: string; 
     <Button
       variant="secondary"
       aria-label={`Cancel the request for ${target}`}
-      onClick={async () => {
+      onClick={async (event) => {
+        const button = event.currentTarget;
+        const card = button.closest<HTMLElement>("li[id^='request-']");
         const result = await cancelRequestAction({ requestId });
-        if (result.ok) toast.success(result.message ?? "Request cancelled");
-        else toast.error(result.message);
+        if (!result.ok) return void toast.error(result.message);
+        toast.success(result.message ?? "Request cancelled");
+        // The button goes with the re-render: the keyboard goes to the request, now "Cancelled".
+        focusWhenReady(() => (button.isConnected ? null : (document.getElementById(`request-${requestId}`) ?? card)));
       }}
     >
       Cancel
@@ -26,7 +31,13 @@ export function CancelRequestButton({ requestId, target }: { requestId: string; 
 /** Extend an active window: a dialog asking how much longer and why. */
 export function ExtendRequestButton({ requestId, target, maxHours }: { requestId: string; target: string; maxHours?: number }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const { formProps, pending, errors } = useActionForm(extendRequestAction, { onSuccess: () => dialog.current?.close() });
+  const { formProps, pending, errors } = useActionForm(extendRequestAction, {
+    onSuccess: (extension) => {
+      dialog.current?.close();
+      // The keyboard goes to the extension, in its grant's card, once the card shows it.
+      focusWhenReady(() => document.getElementById(`request-${extension.id}`));
+    },
+  });
   return (
     <>
       <Button variant="secondary" aria-label={`Extend access to ${target}`} onClick={() => dialog.current?.showModal()}>

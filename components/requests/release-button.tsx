@@ -2,6 +2,7 @@
 
 import { useRef } from "react";
 import { releaseRequestAction } from "@/app/(app)/requests/actions";
+import { focusWhenReady } from "@/components/focus-when-ready";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { useActionForm } from "@/components/use-action";
@@ -15,7 +16,15 @@ import { EndingWindows } from "./ending-windows";
  */
 export function ReleaseButton({ window, later }: { window: RequestView; later: RequestView[] }) {
   const dialog = useRef<HTMLDialogElement>(null);
-  const { formProps, pending, errors, formError } = useActionForm(releaseRequestAction, { onSuccess: () => dialog.current?.close() });
+  const { formProps, pending, errors, formError } = useActionForm(releaseRequestAction, {
+    onSuccess: () => {
+      const element = dialog.current;
+      const card = element?.closest<HTMLElement>("li[id^='request-']");
+      element?.close();
+      // This button and its dialog go with the re-render: the keyboard goes to the card, now "Released early".
+      focusWhenReady(() => (element?.isConnected ? null : card));
+    },
+  });
   const titleId = `release-title-${window.id}`;
   return (
     <>

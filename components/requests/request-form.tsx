@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { createRequestAction } from "@/app/(app)/requests/actions";
+import { focusWhenReady } from "@/components/focus-when-ready";
 import { useTimeContext, useZone } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -19,7 +20,13 @@ const typeLabel = { task: "Task", role: "Role", roleGroup: "Role group" } as con
  */
 export function RequestForm({ targets, initial }: { targets: RequestableTarget[]; initial?: { target?: string; type?: string } }) {
   const router = useRouter();
-  const { formProps, pending, errors } = useActionForm(createRequestAction, { onSuccess: () => router.push("/requests") });
+  const { formProps, pending, errors } = useActionForm(createRequestAction, {
+    onSuccess: (request) => {
+      router.push("/requests");
+      // On My requests the keyboard goes to the new request's card, which says where it stands.
+      focusWhenReady(() => document.getElementById(`request-${request.id}`));
+    },
+  });
   const [search, setSearch] = useState("");
   const initialKey = initial?.target ? `${initial.type ?? "task"}:${initial.target}` : "";
   const [selected, setSelected] = useState(initialKey);

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toasts";
 import { runTaskAction } from "@/app/(app)/runspace/actions";
 import { LocalTime, RelativeTime } from "@/components/time/local-time";
 import { Button } from "@/components/ui/button";
@@ -41,8 +41,11 @@ export function TaskPanel({ task }: { task: RunnableTask }) {
   const requestable = task.access.code === "no-grant";
   const picker = { scope: task.scope, task: task.name, available: task.access.allowed };
 
+  // After a run the keyboard goes to what it answered: the first invalid field, or the result.
+  const resultHeading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (outcome?.kind === "invalid") form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    else if (outcome) resultHeading.current?.focus();
   }, [outcome]);
 
   async function run(event: FormEvent<HTMLFormElement>) {
@@ -160,7 +163,7 @@ export function TaskPanel({ task }: { task: RunnableTask }) {
 
       {outcome && outcome.kind !== "invalid" && (
         <section aria-labelledby="result-heading" className="rounded-lg bg-white p-5 shadow-sm ring-1 ring-slate-200">
-          <h2 id="result-heading" className="mb-3 text-base font-semibold text-slate-900">
+          <h2 id="result-heading" ref={resultHeading} tabIndex={-1} className="mb-3 text-base font-semibold text-slate-900">
             Result
           </h2>
           {outcome.kind === "succeeded" && (

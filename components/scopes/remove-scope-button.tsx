@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toasts";
 import { removeScopeAction } from "@/app/(app)/settings/scopes/actions";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useTransition } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toasts";
 import { deleteApproverGroupAction } from "@/app/(app)/settings/actions";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toasts";
 import { createTokenAction } from "@/app/(app)/settings/tokens/actions";
 import { LocalTime } from "@/components/time/local-time";
 import { Button } from "@/components/ui/button";

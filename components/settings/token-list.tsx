@@ -1,6 +1,6 @@
 "use client";
 
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toasts";
 import { revokeTokenAction } from "@/app/(app)/settings/tokens/actions";
 import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
