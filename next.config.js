@@ -2,7 +2,7 @@ import {
   COMMON_SECURITY_HEADERS,
   NON_PAGE_CONTENT_SECURITY_POLICY,
   asHeaderList,
-} from "./lib/http/security-headers.mjs";
+} from "./lib/server/http/security-headers.mjs";
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {

@@ -5,11 +5,11 @@
  * The redirect looks at whether a session cookie exists, nothing more; every page and action
  * checks the session for real on the server (a proxy can be bypassed, CVE-2025-29927).
  * The Content-Security-Policy carries a nonce made here for this request; Next reads it from the
- * forwarded request's policy and stamps it on the page's scripts (lib/http/content-security-policy.ts).
+ * forwarded request's policy and stamps it on the page's scripts (lib/server/http/content-security-policy.ts).
  */
 import { type NextRequest, NextResponse } from "next/server";
-import { newNonce, originOf, pageContentSecurityPolicy } from "@/lib/http/content-security-policy";
-import { COMMON_SECURITY_HEADERS, transportSecurityHeaders } from "@/lib/http/security-headers.mjs";
+import { newNonce, originOf, pageContentSecurityPolicy } from "@/lib/server/http/content-security-policy";
+import { COMMON_SECURITY_HEADERS, transportSecurityHeaders } from "@/lib/server/http/security-headers.mjs";
 
 const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
 const PUBLIC_PATHS = ["/signin", "/dev/mailbox"];

@@ -40,7 +40,7 @@ const envSchema = z
         .min(1, "must be between 1 and 65535")
         .max(65535, "must be between 1 and 65535"),
     ),
-    /** The address the production server listens on (lib/startup/listen-host.ts). */
+    /** The address the production server listens on (lib/server/startup/listen-host.ts). */
     HOST: optional(
       z
         .string()
@@ -144,7 +144,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ? ({ kind: "embedded", dir: pgliteDir } as const)
       : ({ kind: "postgres", url: e.DATABASE_URL! } as const),
     port,
-    /** HOST as given: where to listen, when it is not the default (see lib/startup/listen-host.ts). */
+    /** HOST as given: where to listen, when it is not the default (see lib/server/startup/listen-host.ts). */
     host: e.HOST?.replace(/^\[(.*)\]$/, "$1"),
     publicUrl: (e.AUTH_URL ?? `http://localhost:${port}`).replace(/\/+$/, ""),
     authSecretFromEnv: e.AUTH_SECRET,
@@ -165,7 +165,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       /** Sign-in attempts per 15 minutes per address. */
       signInPer15Minutes: e.ELEVATE_SIGN_IN_RATE_LIMIT ?? 20,
     },
-    /** Reverse proxies in front of Elevate whose X-Forwarded-For entries are believed (lib/http/client-address.ts). */
+    /** Reverse proxies in front of Elevate whose X-Forwarded-For entries are believed (lib/server/http/client-address.ts). */
     trustedProxies: e.ELEVATE_TRUSTED_PROXIES ?? 0,
   };
 }

@@ -1,6 +1,6 @@
 "use server";
 
-import { signOut } from "@/lib/auth/auth";
+import { signOut } from "@/lib/server/auth/auth";
 
 /** Ends the session on the server (the session row), not only the cookie. */
 export async function signOutAction() {

@@ -7,7 +7,7 @@ import { LocalTime, RelativeTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/auth/current-actor";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { can, describeActor, isAdmin } from "@/lib/auth/roles";
 import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
 import { getRequestStats } from "@/lib/dashboard/get-request-stats";
@@ -83,12 +83,16 @@ export default async function DashboardPage() {
               <dt className="text-slate-600">PAM</dt>
               <dd>{summary.pamEnabled ? <Badge tone="green">Enabled</Badge> : <Badge tone="amber">Disabled</Badge>}</dd>
             </div>
-            <div className="flex justify-between">
-              <dt className="text-slate-600">Policies</dt>
-              <dd>
-                {summary.policyCount} of {summary.policyLimit}
-              </dd>
-            </div>
+            {summary.policies && (
+              <div className="flex justify-between">
+                <dt className="text-slate-600">Policies</dt>
+                <dd>
+                  <Link href="/policies" className="font-medium text-brand-700 hover:underline">
+                    {summary.policies.count} of {summary.policies.limit}
+                  </Link>
+                </dd>
+              </div>
+            )}
             {can(actor, "requests:approve") && (
               <div className="flex justify-between">
                 <dt className="text-slate-600">Approvals waiting for me</dt>
@@ -126,7 +130,8 @@ export default async function DashboardPage() {
             <ul className="space-y-2 text-sm" aria-label="Recent activity">
               {activity.events.map((e) => (
                 <li key={e.id}>
-                  <span className="font-medium text-slate-900">{e.action}</span>
+                  <span className="font-medium text-slate-900">{e.label}</span>
+                  {e.subject && <span className="text-slate-700 wrap-anywhere"> · {e.subject}</span>}
                   <span className="block text-xs text-slate-600 wrap-anywhere">
                     {e.actor} · <LocalTime iso={e.at} />
                   </span>

@@ -10,7 +10,7 @@ import type { z } from "zod";
 import { type Database, db } from "@/db/client";
 import { isDataException } from "@/db/data-exception";
 import { DATABASE_UNAVAILABLE_MESSAGE, isDatabaseUnavailable } from "@/db/outage";
-import { currentActor } from "@/lib/auth/current-actor";
+import { currentActor } from "@/lib/server/auth/current-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError, type FieldErrors } from "@/lib/errors";
 import { logger } from "@/lib/log/logger";
@@ -18,7 +18,7 @@ import { parseInput } from "@/lib/validation";
 
 export type ActionResult<T> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; code: string; message: string; errors?: FieldErrors };
+  | { ok: false; code: string; message: string; errors?: FieldErrors; details?: Record<string, unknown> };
 
 export const initialResult = { ok: false, code: "", message: "" } as const;
 
@@ -48,7 +48,7 @@ export function action<Input, Output>(
       return { ok: true, data, message: options.success };
     } catch (error) {
       if (error instanceof DomainError) {
-        return { ok: false, code: error.code, message: error.message, errors: error.fields };
+        return { ok: false, code: error.code, message: error.message, errors: error.fields, details: error.details };
       }
       if (isDataException(error)) {
         return { ok: false, code: "invalid:input", message: "The form holds a value that cannot be stored (a NUL byte, say)." };

@@ -5,13 +5,13 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { signIn } from "@/lib/auth/auth";
+import { signIn } from "@/lib/server/auth/auth";
 import { limitDemoSignIn } from "@/lib/auth/limit-demo-sign-in";
 import { limitSignIn } from "@/lib/auth/limit-sign-in";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { config } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
-import { clientAddressOf } from "@/lib/http/client-address";
+import { clientAddressOf } from "@/lib/server/http/client-address";
 
 async function clientIp() {
   return clientAddressOf(await headers()) ?? "local";
@@ -66,7 +66,7 @@ export async function signInAsDemoAccount(formData: FormData) {
     await signIn("demo", { email, redirectTo });
   } catch (error) {
     // Auth.js throws (rather than redirects) when the account is refused: disabled, unknown or no
-    // demo organisation's. The refusal is audited in lib/auth/auth.ts; the page says so.
+    // demo organisation's. The refusal is audited in lib/server/auth/auth.ts; the page says so.
     if (!(error instanceof AuthError)) throw error; // Next's redirect on success travels as an exception.
     refused = true;
   }
@@ -76,6 +76,6 @@ export async function signInAsDemoAccount(formData: FormData) {
 export async function signInWithEntraId(formData: FormData) {
   const redirectTo = safeCallbackUrl(formData.get("callbackUrl"));
   await limitOrBounce(redirectTo);
-  // Counted again, per identity, when Microsoft sends the person back (lib/auth/auth.ts).
+  // Counted again, per identity, when Microsoft sends the person back (lib/server/auth/auth.ts).
   await signIn("microsoft-entra-id", { redirectTo });
 }

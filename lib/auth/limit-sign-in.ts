@@ -9,7 +9,7 @@ import { signInLimits } from "@/lib/rate-limit/limits";
  *
  * Where each is counted: a magic link in lib/notify/send-sign-in-link.ts, whoever asks for it (the
  * sign-in form, or a POST straight to /api/auth/signin/resend); an Entra sign-in when it starts (the
- * button) and again, with its identity, when it comes back from Microsoft (lib/auth/auth.ts), so a
+ * button) and again, with its identity, when it comes back from Microsoft (lib/server/auth/auth.ts), so a
  * callback replayed from elsewhere is limited by its own address too.
  */
 export async function limitSignIn(

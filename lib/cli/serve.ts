@@ -4,7 +4,7 @@ import { Command } from "commander";
 import { config, resolveAuthSecret } from "@/lib/config";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint";
 import { CliError } from "./cli-error";
-import { runProductionServer } from "./production-server";
+import { runProductionServer } from "@/lib/server/production-server";
 import { keyDigest, serverActionsKey } from "./server-actions-key";
 
 /**

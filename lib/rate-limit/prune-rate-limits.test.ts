@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type TestDatabase, createTestDatabase, testDatabaseKinds } from "@/db/testing/test-database";
-import { sweepOnce } from "@/lib/startup/sweeper";
+import { sweepOnce } from "@/lib/server/startup/sweeper";
 import { MAX_WINDOW_SECONDS, consumeRateLimits } from "./consume-rate-limits";
 import { pruneRateLimits } from "./prune-rate-limits";
 

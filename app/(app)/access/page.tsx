@@ -5,7 +5,7 @@ import { ActiveAccessList } from "@/components/access/active-access-list";
 import { PageHeader } from "@/components/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/auth/current-actor";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { can, isAdmin } from "@/lib/auth/roles";
 import { listActiveGrants } from "@/lib/requests/list-active-grants";
 

@@ -9,7 +9,7 @@ import { PageHeader } from "@/components/page-header";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { searchAudit } from "@/lib/audit/search-audit";
-import { requireActor } from "@/lib/auth/current-actor";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/roles";
 import { DomainError, type FieldErrors } from "@/lib/errors";
 

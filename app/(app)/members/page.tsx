@@ -5,7 +5,7 @@ import { MembersTable } from "@/components/members/members-table";
 import { PageHeader } from "@/components/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/auth/current-actor";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/roles";
 import { listMembersPage } from "@/lib/members/list-members";
 import { listRoleGroupOptions } from "@/lib/members/list-role-group-options";

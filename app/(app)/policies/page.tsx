@@ -7,7 +7,7 @@ import { PolicyList } from "@/components/policies/policy-list";
 import { PolicyUsage } from "@/components/policies/policy-usage";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/auth/current-actor";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/roles";
 import { listPolicies } from "@/lib/policies/list-policies";
 import { getSettings } from "@/lib/settings/get-settings";

@@ -10,7 +10,7 @@ import { SignInSettings } from "@/components/settings/sign-in-settings";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
-import { requireActor } from "@/lib/auth/current-actor";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
 import { listMembers } from "@/lib/members/list-members";

@@ -13,10 +13,12 @@ export function errorResponse(error: DomainError, extraHeaders: Record<string, s
   if (typeof retryAfter === "number") headers["retry-after"] = String(retryAfter);
   const allow = error.details?.allow;
   if (typeof allow === "string") headers.allow = allow;
-  const body: { error: { code: string; message: string; fields?: Record<string, string[]> } } = {
+  const body: { error: { code: string; message: string; fields?: Record<string, string[]>; details?: Record<string, unknown> } } = {
     error: { code: error.code, message: error.message },
   };
   if (error.kind === "invalid" && error.fields) body.error.fields = error.fields;
+  // The message is for a person; what a script acts on (the request that already exists) is here.
+  if (error.code === "conflict:request-exists" && error.details) body.error.details = error.details;
   return Response.json(body, { status: httpStatusOf(error), headers });
 }
 

@@ -15,7 +15,7 @@ import { pipeline } from "node:stream/promises";
 import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { createGzip } from "node:zlib";
 import { config } from "@/lib/config";
-import { COMMON_SECURITY_HEADERS, NON_PAGE_CONTENT_SECURITY_POLICY, transportSecurityHeaders } from "@/lib/http/security-headers.mjs";
+import { COMMON_SECURITY_HEADERS, NON_PAGE_CONTENT_SECURITY_POLICY, transportSecurityHeaders } from "@/lib/server/http/security-headers.mjs";
 import { MAX_BODY_BYTES } from "./read-body";
 import { OPENAPI_PATH, openApiAnswer } from "./openapi";
 import { bodyLimitOf, dispatch, refuseMethod } from "./router";

@@ -27,6 +27,10 @@ const errorSchema = {
         code: { type: "string", examples: ["forbidden:approve-own-request"] },
         message: { type: "string" },
         fields: { type: "object", additionalProperties: { type: "array", items: { type: "string" } } },
+        details: {
+          type: "object",
+          description: "What a script may act on: for `conflict:request-exists`, the `requestId` and `status` of the request that already exists",
+        },
       },
     },
   },

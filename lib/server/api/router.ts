@@ -8,7 +8,7 @@ import { database } from "@/db/client";
 import { isDataException } from "@/db/data-exception";
 import { isDatabaseUnavailable } from "@/db/outage";
 import { DomainError } from "@/lib/errors";
-import { clientInfoOf } from "@/lib/http/client-address";
+import { clientInfoOf } from "@/lib/server/http/client-address";
 import { apiLimits } from "@/lib/rate-limit/limits";
 import { admitApiCall } from "@/lib/tokens/authenticate-token";
 import { hashToken } from "@/lib/tokens/token-secret";

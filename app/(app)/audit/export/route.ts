@@ -7,7 +7,7 @@ import type { NextRequest } from "next/server";
 import { db } from "@/db/client";
 import { parseAuditQuery } from "@/components/audit/audit-query";
 import { type AuditExport, type ExportAuditInput, prepareAuditExport } from "@/lib/audit/export-audit";
-import { currentActor } from "@/lib/auth/current-actor";
+import { currentActor } from "@/lib/server/auth/current-actor";
 import { DomainError } from "@/lib/errors";
 import { auditExportResponse } from "@/lib/server/api/audit-export-response";
 import { errorResponse, internalError } from "@/lib/server/api/errors";

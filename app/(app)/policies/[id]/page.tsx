@@ -9,7 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
-import { requireActor } from "@/lib/auth/current-actor";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/roles";
 import { getCatalog } from "@/lib/catalog/get-catalog";
 import { DomainError } from "@/lib/errors";

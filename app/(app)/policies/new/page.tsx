@@ -7,7 +7,7 @@ import { PolicyUsage } from "@/components/policies/policy-usage";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
-import { requireActor } from "@/lib/auth/current-actor";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/roles";
 import { getCatalog } from "@/lib/catalog/get-catalog";
 import { listPolicies } from "@/lib/policies/list-policies";

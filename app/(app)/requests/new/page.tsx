@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { RequestForm } from "@/components/requests/request-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/auth/current-actor";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { listRequestableTargets } from "@/lib/requests/list-requestable-targets";
 
 export const metadata: Metadata = { title: "Request access" };

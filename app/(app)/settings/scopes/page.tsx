@@ -5,7 +5,7 @@ import { RegisterScopeForm } from "@/components/scopes/register-scope-form";
 import { ScopeCard } from "@/components/scopes/scope-card";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/auth/current-actor";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/roles";
 import { getScope } from "@/lib/scopes/get-scope";
 import { listScopes } from "@/lib/scopes/list-scopes";

@@ -4,7 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { TokenList } from "@/components/settings/token-list";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/auth/current-actor";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/roles";
 import { listTokens } from "@/lib/tokens/list-tokens";
 

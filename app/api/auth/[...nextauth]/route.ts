@@ -1,9 +1,9 @@
 import type { NextRequest } from "next/server";
 import { db } from "@/db/client";
-import { handlers } from "@/lib/auth/auth";
+import { handlers } from "@/lib/server/auth/auth";
 import { limitSignIn } from "@/lib/auth/limit-sign-in";
 import { DomainError } from "@/lib/errors";
-import { clientAddressOf } from "@/lib/http/client-address";
+import { clientAddressOf } from "@/lib/server/http/client-address";
 import { errorResponse } from "@/lib/server/api/errors";
 
 export const { GET } = handlers;

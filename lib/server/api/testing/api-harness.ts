@@ -4,7 +4,7 @@
  */
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
-import { clientAddressHeaderValue } from "@/lib/http/client-address";
+import { clientAddressHeaderValue } from "@/lib/server/http/client-address";
 import { createToken } from "@/lib/tokens/create-token";
 import type { Actor } from "@/lib/auth/roles";
 import { dispatch } from "../router";

@@ -28,7 +28,7 @@ function isWildcard(host: string) {
 }
 
 /**
- * What the production server listens on, as it told this process (lib/cli/production-server.ts), for
+ * What the production server listens on, as it told this process (lib/server/production-server.ts), for
  * the ready line that instrumentation prints (start-server.ts). Pinned on globalThis, which Next's
  * bundle and the production server share; unset under `next dev`, which listens where it likes.
  */

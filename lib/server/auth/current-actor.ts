@@ -7,10 +7,10 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "@/db/client";
-import { clientInfoOf } from "@/lib/http/client-address";
+import { clientInfoOf } from "@/lib/server/http/client-address";
 import { auth } from "./auth";
-import { loadActor } from "./load-actor";
-import type { Actor } from "./roles";
+import { loadActor } from "@/lib/auth/load-actor";
+import type { Actor } from "@/lib/auth/roles";
 
 export const currentActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();

@@ -10,15 +10,15 @@ import {
   isLoopbackAddress,
   resolveClientAddress,
   tellsOfUntrustedProxy,
-} from "@/lib/http/client-address";
-import { listenHost, recordListenAddress, selfHostname } from "@/lib/startup/listen-host";
+} from "@/lib/server/http/client-address";
+import { listenHost, recordListenAddress, selfHostname } from "@/lib/server/startup/listen-host";
 
 /**
  * The production server: one Node HTTP server in this process, with Next for the screens, server
  * actions and sign-in, and API v1 answered by its dispatcher directly (see node-handler.ts for
  * why). Next runs instrumentation.ts while it prepares, so the database is migrated and the "ready"
  * line printed before any request is handled; requests that arrive sooner wait for that.
- * It is also where each request's client address is decided, once (lib/http/client-address.ts),
+ * It is also where each request's client address is decided, once (lib/server/http/client-address.ts),
  * and where it listens: loopback only in demo mode unless HOST says otherwise (listen-host.ts).
  */
 export async function runProductionServer({ root, port }: { root: string; port: number }) {

@@ -18,16 +18,16 @@ import { cache } from "react";
 import { db } from "@/db/client";
 import { accounts, users, verificationTokens } from "@/db/schema";
 import { config, resolveAuthSecret } from "@/lib/config";
-import { clientInfoOf } from "@/lib/http/client-address";
+import { clientInfoOf } from "@/lib/server/http/client-address";
 import { logger } from "@/lib/log/logger";
 import { sendSignInLink } from "@/lib/notify/send-sign-in-link";
 import { DomainError } from "@/lib/errors";
-import { type Admission, admitSignIn } from "./admit-sign-in";
-import type { SignInAttempt } from "./decide-sign-in";
-import { ENTRA_PROVIDER_ID, entraAccountId, entraIdentityOf, entraProfile } from "./entra-identity";
-import { limitSignIn } from "./limit-sign-in";
-import { sameOriginPath } from "./safe-callback-url";
-import { type ClientInfo, SESSION_LIFETIME_DAYS, endSession, findLiveSession, startSession } from "./sessions";
+import { type Admission, admitSignIn } from "@/lib/auth/admit-sign-in";
+import type { SignInAttempt } from "@/lib/auth/decide-sign-in";
+import { ENTRA_PROVIDER_ID, entraAccountId, entraIdentityOf, entraProfile } from "@/lib/auth/entra-identity";
+import { limitSignIn } from "@/lib/auth/limit-sign-in";
+import { sameOriginPath } from "@/lib/auth/safe-callback-url";
+import { type ClientInfo, SESSION_LIFETIME_DAYS, endSession, findLiveSession, startSession } from "@/lib/auth/sessions";
 
 declare module "next-auth" {
   interface Session {
