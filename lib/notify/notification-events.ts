@@ -9,6 +9,7 @@ export const notificationEvents = [
   "request-auto-approved",
   "request-revoked",
   "request-released",
+  "request-cancelled",
   "request-expired",
   "access-ending-soon",
   "member-invited",
@@ -21,7 +22,8 @@ export const notificationEventLabels: Record<NotificationEvent, string> = {
   "request-auto-approved": "A request is approved automatically (to the requester)",
   "request-revoked": "Access is revoked (to its holder)",
   "request-released": "Someone releases their access early (to the approvers)",
-  "request-expired": "A request expires without a decision (to the requester)",
+  "request-cancelled": "A requester cancels a request that was waiting (to its approvers)",
+  "request-expired": "A request expires without a decision (to the requester and its approvers)",
   "access-ending-soon": "Access is about to end (to its holder)",
   "member-invited": "An administrator adds a member (to them, with a sign-in link)",
 };
@@ -35,7 +37,9 @@ export const emailKindEvent = {
   "request-auto-approved": "request-auto-approved",
   "request-revoked": "request-revoked",
   "request-released": "request-released",
+  "request-cancelled": "request-cancelled",
   "request-expired": "request-expired",
+  "request-expired-other": "request-expired",
   "access-ending-soon": "access-ending-soon",
   "member-invited": "member-invited",
 } as const satisfies Record<string, NotificationEvent>;

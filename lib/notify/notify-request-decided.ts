@@ -24,7 +24,7 @@ export async function notifyRequestDecided(
     eventKey,
     kind: outcome === "approved" ? "request-approved" : "request-denied",
     to: await memberEmail(tx, organisationId, request.requesterId),
-    render: () => renderRequestDecided({ ...common, audience: "requester", link: requestsLink() }),
+    render: () => renderRequestDecided({ ...common, audience: "requester", link: requestsLink(request.id) }),
   });
   const toApprovers = await enqueueEmail(tx, {
     organisationId,
@@ -35,7 +35,7 @@ export async function notifyRequestDecided(
       groupId: request.approverGroupId,
       exceptUserIds: [request.requesterId, decidedBy.userId],
     }),
-    render: () => renderRequestDecided({ ...common, audience: "approver", link: inboxLink() }),
+    render: () => renderRequestDecided({ ...common, audience: "approver", link: inboxLink(request.id) }),
   });
   return toRequester + toApprovers;
 }

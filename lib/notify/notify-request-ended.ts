@@ -1,6 +1,6 @@
 import type { Executor } from "@/db/client";
 import { enqueueEmail } from "./enqueue-email";
-import { accessLink, requestsLink } from "./links";
+import { accessLink, inboxLink, requestsLink } from "./links";
 import { loadRequest } from "./load-request";
 import { approverEmails, memberEmail } from "./recipients";
 import { renderRequestExpired } from "./templates/request-expired";
@@ -16,24 +16,34 @@ export async function notifyRequestRevoked(tx: Executor, organisationId: string,
     eventKey: `request-revoked:${request.id}`,
     kind: "request-revoked",
     to: await memberEmail(tx, organisationId, request.requesterId),
-    render: () => renderRequestRevoked({ request: view, link: requestsLink() }),
+    render: () => renderRequestRevoked({ request: view, link: requestsLink(request.id) }),
   });
 }
 
 /**
- * A pending request that ran out of time: tells the requester. The event key makes the sweeper and
- * a refused decision, which both mark expiry, send one message between them.
+ * A pending request that ran out of time: tells the requester, and the approvers of its group it
+ * was waiting for. The event key makes the sweeper and a refused decision, which both mark expiry,
+ * send one message per person between them.
  */
 export async function notifyRequestExpired(tx: Executor, organisationId: string, requestId: string) {
   const { request, view } = await loadRequest(tx, organisationId, requestId);
   if (request.status !== "expired") return 0;
-  return enqueueEmail(tx, {
+  const eventKey = `request-expired:${request.id}`;
+  const toRequester = await enqueueEmail(tx, {
     organisationId,
-    eventKey: `request-expired:${request.id}`,
+    eventKey,
     kind: "request-expired",
     to: await memberEmail(tx, organisationId, request.requesterId),
-    render: () => renderRequestExpired({ request: view, link: requestsLink() }),
+    render: () => renderRequestExpired({ request: view, link: requestsLink(request.id) }),
   });
+  const toApprovers = await enqueueEmail(tx, {
+    organisationId,
+    eventKey,
+    kind: "request-expired-other",
+    to: await approverEmails(tx, { organisationId, groupId: request.approverGroupId, exceptUserIds: [request.requesterId] }),
+    render: () => renderRequestExpired({ request: view, audience: "approver", link: inboxLink(request.id) }),
+  });
+  return toRequester + toApprovers;
 }
 
 /**

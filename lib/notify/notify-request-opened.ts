@@ -23,7 +23,7 @@ export async function notifyRequestOpened(tx: Executor, organisationId: string, 
     });
   }
   if (request.status === "approved") {
-    const link = requestsLink();
+    const link = requestsLink(request.id);
     return enqueueEmail(tx, {
       organisationId,
       eventKey: `request-auto-approved:${request.id}`,

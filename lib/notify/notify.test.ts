@@ -9,6 +9,7 @@ import { approveRequest } from "@/lib/approvals/approve-request";
 import { denyRequest } from "@/lib/approvals/deny-request";
 import { revokeRequest } from "@/lib/approvals/revoke-request";
 import { createPolicy } from "@/lib/policies/create-policy";
+import { cancelRequest } from "@/lib/requests/cancel-request";
 import { createRequest } from "@/lib/requests/create-request";
 import { expirePendingRequests } from "@/lib/requests/expire-pending-requests";
 import { type DeliverEmailsOptions, claimDueEmails, deliverEmails, recordOutcome, sendEmail } from "./deliver-emails";
@@ -16,6 +17,7 @@ import { startEmailWorker } from "./email-worker";
 import { enqueueEmail } from "./enqueue-email";
 import { listDevMailbox } from "./list-dev-mailbox";
 import { listEmailDelivery } from "./list-email-delivery";
+import { notifyRequestCancelled } from "./notify-request-cancelled";
 import { getNotificationSettings, updateNotificationSettings } from "./notification-settings";
 import { queueEndingSoon } from "./queue-ending-soon";
 import { retryEmail } from "./retry-email";
@@ -135,8 +137,9 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
       ]);
       const [message] = messages;
       expect(message!.subject).toBe(`Approval needed: ${e("requester@contoso.com")} asks for New-JournalRule for 4 hours`);
-      // The link opens the request in the approver's inbox; the reason is escaped, never raw HTML.
-      const link = `https://elevate.example.com/inbox#request-${request.id}`;
+      // The link opens the request in the approver's inbox, in the query (a fragment would not
+      // survive the sign-in redirect); the reason is escaped, never raw HTML.
+      const link = `https://elevate.example.com/inbox?request=${request.id}`;
       expect(message!.html).toContain(`href="${link}"`);
       expect(message!.text).toContain(link);
       expect(message!.html).toContain("Journal the &lt;legal&gt; &amp; &quot;hold&quot; mailboxes.");
@@ -160,8 +163,10 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
         },
         { to: e("requester@contoso.com"), kind: "request-approved", subject: "Approved: your access to New-JournalRule for 4 hours" },
       ]);
-      const [, toRequester] = await outbox(`request-decided:${requestId}`);
-      expect(toRequester!.html).toContain('href="https://elevate.example.com/requests"');
+      const [toApprover, toRequester] = await outbox(`request-decided:${requestId}`);
+      // Each link names the request: the requester's card, and the approver's inbox that says who decided it.
+      expect(toRequester!.html).toContain(`href="https://elevate.example.com/requests?request=${requestId}"`);
+      expect(toApprover!.text).toContain(`https://elevate.example.com/inbox?request=${requestId}`);
       expect(toRequester!.html).toContain("Fine &lt;b&gt;today&lt;/b&gt;");
     });
 
@@ -232,7 +237,7 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
       ]);
     });
 
-    it("an expired request tells the requester once, whether a refused decision or the sweeper marks it", async () => {
+    it("an expired request tells the requester and its approvers once, whether a refused decision or the sweeper marks it", async () => {
       const org = await f.organisation();
       const e = org.email;
       const lapsed = await createRequest(db(), {
@@ -244,6 +249,16 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
         "conflict:expired",
       );
       expect(await summary(`request-expired:${lapsed.id}`)).toEqual([
+        {
+          to: e("approver1@contoso.com"),
+          kind: "request-expired-other",
+          subject: `Expired: ${e("requester2@contoso.com")}'s request for New-MailboxExportRequest got no decision in time`,
+        },
+        {
+          to: e("approver2@contoso.com"),
+          kind: "request-expired-other",
+          subject: `Expired: ${e("requester2@contoso.com")}'s request for New-MailboxExportRequest got no decision in time`,
+        },
         {
           to: e("requester2@contoso.com"),
           kind: "request-expired",
@@ -260,7 +275,65 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
       // Nothing else in this database has outlived its pending lifetime unmarked.
       expect(await expirePendingRequests(db())).toBe(1);
       expect(await expirePendingRequests(db())).toBe(0);
-      expect((await summary(`request-expired:${swept.id}`)).map((m) => m.to)).toEqual([e("requester2@contoso.com")]);
+      expect((await summary(`request-expired:${swept.id}`)).map((m) => m.to)).toEqual([
+        e("approver1@contoso.com"),
+        e("approver2@contoso.com"),
+        e("requester2@contoso.com"),
+      ]);
+    });
+
+    it("a cancelled request tells each approver it waited for, once, and never the requester", async () => {
+      const org = await f.organisation();
+      const e = org.email;
+      // The requester is an approver of the group too: they cancelled it, they are not told.
+      const [group] = await db()
+        .select()
+        .from(approverGroups)
+        .where(and(eq(approverGroups.organisationId, org.organisationId), eq(approverGroups.name, "PAM Approvers")));
+      await db()
+        .insert(approverGroupMembers)
+        .values({ organisationId: org.organisationId, groupId: group!.id, userId: await org.userId("requester@contoso.com") });
+      const requester = await org.actor("requester@contoso.com");
+      const request = await createRequest(db(), { actor: requester, input: { target: "New-JournalRule", reason: "Journal <the> legal mailboxes." } });
+      const eventKey = `request-cancelled:${request.id}`;
+      expect(await outbox(eventKey)).toEqual([]);
+
+      expect((await cancelRequest(db(), { actor: requester, requestId: request.id })).status).toBe("cancelled");
+      const subject = `Cancelled: ${e("requester@contoso.com")} withdrew their request for New-JournalRule`;
+      expect(await summary(eventKey)).toEqual([
+        { to: e("approver1@contoso.com"), kind: "request-cancelled", subject },
+        { to: e("approver2@contoso.com"), kind: "request-cancelled", subject },
+      ]);
+      const [message] = await outbox(eventKey);
+      const link = `https://elevate.example.com/inbox?request=${request.id}`;
+      expect([...message!.html.matchAll(/href="([^"]*)"/g)].map((m) => m[1])).toEqual([link]);
+      expect(message!.text).toContain(`${e("requester@contoso.com")} cancelled their request for New-JournalRule before anyone decided it.`);
+      expect(message!.html).toContain("Journal &lt;the&gt; legal mailboxes.");
+
+      // The same event again (a retried transaction) writes nothing more.
+      expect(await db().transaction((tx) => notifyRequestCancelled(tx, org.organisationId, request.id))).toBe(0);
+      expect(await outbox(eventKey)).toHaveLength(2);
+      // A refused cancel (already cancelled) sends nothing either.
+      expect(await codeOf(cancelRequest(db(), { actor: requester, requestId: request.id }))).toBe("conflict:already-decided");
+      expect(await outbox(eventKey)).toHaveLength(2);
+    });
+
+    it("a refused cancel mails no approver: someone else's request, one decided, one expired", async () => {
+      const org = await f.organisation();
+      const requester = await org.actor("requester@contoso.com");
+      const others = await createRequest(db(), { actor: requester, input: { target: "New-JournalRule", reason: "Journal the legal mailboxes." } });
+      expect(await codeOf(cancelRequest(db(), { actor: await org.actor("approver1@contoso.com"), requestId: others.id }))).toBe("not-found:request");
+      await approveRequest(db(), { actor: await org.actor("approver1@contoso.com"), requestId: others.id });
+      expect(await codeOf(cancelRequest(db(), { actor: requester, requestId: others.id }))).toBe("conflict:already-decided");
+      expect(await outbox(`request-cancelled:${others.id}`)).toEqual([]);
+
+      const lapsed = await createRequest(db(), {
+        actor: await org.actor("requester2@contoso.com"),
+        input: { target: "New-MailboxExportRequest", reason: "Export before the migration.", ticket: "CHG-5300" },
+      });
+      await f.lapsePending(lapsed.id);
+      expect(await codeOf(cancelRequest(db(), { actor: await org.actor("requester2@contoso.com"), requestId: lapsed.id }))).toBe("conflict:expired");
+      expect(await outbox(`request-cancelled:${lapsed.id}`)).toEqual([]);
     });
 
     it("access about to end warns its holder once, within the organisation's notice", async () => {
@@ -310,6 +383,19 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
       expect(await outbox(`request-pending:${request.id}`)).toEqual([]);
       await approveRequest(db(), { actor: await org.actor("approver1@contoso.com"), requestId: request.id });
       expect((await outbox(`request-decided:${request.id}`)).length).toBe(2);
+
+      // The cancellation email is an event of its own, switched off alone.
+      await db()
+        .update(organisations)
+        .set({ notificationSettings: { "request-cancelled": false } })
+        .where(eq(organisations.id, org.organisationId));
+      const withdrawn = await createRequest(db(), {
+        actor: await org.actor("requester@contoso.com"),
+        input: { target: "New-JournalRule", reason: "Journal, then not." },
+      });
+      await cancelRequest(db(), { actor: await org.actor("requester@contoso.com"), requestId: withdrawn.id });
+      expect(await outbox(`request-cancelled:${withdrawn.id}`)).toEqual([]);
+      expect(await outbox(`request-pending:${withdrawn.id}`)).toHaveLength(2);
     });
 
     it("lets administrators, and only them, switch events, audited", async () => {

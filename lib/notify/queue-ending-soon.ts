@@ -50,7 +50,7 @@ export async function queueEndingSoon(db: Database, { batch = 200 } = {}) {
           eventKey: `access-ending-soon:${id}`,
           kind: "access-ending-soon",
           to: await memberEmail(tx, organisationId, request.requesterId),
-          render: () => renderAccessEndingSoon({ request: view, minutesLeft: Math.max(1, minutesLeft), link: requestsLink() }),
+          render: () => renderAccessEndingSoon({ request: view, minutesLeft: Math.max(1, minutesLeft), link: requestsLink(id) }),
         });
       }
       return count;

@@ -8,15 +8,21 @@ import { lockRequest, refusalUnlessPending, requestNotFound } from "./find-reque
 import { aboutRequest } from "./about-request";
 import { selectRequestView } from "./request-view";
 import { commitThenRefuse } from "./commit-then-refuse";
+import { notifyRequestCancelled } from "@/lib/notify/notify-request-cancelled";
 
-/** The requester withdraws a request while it is pending. */
+/**
+ * The requester withdraws a request while it is pending. The approvers it waited for are told, in
+ * the same transaction as the cancel and its audit event: their inbox loses it either way.
+ */
 export async function cancelRequest(db: Database, { actor, requestId }: { actor: Actor; requestId: string }) {
   return commitThenRefuse(db, async (tx) => {
     const { request, lapsed } = await lockRequest(tx, actor.organisationId, requestId);
     if (request.requesterId !== actor.userId) throw requestNotFound();
     const refusal = await refusalUnlessPending(tx, { request, lapsed });
     if (refusal) return refusal;
-    return markCancelled(tx, actor, request.id);
+    const view = await markCancelled(tx, actor, request.id);
+    await notifyRequestCancelled(tx, actor.organisationId, request.id);
+    return view;
   });
 }
 

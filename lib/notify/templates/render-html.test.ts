@@ -5,6 +5,7 @@ import type { RequestView } from "@/lib/requests/request-view";
 import { AccessEndingSoonEmail, renderAccessEndingSoon } from "./access-ending-soon";
 import { renderHtml } from "./render-html";
 import { RequestAutoApprovedEmail } from "./request-auto-approved";
+import { RequestCancelledEmail, renderRequestCancelled } from "./request-cancelled";
 import { RequestDecidedEmail } from "./request-decided";
 import { RequestExpiredEmail } from "./request-expired";
 import { RequestPendingEmail, renderRequestPending } from "./request-pending";
@@ -38,7 +39,7 @@ const request: RequestView = {
   extendsWindow: null,
   releasedAt: null,
 };
-const link = "https://elevate.example.com/inbox#request-5b0c1f38-7d2e-4a57-9a43-0d7b3c2a9f10";
+const link = "https://elevate.example.com/inbox?request=5b0c1f38-7d2e-4a57-9a43-0d7b3c2a9f10";
 
 const bodies: [string, ReactElement][] = [
   ["pending", createElement(RequestPendingEmail, { request, link })],
@@ -48,6 +49,8 @@ const bodies: [string, ReactElement][] = [
   ["revoked", createElement(RequestRevokedEmail, { request, link })],
   ["released", createElement(RequestReleasedEmail, { request, scheduledEnd: "2026-05-01T18:30:00.000Z", extensionsEnded: 1, comment: hostile, link })],
   ["expired", createElement(RequestExpiredEmail, { request, link })],
+  ["expired, to approvers", createElement(RequestExpiredEmail, { request, audience: "approver", link })],
+  ["cancelled", createElement(RequestCancelledEmail, { request, link })],
   ["ending soon", createElement(AccessEndingSoonEmail, { request, minutesLeft: 15, link })],
 ];
 
@@ -72,6 +75,11 @@ describe("email templates", () => {
       "Approval needed: requester@contoso.com asks for New-JournalRule for 4 hours",
     );
     expect(renderAccessEndingSoon({ request, minutesLeft: 1, link }).subject).toBe("Ending in 1 minute: your access to New-JournalRule");
+    expect(renderRequestCancelled({ request, link }).subject).toBe("Cancelled: requester@contoso.com withdrew their request for New-JournalRule");
+    // An extension withdrawn is not a new request withdrawn: the approvers read which it was.
+    expect(renderRequestCancelled({ request: { ...request, extendsRequestId: "0e1f2a3b-4c5d-4e6f-8a9b-0c1d2e3f4a5b" }, link }).subject).toBe(
+      "Cancelled: requester@contoso.com withdrew their request to extend New-JournalRule by 4 hours",
+    );
   });
 
   it("refuse raw HTML and script URLs", () => {
