@@ -11,44 +11,8 @@ export type AuditFilters = Partial<Record<AuditFilterKey, string>>;
 export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 
-/** The audit actions the API contract names, for the filter's list (any other can come in by URL). */
-export const KNOWN_AUDIT_ACTIONS = [
-  "access.checked",
-  "auth.refused",
-  "auth.signed-in",
-  "auth.signed-out",
-  "exclusion.added",
-  "exclusion.removed",
-  "group.created",
-  "group.deleted",
-  "group.updated",
-  "member.added",
-  "member.removed",
-  "member.updated",
-  "pam.disabled",
-  "pam.enabled",
-  "policy.created",
-  "policy.deleted",
-  "policy.updated",
-  "request.approval",
-  "request.approved",
-  "request.cancelled",
-  "request.created",
-  "request.denied",
-  "request.expired",
-  "request.extended",
-  "request.released",
-  "request.revoked",
-  "scope.registered",
-  "scope.removed",
-  "scope.updated",
-  "settings.updated",
-  "task.blocked",
-  "task.executed",
-  "task.failed",
-  "token.created",
-  "token.revoked",
-] as const;
+/** The audit actions, for the filter's list (any other can come in by URL): one list, in lib/audit. */
+export { AUDIT_ACTIONS as KNOWN_AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 

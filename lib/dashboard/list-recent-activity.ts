@@ -2,6 +2,7 @@ import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 import { type Actor, can } from "@/lib/auth/roles";
+import { auditActionLabel, auditEventSubject } from "@/lib/audit/audit-actions";
 import { toAuditView } from "@/lib/audit/search-audit";
 
 /**
@@ -26,5 +27,7 @@ export async function listRecentActivity(db: Database, { actor, limit = 10 }: { 
     )
     .orderBy(desc(auditEvents.at), desc(auditEvents.seq))
     .limit(limit);
-  return { orgWide, events: rows.map(toAuditView) };
+  // Read by people, not SIEM rules: "Approved a request · New-JournalRule", not `request.approved`.
+  const events = rows.map((row) => ({ ...toAuditView(row), label: auditActionLabel(row.action), subject: auditEventSubject(row.details) }));
+  return { orgWide, events };
 }
