@@ -1,4 +1,5 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes, useState } from "react";
+import { CharacterCount } from "./character-count";
 import { cn } from "./cn";
 
 const control =
@@ -12,13 +13,17 @@ interface FieldProps {
   hint?: ReactNode;
   errors?: string[];
   className?: string;
+  /** A length limit to count against as the person types: "123 / 1000". */
+  counter?: { length: number; max: number };
   children: (props: { id: string; name: string; "aria-invalid"?: boolean; "aria-describedby"?: string; className: string }) => ReactNode;
 }
 
 /** A labelled control with its hint and its errors announced next to it. */
-export function Field({ name, id: explicitId, label, hint, errors, className, children }: FieldProps) {
+export function Field({ name, id: explicitId, label, hint, errors, className, counter, children }: FieldProps) {
   const id = explicitId ?? `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : null, errors?.length ? `${id}-error` : null].filter(Boolean).join(" ");
+  const describedBy = [hint ? `${id}-hint` : null, counter ? `${id}-count` : null, errors?.length ? `${id}-error` : null]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-slate-800">
@@ -31,10 +36,21 @@ export function Field({ name, id: explicitId, label, hint, errors, className, ch
         "aria-describedby": describedBy || undefined,
         className: control,
       })}
-      {hint && (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
-          {hint}
-        </p>
+      {counter ? (
+        <div className="flex items-start justify-between gap-3">
+          {hint && (
+            <p id={`${id}-hint`} className="mt-1 min-w-0 text-xs text-slate-500">
+              {hint}
+            </p>
+          )}
+          <CharacterCount id={`${id}-count`} length={counter.length} max={counter.max} className="ml-auto" />
+        </div>
+      ) : (
+        hint && (
+          <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
+            {hint}
+          </p>
+        )
       )}
       <p id={`${id}-error`} aria-live="polite" className="mt-1 text-sm text-red-700 empty:hidden">
         {errors?.join(" ")}
@@ -52,11 +68,35 @@ export function TextField(props: Omit<FieldProps, "children"> & InputHTMLAttribu
   );
 }
 
-export function TextAreaField(props: Omit<FieldProps, "children"> & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const { name, id, label, hint, errors, className, ...textarea } = props;
+/**
+ * A text area; with `limit` (the schema's maximum, from lib/) it counts as the person types. The
+ * count is of the trimmed text, as the schema measures it. For client components only (it keeps state).
+ */
+export function TextAreaField(props: Omit<FieldProps, "children" | "counter"> & TextareaHTMLAttributes<HTMLTextAreaElement> & { limit?: number }) {
+  const { name, id, label, hint, errors, className, limit, onChange, ...textarea } = props;
+  const [length, setLength] = useState(() => String(textarea.value ?? textarea.defaultValue ?? "").trim().length);
+  const counted = textarea.value === undefined ? length : String(textarea.value).trim().length;
   return (
-    <Field name={name} id={id} label={label} hint={hint} errors={errors} className={className}>
-      {(control) => <textarea rows={3} {...textarea} {...control} />}
+    <Field
+      name={name}
+      id={id}
+      label={label}
+      hint={hint}
+      errors={errors}
+      className={className}
+      counter={limit === undefined ? undefined : { length: counted, max: limit }}
+    >
+      {(control) => (
+        <textarea
+          rows={3}
+          {...textarea}
+          {...control}
+          onChange={(event) => {
+            setLength(event.target.value.trim().length);
+            onChange?.(event);
+          }}
+        />
+      )}
     </Field>
   );
 }

@@ -12,6 +12,7 @@ import type { ResolvedTarget } from "@/lib/catalog/resolve-target";
 import { toApiTargetType } from "@/lib/catalog/target-types";
 import { DomainError } from "@/lib/errors";
 import { notifyRequestOpened } from "@/lib/notify/notify-request-opened";
+import { formatRelative } from "@/lib/time/format-time";
 import { hoursOf } from "@/lib/validation";
 import { approveAndOpenWindow } from "./open-window";
 import { selectRequestView } from "./request-view";
@@ -57,7 +58,14 @@ export async function openRequest(tx: Transaction, input: OpenRequestInput) {
   const openPending = and(eq(accessRequests.status, "pending"), gt(accessRequests.pendingUntil, sql`now()`));
   const openGrant = and(eq(accessRequests.status, "approved"), gt(accessRequests.endsAt, sql`now()`));
   const [existing] = await tx
-    .select({ id: accessRequests.id, status: accessRequests.status })
+    .select({
+      id: accessRequests.id,
+      status: accessRequests.status,
+      createdAt: accessRequests.createdAt,
+      startsAt: accessRequests.startsAt,
+      endsAt: accessRequests.endsAt,
+      now: sql<Date | string>`now()`,
+    })
     .from(accessRequests)
     .where(
       and(
@@ -69,12 +77,11 @@ export async function openRequest(tx: Transaction, input: OpenRequestInput) {
     )
     .limit(1);
   if (existing) {
-    throw new DomainError(
-      "conflict:request-exists",
-      existing.status === "pending"
-        ? `You already have a pending request for ${target.name} (${existing.id}).`
-        : `You already have access to ${target.name} (${existing.id}): extend it instead.`,
-    );
+    // The person reads where their request stands; the id is for scripts and the screen's link.
+    throw new DomainError("conflict:request-exists", existingRequestMessage(target.name, existing), undefined, {
+      requestId: existing.id,
+      status: existing.status,
+    });
   }
 
   const [row] = await tx
@@ -127,4 +134,23 @@ export async function openRequest(tx: Transaction, input: OpenRequestInput) {
   // In this transaction: the email exists exactly when the request does.
   await notifyRequestOpened(tx, actor.organisationId, requestId);
   return (await selectRequestView(tx, actor.organisationId, requestId))!;
+}
+
+/**
+ * "You already have a request for New-JournalRule waiting for approval (sent 12 min ago)…": where
+ * the blocking request stands, in relative times (by the database clock), which need no time zone.
+ */
+function existingRequestMessage(
+  targetName: string,
+  existing: { status: string; createdAt: Date; startsAt: Date | null; endsAt: Date | null; now: Date | string },
+) {
+  const now = new Date(existing.now);
+  const ago = (at: Date) => (formatRelative(at, now) === "now" ? "just now" : formatRelative(at, now));
+  if (existing.status === "pending") {
+    return `You already have a request for ${targetName} waiting for approval (sent ${ago(existing.createdAt)}). Open it in My requests, or cancel it to ask again.`;
+  }
+  if (existing.startsAt && existing.startsAt.getTime() > now.getTime()) {
+    return `You already have access to ${targetName}: a window that opens ${formatRelative(existing.startsAt, now)}. Open it in My requests instead of asking again.`;
+  }
+  return `You already have access to ${targetName}: an open window that ends ${formatRelative(existing.endsAt!, now)}. Extend it instead of asking again.`;
 }

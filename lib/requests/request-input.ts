@@ -1,5 +1,9 @@
 import { z } from "zod";
 import { isoDateTime, quarterHours } from "@/lib/validation";
+import { COMMENT_MAX_LENGTH, REASON_MAX_LENGTH, TICKET_MAX_LENGTH } from "./text-limits";
+
+const reason = z.string().trim().max(REASON_MAX_LENGTH, `must be at most ${REASON_MAX_LENGTH} characters`).default("");
+const ticket = z.string().trim().max(TICKET_MAX_LENGTH, `must be at most ${TICKET_MAX_LENGTH} characters`).nullish();
 
 export const createRequestInput = z.strictObject({
   type: z.enum(["task", "role", "roleGroup"], { error: 'must be "task", "role" or "roleGroup"' }).default("task"),
@@ -7,8 +11,8 @@ export const createRequestInput = z.strictObject({
   target: z.string().trim().min(1, "must name what you need access to"),
   /** Hours in 0.25 steps; the policy's default when left out. */
   durationHours: quarterHours("The duration").optional(),
-  reason: z.string().trim().max(1000, "must be at most 1000 characters").default(""),
-  ticket: z.string().trim().max(100, "must be at most 100 characters").nullish(),
+  reason,
+  ticket,
   /** A scheduled start; the window opens at approval when left out. */
   startsAt: isoDateTime.nullish(),
 });
@@ -16,14 +20,15 @@ export type CreateRequestInput = z.input<typeof createRequestInput>;
 
 export const extendRequestInput = z.strictObject({
   durationHours: quarterHours("The duration").optional(),
-  reason: z.string().trim().max(1000, "must be at most 1000 characters").default(""),
-  ticket: z.string().trim().max(100, "must be at most 100 characters").nullish(),
+  reason,
+  ticket,
 });
 export type ExtendRequestInput = z.input<typeof extendRequestInput>;
 
+const tooLong = `must be at most ${COMMENT_MAX_LENGTH} characters`;
 export const commentInput = (required: boolean) =>
   z.strictObject({
     comment: required
-      ? z.string({ error: "A comment is required" }).trim().min(1, "A comment is required").max(1000)
-      : z.string().trim().max(1000).nullish(),
+      ? z.string({ error: "A comment is required" }).trim().min(1, "A comment is required").max(COMMENT_MAX_LENGTH, tooLong)
+      : z.string().trim().max(COMMENT_MAX_LENGTH, tooLong).nullish(),
   });
