@@ -1,4 +1,5 @@
-import { type Actor, type Permission, can } from "@/lib/auth/roles";
+import { type Permission, can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 
 export interface NavItem {
   href: string;
@@ -10,14 +11,23 @@ export interface NavItem {
 const items: (NavItem & { permission?: Permission })[] = [
   { href: "/", label: "Dashboard" },
   { href: "/requests", label: "My requests" },
-  { href: "/inbox", label: "Approvals", permission: "requests:approve" },
-  { href: "/access", label: "Active access", permission: "access:view-active" },
+  { href: "/inbox", label: "Approvals", permission: "approve-requests" },
+  { href: "/access", label: "Active access", permission: "view-active-access" },
   { href: "/runspace", label: "Runspace" },
-  { href: "/policies", label: "Policies", permission: "policies:manage" },
-  { href: "/audit", label: "Audit", permission: "audit:read" },
-  { href: "/members", label: "People", permission: "members:view" },
-  { href: "/settings", label: "Settings", permission: "settings:manage" },
+  { href: "/policies", label: "Policies", permission: "manage-policies" },
+  { href: "/audit", label: "Audit", permission: "read-audit" },
+  { href: "/members", label: "People", permission: "view-members" },
+  { href: "/settings", label: "Settings", permission: "manage-settings" },
+  // Everyone's own: a token acts as its owner, with their roles, so it needs none.
+  { href: "/settings/tokens", label: "API tokens" },
 ];
+
+/** The item a path is on: the longest href it is at or under ("/settings/tokens" is not "Settings"). */
+export function currentNavItem(items: NavItem[], pathname: string): NavItem | undefined {
+  return items
+    .filter((item) => (item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`)))
+    .sort((a, b) => b.href.length - a.href.length)[0];
+}
 
 /** The screens this person may open. The pages check again on the server: this only tidies the menu. */
 export function navItemsFor(actor: Actor, { inboxCount = 0 }: { inboxCount?: number } = {}): NavItem[] {

@@ -8,7 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { can, describeActor, isAdmin } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
+import { describeActor } from "@/lib/auth/roles";
 import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
 import { getRequestStats } from "@/lib/dashboard/get-request-stats";
 import { getSetupChecklist } from "@/lib/dashboard/get-setup-checklist";
@@ -31,7 +32,7 @@ export default async function DashboardPage() {
     getDashboardSummary(database, actor),
     listRequests(database, { actor, input: { mine: true, active: true, limit: 20 } }),
     listRecentActivity(database, { actor }),
-    isAdmin(actor) ? getRequestStats(database, { actor }) : Promise.resolve(null),
+    can(actor, "request-stats") ? getRequestStats(database, { actor }) : Promise.resolve(null),
     getSetupChecklist(database, { actor }),
   ]);
   const openNow = active.items.filter((r) => r.active);
@@ -93,7 +94,7 @@ export default async function DashboardPage() {
                 </dd>
               </div>
             )}
-            {can(actor, "requests:approve") && (
+            {can(actor, "approve-requests") && (
               <div className="flex justify-between">
                 <dt className="text-slate-600">Approvals waiting for me</dt>
                 <dd>

@@ -4,7 +4,8 @@ import type { Database } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { recordDecisionEvent } from "@/lib/audit/audit-batcher";
 import { auditActorOf } from "@/lib/audit/audit-actor";
-import { type Actor, isAdmin } from "@/lib/auth/roles";
+import { authorize } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { decideAccess } from "./decide-access";
@@ -26,9 +27,7 @@ export async function checkAccess(db: Database, { actor, input }: { actor: Actor
   let userId = actor.userId;
   let email = actor.email;
   if (data.user && data.user !== actor.email) {
-    if (!isAdmin(actor)) {
-      throw new DomainError("forbidden:check-others", "Only administrators check another person's access.");
-    }
+    authorize(actor, "check-others");
     const [member] = await db
       .select({ id: users.id })
       .from(users)

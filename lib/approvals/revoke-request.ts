@@ -3,7 +3,8 @@ import type { Database, Transaction } from "@/db/client";
 import { accessRequests } from "@/db/schema";
 import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
-import { type Actor, isAdmin } from "@/lib/auth/roles";
+import { can, refusalOf } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { notifyRequestRevoked } from "@/lib/notify/notify-request-ended";
 import { lockRequest, requestNotFound } from "@/lib/requests/find-request";
@@ -28,10 +29,8 @@ export async function revokeRequest(
   const input = parseInput(commentInput(true), { comment });
   return db.transaction(async (tx) => {
     const { request } = await lockRequest(tx, actor.organisationId, requestId);
-    if (!isAdmin(actor) && !(await isApproverOf(tx, actor, request))) {
-      if (request.requesterId === actor.userId) {
-        throw new DomainError("forbidden:revoke", "Only the policy's approvers and administrators revoke access.");
-      }
+    if (!can(actor, "revoke") && !(await isApproverOf(tx, actor, request))) {
+      if (request.requesterId === actor.userId) throw refusalOf("revoke");
       throw requestNotFound();
     }
     const [{ open }] = (await tx

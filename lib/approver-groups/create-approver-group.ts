@@ -5,12 +5,12 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
-import { authorizeSettingsAdmin } from "@/lib/settings/authorize-settings-admin";
 import { parseInput } from "@/lib/validation";
 import { groupDescription, groupName, memberEmails } from "./approver-group-input";
 import { selectApproverGroupViews } from "./approver-group-view";
 import { checkNewMembers } from "./check-new-members";
 import { checkGroupNameFree } from "./find-approver-group";
+import { authorize } from "@/lib/auth/permissions";
 
 export const createApproverGroupInput = z.strictObject({
   name: groupName,
@@ -25,7 +25,7 @@ export type CreateApproverGroupInput = z.input<typeof createApproverGroupInput>;
  * anyone choosing to. Audited as `group.created`.
  */
 export async function createApproverGroup(db: Database, { actor, input }: { actor: Actor; input: CreateApproverGroupInput }) {
-  authorizeSettingsAdmin(actor);
+  authorize(actor, "manage-settings");
   const data = parseInput(createApproverGroupInput, input);
   return db.transaction(async (tx) => {
     await lockOrganisation(tx, actor.organisationId);

@@ -8,9 +8,9 @@ import { targetTypeLabel, toApiTargetType } from "@/lib/catalog/target-types";
 import { DomainError } from "@/lib/errors";
 import { joinPolicyTarget, policyTargetName } from "@/lib/policies/policy-target";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
-import { authorizeSettingsAdmin } from "@/lib/settings/authorize-settings-admin";
 import { selectApproverGroupViews } from "./approver-group-view";
 import { findApproverGroup } from "./find-approver-group";
+import { authorize } from "@/lib/auth/permissions";
 
 /** How many policies a refusal names before it says "and N more". */
 const NAMED = 5;
@@ -22,7 +22,7 @@ const NAMED = 5;
  * to change first. Audited as `group.deleted` with the members it had.
  */
 export async function deleteApproverGroup(db: Database, { actor, groupId }: { actor: Actor; groupId: string }) {
-  authorizeSettingsAdmin(actor);
+  authorize(actor, "manage-settings");
   return db.transaction(async (tx) => {
     const organisation = await lockOrganisation(tx, actor.organisationId);
     // Locked: a policy being created on it now (its foreign key check) finishes first, and is seen below.

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/roles";
-import { authorizeSettingsAdmin } from "@/lib/settings/authorize-settings-admin";
 import { parseInput } from "@/lib/validation";
 import { groupDescription, groupName, memberEmails } from "./approver-group-input";
 import { createApproverGroup } from "./create-approver-group";
 import { updateApproverGroup } from "./update-approver-group";
+import { authorize } from "@/lib/auth/permissions";
 
 const saveInput = z.strictObject({
   /** The group to change; without it, a new group is created. */
@@ -21,7 +21,7 @@ export type SaveApproverGroupInput = z.input<typeof saveInput>;
  * name, description and whole member list (`updateApproverGroup`). Every rule lives in those two.
  */
 export async function saveApproverGroup(db: Database, { actor, input }: { actor: Actor; input: SaveApproverGroupInput }) {
-  authorizeSettingsAdmin(actor);
+  authorize(actor, "manage-settings");
   const { id, ...fields } = parseInput(saveInput, input);
   return id
     ? updateApproverGroup(db, { actor, groupId: id, input: fields })

@@ -8,13 +8,13 @@ import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { joinPolicyTarget, policyTargetName } from "@/lib/policies/policy-target";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
-import { authorizeSettingsAdmin } from "@/lib/settings/authorize-settings-admin";
 import { parseInput } from "@/lib/validation";
 import { groupDescription, groupName, memberEmails } from "./approver-group-input";
 import { selectApproverGroupViews } from "./approver-group-view";
 import { checkNewMembers } from "./check-new-members";
 import { listActiveApprovers } from "./list-active-approvers";
 import { checkGroupNameFree, findApproverGroup } from "./find-approver-group";
+import { authorize } from "@/lib/auth/permissions";
 
 export const updateApproverGroupInput = z
   .strictObject({
@@ -42,7 +42,7 @@ export async function updateApproverGroup(
   db: Database,
   { actor, groupId, input }: { actor: Actor; groupId: string; input: UpdateApproverGroupInput },
 ) {
-  authorizeSettingsAdmin(actor);
+  authorize(actor, "manage-settings");
   const data = parseInput(updateApproverGroupInput, input);
   return db.transaction(async (tx) => {
     // The organisation first, as creation takes it: name checks take turns and never deadlock.

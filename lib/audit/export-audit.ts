@@ -4,7 +4,8 @@ import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { parseInput } from "@/lib/validation";
-import { type AuditSearch, authorizeAuditReader, readAuditPage, searchInput } from "./search-audit";
+import { type AuditSearch, readAuditPage, searchInput } from "./search-audit";
+import { authorize } from "@/lib/auth/permissions";
 
 const COLUMNS = ["id", "seq", "at", "actor", "actorType", "action", "targetType", "targetId", "details", "ip", "userAgent", "prevHash", "hash"] as const;
 /** The export reads the log in the largest pages a search may ask for. */
@@ -44,7 +45,7 @@ export interface AuditExport {
  * (the API's and the admin center's) go through here, so neither can stream an unchecked export.
  */
 export function prepareAuditExport(db: Database, { actor, input }: { actor: Actor; input: ExportAuditInput }): AuditExport {
-  authorizeAuditReader(actor);
+  authorize(actor, "read-audit");
   const { format, ...filters } = parseInput(exportAuditInput, input);
   return { format, chunks: () => exportAudit(db, actor.organisationId, format, { ...filters, limit: PAGE_SIZE }) };
 }

@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { containingPattern } from "@/db/like-pattern";
 import { auditEvents } from "@/db/schema";
-import { type Actor, can } from "@/lib/auth/roles";
-import { DomainError } from "@/lib/errors";
+import { authorize } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { DEFAULT_PAGE_SIZE, cursorValue, decodeCursor, encodeCursor, pageCursor, pageLimit } from "@/lib/pagination";
 import { isoDateTime, parseInput } from "@/lib/validation";
 
@@ -22,15 +22,9 @@ export const searchInput = z.strictObject({
 });
 export type SearchAuditInput = z.input<typeof searchInput>;
 
-export function authorizeAuditReader(actor: Actor) {
-  if (!can(actor, "audit:read")) {
-    throw new DomainError("forbidden:read-audit", "Only auditors and administrators read the audit log.");
-  }
-}
-
 /** The organisation's audit events, newest first, filtered, in keyset pages of (time, sequence). */
 export async function searchAudit(db: Database, { actor, input }: { actor: Actor; input: SearchAuditInput }) {
-  authorizeAuditReader(actor);
+  authorize(actor, "read-audit");
   return readAuditPage(db, actor.organisationId, parseInput(searchInput, input));
 }
 

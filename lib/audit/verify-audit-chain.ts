@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { auditChainHeads } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { GENESIS_HASH, auditEventHash } from "./audit-hash";
-import { authorizeAuditReader } from "./search-audit";
+import { authorize } from "@/lib/auth/permissions";
 
 export interface ChainVerification {
   ok: boolean;
@@ -99,6 +99,6 @@ async function walkChain(db: Database, organisationId: string): Promise<ChainVer
 
 /** The verify action of the audit view and the API: auditors and administrators. */
 export async function verifyAuditLog(db: Database, { actor }: { actor: Actor }) {
-  authorizeAuditReader(actor);
+  authorize(actor, "read-audit");
   return verifyAuditChain(db, actor.organisationId);
 }

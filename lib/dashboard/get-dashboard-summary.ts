@@ -2,7 +2,8 @@ import { and, count, eq, gt, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accessRequests, organisations, policies } from "@/db/schema";
 import { countInbox } from "@/lib/approvals/count-inbox";
-import { type Actor, can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 
 /**
  * The figures at the top of the dashboard, for this person in their organisation. The policy
@@ -10,7 +11,7 @@ import { type Actor, can } from "@/lib/auth/roles";
  * it, so nobody else is given it (null).
  */
 export async function getDashboardSummary(db: Database, actor: Actor) {
-  const managesPolicies = can(actor, "policies:manage");
+  const managesPolicies = can(actor, "manage-policies");
   const [org, policyCount, myActive, waitingForMe] = await Promise.all([
     db.query.organisations.findFirst({ where: eq(organisations.id, actor.organisationId) }),
     managesPolicies ? db.select({ value: count() }).from(policies).where(eq(policies.organisationId, actor.organisationId)) : null,

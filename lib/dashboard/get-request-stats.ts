@@ -1,14 +1,14 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type Actor, isAdmin } from "@/lib/auth/roles";
-import { DomainError } from "@/lib/errors";
+import { authorize } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 
 /**
  * Requests per day over the last 30 days (by outcome) and the median time from request to decision
  * for decided requests; for administrators' dashboards.
  */
 export async function getRequestStats(db: Database, { actor, days = 30 }: { actor: Actor; days?: number }) {
-  if (!isAdmin(actor)) throw new DomainError("forbidden:request-stats", "Request statistics are for administrators.");
+  authorize(actor, "request-stats");
   const perDay = (await db.execute(sql`
     with days as (
       select generate_series(date_trunc('day', now()) - make_interval(days => ${days - 1}), date_trunc('day', now()), interval '1 day') as day

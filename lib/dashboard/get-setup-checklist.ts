@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { type Actor, can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { type Config, config } from "@/lib/config";
 
 export interface ChecklistItem {
@@ -26,7 +27,7 @@ interface Counts {
  * Null for anyone who cannot act on it. One statement.
  */
 export async function getSetupChecklist(db: Database, { actor, cfg = config() }: { actor: Actor; cfg?: Config }) {
-  if (!can(actor, "settings:manage")) return null;
+  if (!can(actor, "manage-settings")) return null;
   const organisationId = actor.organisationId;
   const result = await db.execute(sql`
     with group_sizes as (

@@ -1,7 +1,8 @@
 import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import { type Actor, can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { auditActionLabel, auditEventSubject } from "@/lib/audit/audit-actions";
 import { toAuditView } from "@/lib/audit/search-audit";
 
@@ -10,7 +11,7 @@ import { toAuditView } from "@/lib/audit/search-audit";
  * events; for everyone else what they did and what happened to their requests.
  */
 export async function listRecentActivity(db: Database, { actor, limit = 10 }: { actor: Actor; limit?: number }) {
-  const orgWide = can(actor, "audit:read");
+  const orgWide = can(actor, "read-audit");
   const rows = await db
     .select()
     .from(auditEvents)

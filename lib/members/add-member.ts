@@ -5,11 +5,11 @@ import type { Actor } from "@/lib/auth/roles";
 import { DomainError, invalidField } from "@/lib/errors";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { parseInput } from "@/lib/validation";
-import { authorizeMemberManager } from "./authorize-members";
 import { insertMembers } from "./insert-members";
 import { selectMembers } from "./list-members";
 import { type AddMemberInput, addMemberInput, orderedRoles } from "./member-input";
 import { resolveRoleGroups } from "./resolve-role-groups";
+import { authorize } from "@/lib/auth/permissions";
 
 export const guestRolesError = (field = "roles") =>
   invalidField("invalid:roles", field, "Guests cannot hold admin roles: make them a member first, or give them no roles.");
@@ -20,7 +20,7 @@ export const guestRolesError = (field = "roles") =>
  * a guest holds no admin role. Audited `member.added`, in one transaction with the invitation.
  */
 export async function addMember(db: Database, { actor, input }: { actor: Actor; input: AddMemberInput }) {
-  authorizeMemberManager(actor);
+  authorize(actor, "manage-members");
   const data = parseInput(addMemberInput, input);
   if (data.guest && data.roles.length > 0) throw guestRolesError();
   return db.transaction(async (tx) => {

@@ -3,11 +3,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Executor } from "@/db/client";
 import { type AppRole, memberships, users } from "@/db/schema";
+import { authorize } from "@/lib/auth/permissions";
 import { APP_ROLE_LABELS, type Actor } from "@/lib/auth/roles";
 import { DomainError, type FieldErrors } from "@/lib/errors";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { parseInput } from "@/lib/validation";
-import { authorizeMemberManager } from "./authorize-members";
 import { type NewMember, insertMembers } from "./insert-members";
 import { memberEmail, memberName, memberRoleGroups, orderedRoles } from "./member-input";
 import { findRoleGroups, roleGroupProblem } from "./resolve-role-groups";
@@ -58,7 +58,7 @@ export interface ImportResult {
  * (`via: "csv"`) and invited. Global Administrators only, the preview included.
  */
 export async function importMembers(db: Database, { actor, input }: { actor: Actor; input: ImportMembersInput }): Promise<ImportResult> {
-  authorizeMemberManager(actor);
+  authorize(actor, "manage-members");
   const data = parseInput(importMembersInput, input);
   const parsed = parseCsv(data.csv);
   if (data.dryRun) return summarise(true, await judgeRows(db, actor.organisationId, parsed));

@@ -8,8 +8,8 @@ import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { DEFAULT_PAGE_SIZE, cursorValue, decodeCursor, encodeCursor, pageCursor, pageLimit } from "@/lib/pagination";
 import { parseInput } from "@/lib/validation";
-import { authorizeMemberReader } from "./authorize-members";
 import { memberEmail } from "./member-input";
+import { authorize } from "@/lib/auth/permissions";
 
 /** One member as the screens show them: who, how they came in, and what they hold. */
 export interface MemberView {
@@ -47,7 +47,7 @@ export function apiMemberOf(view: MemberView) {
 
 /** Every member (disabled ones too), by email: the settings pickers and the members screen. */
 export async function listMembers(db: Database, { actor }: { actor: Actor }): Promise<MemberView[]> {
-  authorizeMemberReader(actor);
+  authorize(actor, "view-members");
   return selectMembers(db, actor.organisationId);
 }
 
@@ -60,7 +60,7 @@ export const listMembersInput = z.strictObject({
 
 /** One page of members by email, for the API's `GET /members` (keyset: the last email seen). */
 export async function listMembersPage(db: Database, { actor, input }: { actor: Actor; input: z.input<typeof listMembersInput> }) {
-  authorizeMemberReader(actor);
+  authorize(actor, "view-members");
   const data = parseInput(listMembersInput, input);
   const after = data.cursor ? decodeCursor(data.cursor, { email: cursorValue.text }).email : undefined;
   const pattern = data.q ? containingPattern(data.q) : undefined;
@@ -80,7 +80,7 @@ export async function listMembersPage(db: Database, { actor, input }: { actor: A
 
 /** One member by email; `not-found:member` when they are not one of this organisation. */
 export async function getMember(db: Database, { actor, email }: { actor: Actor; email: string }) {
-  authorizeMemberReader(actor);
+  authorize(actor, "view-members");
   const data = parseInput(z.strictObject({ email: memberEmail }), { email });
   const [view] = await selectMembers(db, actor.organisationId, eq(users.email, data.email));
   if (!view) throw memberNotFound(data.email);

@@ -2,11 +2,11 @@ import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { roleGroups, scopes } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
-import { authorizeMemberReader } from "./authorize-members";
+import { authorize } from "@/lib/auth/permissions";
 
 /** The role groups a member may hold as standing assignments, of every scope: the screens' choices. */
 export async function listRoleGroupOptions(db: Database, { actor }: { actor: Actor }) {
-  authorizeMemberReader(actor);
+  authorize(actor, "view-members");
   return db
     .select({ name: roleGroups.name, description: roleGroups.description, scope: scopes.name })
     .from(roleGroups)

@@ -12,11 +12,11 @@ import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { assertNotSoleEligible } from "@/lib/policies/assert-not-sole-eligible";
 import { parseInput } from "@/lib/validation";
-import { authorizeMemberManager } from "./authorize-members";
 import { endOpenRequestsOf } from "./end-open-requests";
 import { assertKeepsGlobalAdmin, endSessionsAndTokens, refuseSelfLockout } from "./member-guards";
 import { memberEmailInput } from "./member-input";
 import { lockMember } from "./update-member";
+import { authorize } from "@/lib/auth/permissions";
 
 export const REMOVAL_COMMENT = "member removed";
 
@@ -30,7 +30,7 @@ export const REMOVAL_COMMENT = "member removed";
  * user row: it is the deployment's, and other organisations may know them.
  */
 export async function removeMember(db: Database, { actor, input }: { actor: Actor; input: { email: string } }) {
-  authorizeMemberManager(actor);
+  authorize(actor, "manage-members");
   const data = parseInput(memberEmailInput, input);
   return db.transaction(async (tx) => {
     const organisation = await lockOrganisation(tx, actor.organisationId);

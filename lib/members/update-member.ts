@@ -7,12 +7,12 @@ import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { parseInput } from "@/lib/validation";
 import { guestRolesError } from "./add-member";
-import { authorizeMemberManager } from "./authorize-members";
 import { memberNotFound, selectMembers } from "./list-members";
 import { endOpenRequestsOf } from "./end-open-requests";
 import { assertKeepsGlobalAdmin, endSessionsAndTokens, refuseSelfLockout } from "./member-guards";
 import { type UpdateMemberInput, orderedRoles, updateMemberInput } from "./member-input";
 import { resolveRoleGroups } from "./resolve-role-groups";
+import { authorize } from "@/lib/auth/permissions";
 
 export { type UpdateMemberInput, updateMemberInput } from "./member-input";
 
@@ -25,7 +25,7 @@ export { type UpdateMemberInput, updateMemberInput } from "./member-input";
  * back. Audited as `member.updated` with what changed.
  */
 export async function updateMember(db: Database, { actor, input }: { actor: Actor; input: UpdateMemberInput }) {
-  authorizeMemberManager(actor);
+  authorize(actor, "manage-members");
   const data = parseInput(updateMemberInput, input);
   return db.transaction(async (tx) => {
     // One member change at a time per organisation: two admins demoting each other at once must not

@@ -3,7 +3,7 @@ import type { Database } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
-import { authorizeEmailAdmin } from "./authorize-email-admin";
+import { authorize } from "@/lib/auth/permissions";
 
 export const emailDeliveryFilters = ["all", "failed", "queued", "sent"] as const;
 export type EmailDeliveryFilter = (typeof emailDeliveryFilters)[number];
@@ -24,7 +24,7 @@ export async function listEmailDelivery(
   db: Database,
   { actor, filter = "all", limit = 100 }: { actor: Actor; filter?: EmailDeliveryFilter; limit?: number },
 ) {
-  authorizeEmailAdmin(actor);
+  authorize(actor, "email-delivery");
   const inOrganisation = eq(emailOutbox.organisationId, actor.organisationId);
   const rows = await db
     .select({

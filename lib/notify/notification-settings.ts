@@ -6,9 +6,9 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
-import { authorizeSettingsAdmin } from "@/lib/settings/authorize-settings-admin";
 import { parseInput } from "@/lib/validation";
 import { type NotificationEvent, notificationEnabled, notificationEvents } from "./notification-events";
+import { authorize } from "@/lib/auth/permissions";
 
 export const notificationSettingsInput = z
   .strictObject(Object.fromEntries(notificationEvents.map((event) => [event, z.boolean()])) as Record<NotificationEvent, z.ZodBoolean>)
@@ -20,7 +20,7 @@ const allEvents = (stored: Record<string, boolean>) =>
 
 /** Which events the organisation emails about: every event, on or off. */
 export async function getNotificationSettings(db: Database, { actor }: { actor: Actor }) {
-  authorizeSettingsAdmin(actor);
+  authorize(actor, "manage-settings");
   const [row] = await db
     .select({ settings: organisations.notificationSettings })
     .from(organisations)
@@ -33,7 +33,7 @@ export async function updateNotificationSettings(
   db: Database,
   { actor, input }: { actor: Actor; input: NotificationSettingsInput },
 ) {
-  authorizeSettingsAdmin(actor);
+  authorize(actor, "manage-settings");
   const data = parseInput(notificationSettingsInput, input);
   return db.transaction(async (tx) => {
     const organisation = await lockOrganisation(tx, actor.organisationId);

@@ -6,7 +6,7 @@ import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { uuidPattern } from "@/lib/policies/find-policy";
-import { authorizeEmailAdmin } from "./authorize-email-admin";
+import { authorize } from "@/lib/auth/permissions";
 
 const notFound = () => new DomainError("not-found:email", "There is no such email in your organisation.");
 
@@ -16,7 +16,7 @@ const notFound = () => new DomainError("not-found:email", "There is no such emai
  * never delivered twice. Audited as `email.retried`.
  */
 export async function retryEmail(db: Database, { actor, messageId }: { actor: Actor; messageId: string }) {
-  authorizeEmailAdmin(actor);
+  authorize(actor, "email-delivery");
   if (!uuidPattern.test(messageId)) throw notFound();
   return db.transaction(async (tx) => {
     const [message] = await tx

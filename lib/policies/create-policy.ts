@@ -9,15 +9,15 @@ import { toDbTargetType } from "@/lib/catalog/target-types";
 import { DomainError } from "@/lib/errors";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { minutesOf, parseInput } from "@/lib/validation";
-import { authorizePolicyAdmin } from "./authorize-policy-admin";
 import { type CreatePolicyInput, createPolicyInput } from "./policy-input";
 import { checkDurations, checkRequiredApprovals, findApproverGroup, policyExists } from "./policy-rules";
 import { selectPolicyViews } from "./policy-view";
 import { resolveEligible, writeEligibility } from "./resolve-eligible";
+import { authorize } from "@/lib/auth/permissions";
 
 /** New-ElevatedAccessApprovalPolicy. */
 export async function createPolicy(db: Database, { actor, input }: { actor: Actor; input: CreatePolicyInput }) {
-  authorizePolicyAdmin(actor);
+  authorize(actor, "manage-policies");
   const data = parseInput(createPolicyInput, input);
   return db.transaction(async (tx) => {
     const organisation = await lockOrganisation(tx, actor.organisationId);

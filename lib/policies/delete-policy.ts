@@ -4,16 +4,16 @@ import { accessRequests, policies } from "@/db/schema";
 import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
-import { authorizePolicyAdmin } from "./authorize-policy-admin";
 import { findPolicy } from "./find-policy";
 import { selectPolicyViews } from "./policy-view";
+import { authorize } from "@/lib/auth/permissions";
 
 /**
  * Remove-ElevatedAccessApprovalPolicy. Requests waiting under the policy are cancelled with it
  * (nothing would be left to approve them against); granted windows keep their history.
  */
 export async function deletePolicy(db: Database, { actor, policyId }: { actor: Actor; policyId: string }) {
-  authorizePolicyAdmin(actor);
+  authorize(actor, "manage-policies");
   return db.transaction(async (tx) => {
     const policy = await findPolicy(tx, actor.organisationId, policyId, { lock: true });
     const [view] = await selectPolicyViews(tx, actor.organisationId, policy.id);

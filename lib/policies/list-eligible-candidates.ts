@@ -2,14 +2,14 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import type { Actor } from "@/lib/auth/roles";
-import { authorizePolicyAdmin } from "./authorize-policy-admin";
+import { authorize } from "@/lib/auth/permissions";
 
 /**
  * The people a policy's "Who may request" can name: the organisation's active members and guests,
  * by email, for the policy editor's picker. Approver groups come from `listApproverGroups`.
  */
 export async function listEligibleCandidates(db: Database, { actor }: { actor: Actor }) {
-  authorizePolicyAdmin(actor);
+  authorize(actor, "manage-policies");
   return db
     .select({ email: users.email, name: users.name, guest: sql<boolean>`${memberships.kind} = 'guest'` })
     .from(memberships)

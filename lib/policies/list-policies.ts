@@ -1,8 +1,8 @@
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/roles";
-import { authorizePolicyAdmin } from "./authorize-policy-admin";
 import { findPolicy } from "./find-policy";
 import { selectPolicyViews } from "./policy-view";
+import { authorize } from "@/lib/auth/permissions";
 
 /** Every member may see which policies exist: it is what they can ask for. */
 export async function listPolicies(db: Database, { actor }: { actor: Actor }) {
@@ -10,7 +10,7 @@ export async function listPolicies(db: Database, { actor }: { actor: Actor }) {
 }
 
 export async function getPolicy(db: Database, { actor, policyId }: { actor: Actor; policyId: string }) {
-  authorizePolicyAdmin(actor);
+  authorize(actor, "manage-policies");
   const policy = await findPolicy(db, actor.organisationId, policyId);
   const [view] = await selectPolicyViews(db, actor.organisationId, policy.id);
   return view!;

@@ -6,19 +6,19 @@ import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { minutesOf, parseInput } from "@/lib/validation";
-import { authorizePolicyAdmin } from "./authorize-policy-admin";
 import { findPolicy } from "./find-policy";
 import { type UpdatePolicyInput, updatePolicyInput } from "./policy-input";
 import { checkDurations, checkRequiredApprovals, findApproverGroup } from "./policy-rules";
 import { selectPolicyViews } from "./policy-view";
 import { resolveEligible, writeEligibility } from "./resolve-eligible";
+import { authorize } from "@/lib/auth/permissions";
 
 /** Set-ElevatedAccessApprovalPolicy: change any field but what the policy is about. */
 export async function updatePolicy(
   db: Database,
   { actor, policyId, input }: { actor: Actor; policyId: string; input: UpdatePolicyInput },
 ) {
-  authorizePolicyAdmin(actor);
+  authorize(actor, "manage-policies");
   const data = parseInput(updatePolicyInput, input);
   return db.transaction(async (tx) => {
     const organisation = await lockOrganisation(tx, actor.organisationId);

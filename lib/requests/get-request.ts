@@ -1,5 +1,6 @@
 import type { Database } from "@/db/client";
-import { type Actor, can, isAdmin } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { requestNotFound } from "./find-request";
 import { selectRequestView } from "./request-view";
 import { findRequest } from "./find-request";
@@ -12,8 +13,7 @@ export async function getRequest(db: Database, { actor, requestId }: { actor: Ac
   const request = await findRequest(db, actor.organisationId, requestId);
   const mayRead =
     request.requesterId === actor.userId ||
-    isAdmin(actor) ||
-    can(actor, "audit:read") ||
+    can(actor, "list-requests") ||
     (actor.kind === "member" && actor.approverGroups.some((group) => group.id === request.approverGroupId));
   if (!mayRead) throw requestNotFound();
   return (await selectRequestView(db, actor.organisationId, request.id))!;

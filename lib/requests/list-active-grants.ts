@@ -1,7 +1,8 @@
 import { and, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accessRequests } from "@/db/schema";
-import { type Actor, isAdmin } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { groupGrants } from "./group-grants";
 import { listRequests } from "./list-requests";
 import { selectRequestViews } from "./request-view";
@@ -23,7 +24,7 @@ export async function listActiveGrants(db: Database, { actor }: { actor: Actor }
           inArray(accessRequests.extendsRequestId, ids),
           sql`${accessRequests.status} = 'pending' and ${accessRequests.pendingUntil} > now()`,
           // Seen by whoever may decide it, as the open windows are.
-          isAdmin(actor) ? undefined : groupIds.length ? inArray(accessRequests.approverGroupId, groupIds) : sql`false`,
+          can(actor, "revoke") ? undefined : groupIds.length ? inArray(accessRequests.approverGroupId, groupIds) : sql`false`,
         ),
       )
     : [];

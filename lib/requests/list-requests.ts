@@ -2,8 +2,8 @@ import { type SQL, and, eq, inArray, lt, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { accessRequests } from "@/db/schema";
-import { type Actor, can, isAdmin } from "@/lib/auth/roles";
-import { DomainError } from "@/lib/errors";
+import { can, refusalOf } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { DEFAULT_PAGE_SIZE, cursorValue, decodeCursor, encodeCursor, pageCursor, pageLimit } from "@/lib/pagination";
 import { parseInput } from "@/lib/validation";
 import { selectRequestViews } from "./request-view";
@@ -35,13 +35,14 @@ export async function listRequests(db: Database, { actor, input }: { actor: Acto
   }
   if (data.active) {
     filters.push(sql`${accessRequests.status} = 'approved' and ${accessRequests.endsAt} > now()`);
-    if (!isAdmin(actor)) {
+    // Whoever may revoke any grant sees every open one; an approver, those of their groups.
+    if (!can(actor, "revoke")) {
       const groupIds = actor.kind === "member" ? actor.approverGroups.map((g) => g.id) : [];
-      if (groupIds.length === 0 && !data.mine) throw forbidden();
+      if (groupIds.length === 0 && !data.mine) throw refusalOf("list-requests");
       if (!data.mine) filters.push(inArray(accessRequests.approverGroupId, groupIds));
     }
   }
-  if (!data.mine && !data.approvable && !data.active && !isAdmin(actor) && !can(actor, "audit:read")) throw forbidden();
+  if (!data.mine && !data.approvable && !data.active && !can(actor, "list-requests")) throw refusalOf("list-requests");
   if (data.status) filters.push(statusIs(data.status));
   if (data.cursor) {
     const cursor = decodeCursor(data.cursor, { createdAt: cursorValue.time, id: cursorValue.id });
@@ -73,5 +74,3 @@ function statusIs(status: NonNullable<ListRequestsInput["status"]>): SQL {
   return eq(accessRequests.status, status);
 }
 
-const forbidden = () =>
-  new DomainError("forbidden:list-requests", "Only administrators and auditors list everyone's requests: use mine or approvable.");

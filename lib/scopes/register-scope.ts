@@ -9,8 +9,8 @@ import { builtinCatalogs } from "@/lib/catalog/builtin";
 import { DomainError } from "@/lib/errors";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { parseInput } from "@/lib/validation";
-import { authorizeScopeAdmin } from "./authorize-scope-admin";
 import { scopeDescription, scopeName } from "./scope-input";
+import { authorize } from "@/lib/auth/permissions";
 
 export const registerScopeInput = z.strictObject({ name: scopeName, description: scopeDescription.optional() });
 export type RegisterScopeInput = z.input<typeof registerScopeInput>;
@@ -23,7 +23,7 @@ export type RegisterScopeInput = z.input<typeof registerScopeInput>;
  * `scope.registered`.
  */
 export async function registerScope(db: Database, { actor, input }: { actor: Actor; input: RegisterScopeInput }) {
-  authorizeScopeAdmin(actor);
+  authorize(actor, "manage-scopes");
   const data = parseInput(registerScopeInput, input);
   const builtin = builtinCatalogs.find((catalog) => catalog.scope.toLowerCase() === data.name.toLowerCase());
   if (builtin) throw exists(data.name, `${builtin.scope} is the name of a built-in scope`);

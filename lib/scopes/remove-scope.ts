@@ -5,9 +5,9 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
-import { authorizeScopeAdmin } from "./authorize-scope-admin";
 import { findScope, refuseBuiltin } from "./find-scope";
 import { type CatalogEntryRef, describeUses, lockEntries, usesOf } from "./scope-target-uses";
+import { authorize } from "@/lib/auth/permissions";
 
 /**
  * Removes an external scope and its whole catalog, refused while anything relies on it: a policy on
@@ -15,7 +15,7 @@ import { type CatalogEntryRef, describeUses, lockEntries, usesOf } from "./scope
  * of its role groups. Built-in scopes stay. Audited as `scope.removed` with what it held.
  */
 export async function removeScope(db: Database, { actor, name }: { actor: Actor; name: string }) {
-  authorizeScopeAdmin(actor);
+  authorize(actor, "manage-scopes");
   return db.transaction(async (tx) => {
     const scope = await findScope(tx, actor.organisationId, name, { lock: true });
     refuseBuiltin(scope, "removed");

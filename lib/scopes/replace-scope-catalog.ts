@@ -5,11 +5,11 @@ import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
-import { authorizeScopeAdmin } from "./authorize-scope-admin";
 import { findScope, refuseBuiltin } from "./find-scope";
 import { type CatalogEntry, type CatalogInput, parseCatalog } from "./scope-input";
 import { type CatalogEntryRef, describeUses, lockEntries, usesOf } from "./scope-target-uses";
 import { getScope } from "./get-scope";
+import { authorize } from "@/lib/auth/permissions";
 
 interface StoredEntry {
   id: string;
@@ -39,7 +39,7 @@ export async function replaceScopeCatalog(
   db: Database,
   { actor, name, input }: { actor: Actor; name: string; input: CatalogInput },
 ) {
-  authorizeScopeAdmin(actor);
+  authorize(actor, "manage-scopes");
   const catalog = parseCatalog(input);
   await db.transaction(async (tx) => {
     const scope = await findScope(tx, actor.organisationId, name, { lock: true });

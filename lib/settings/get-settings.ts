@@ -1,9 +1,9 @@
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/roles";
-import { authorizeSettingsAdmin } from "./authorize-settings-admin";
 import { selectSettingsView } from "./settings-view";
+import { authorize } from "@/lib/auth/permissions";
 
 export async function getSettings(db: Database, { actor }: { actor: Actor }) {
-  authorizeSettingsAdmin(actor);
+  authorize(actor, "manage-settings");
   return selectSettingsView(db, actor.organisationId);
 }

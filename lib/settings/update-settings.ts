@@ -9,9 +9,9 @@ import { DomainError, invalidField } from "@/lib/errors";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { findApproverGroup } from "@/lib/policies/policy-rules";
 import { minutesOf, parseInput, quarterHours } from "@/lib/validation";
-import { authorizeJitSettings, authorizeSettingsAdmin } from "./authorize-settings-admin";
 import { checkJitEntriesFree, entraTenantIdsInput, jitEmailDomainsInput, jitEntraTenantIdsInput } from "./jit-settings";
 import { selectSettingsView } from "./settings-view";
+import { authorize } from "@/lib/auth/permissions";
 
 export const settingsInput = z.strictObject({
   pamEnabled: z.boolean(),
@@ -32,7 +32,7 @@ export type UpdateSettingsInput = z.input<typeof settingsInput>;
  * and approver group. Each kind of change writes its own audit action, in the same transaction.
  */
 export async function updateSettings(db: Database, { actor, input }: { actor: Actor; input: UpdateSettingsInput }) {
-  authorizeSettingsAdmin(actor);
+  authorize(actor, "manage-settings");
   const data = parseInput(settingsInput, input);
   return db.transaction(async (tx) => {
     const organisation = await lockOrganisation(tx, actor.organisationId);
@@ -52,7 +52,7 @@ export async function updateSettings(db: Database, { actor, input }: { actor: Ac
       wanted !== undefined && wanted.join() !== [...current].sort().join();
     // Sending the current lists back unchanged (a GET, edited elsewhere, PATCHed whole) needs no more rights.
     if (differs(data.jitEmailDomains, organisation.jitEmailDomains) || differs(data.jitEntraTenantIds, organisation.jitEntraTenantIds)) {
-      authorizeJitSettings(actor);
+      authorize(actor, "manage-sign-in-settings");
       await checkJitEntriesFree(tx, organisation.id, data);
       if (data.jitEmailDomains !== undefined) changes.jitEmailDomains = data.jitEmailDomains;
       if (data.jitEntraTenantIds !== undefined) changes.jitEntraTenantIds = data.jitEntraTenantIds;
@@ -60,7 +60,7 @@ export async function updateSettings(db: Database, { actor, input }: { actor: Ac
     // Whose Entra sign-ins are believed decides who gets in, as just-in-time membership does. Not
     // unique: several organisations may trust one tenant.
     if (differs(data.entraTenantIds, organisation.entraTenantIds)) {
-      authorizeJitSettings(actor);
+      authorize(actor, "manage-sign-in-settings");
       changes.entraTenantIds = data.entraTenantIds;
     }
     if (data.defaultApproverGroup !== undefined) {

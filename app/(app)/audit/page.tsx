@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { searchAudit } from "@/lib/audit/search-audit";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { DomainError, type FieldErrors } from "@/lib/errors";
 
 export const metadata: Metadata = { title: "Audit" };
@@ -20,7 +20,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function Page({ searchParams }: { searchParams: SearchParams }) {
   const actor = await requireActor();
-  if (!can(actor, "audit:read")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
+  if (!can(actor, "read-audit")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const query = parseAuditQuery(await searchParams);
 
   // A hand-edited or shared URL may carry a filter the domain refuses: show why beside the field.

@@ -2,6 +2,7 @@ import { forbidden } from "next/navigation";
 import type { Metadata } from "next";
 import { InboxList } from "@/components/inbox/inbox-list";
 import { PageHeader } from "@/components/page-header";
+import { LinkedRequestHighlight, LinkedRequestNotice } from "@/components/requests/linked-request";
 import { StatusBadge } from "@/components/status-badge";
 import { LocalTime } from "@/components/time/local-time";
 import { Card } from "@/components/ui/card";
@@ -9,22 +10,29 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { db } from "@/db/client";
 import { listInbox } from "@/lib/approvals/list-inbox";
 import { listMyDecisions } from "@/lib/approvals/list-my-decisions";
-import { requireActor } from "@/lib/auth/current-actor";
-import { can } from "@/lib/auth/roles";
+import { requireActor } from "@/lib/server/auth/current-actor";
+import { can } from "@/lib/auth/permissions";
+import { getLinkedRequest, linkedRequestId, linkedRequestNotice } from "@/lib/requests/linked-request";
 
 export const metadata: Metadata = { title: "Approvals" };
 
-export default async function InboxPage() {
+export default async function InboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  if (!can(actor, "requests:approve")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
+  if (!can(actor, "approve-requests")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const database = await db();
   const [pending, history] = await Promise.all([listInbox(database, { actor }), listMyDecisions(database, { actor, limit: 20 })]);
+  // An email's link (`?request=<id>`): its card when it waits here, else what became of it.
+  const linkedId = linkedRequestId((await searchParams).request);
+  const linkedWaits = linkedId !== null && pending.some((item) => item.id === linkedId);
+  const notice = linkedId && !linkedWaits ? linkedRequestNotice(await getLinkedRequest(database, { actor, requestId: linkedId })) : null;
   return (
     <>
       <PageHeader
         title="Approvals"
         description={`Requests waiting for ${actor.approverGroups.map((g) => g.name).join(", ")}. Nobody decides their own.`}
       />
+      {notice && <LinkedRequestNotice notice={notice} />}
+      {linkedWaits && <LinkedRequestHighlight cardId={`request-${linkedId}`} />}
       <section aria-labelledby="pending-heading" className="mb-8">
         <h2 id="pending-heading" className="mb-3 text-lg font-semibold">
           Waiting for a decision

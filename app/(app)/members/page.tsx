@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { listMembersPage } from "@/lib/members/list-members";
 import { listRoleGroupOptions } from "@/lib/members/list-role-group-options";
 
@@ -18,7 +18,7 @@ const PAGE = 500;
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  if (!can(actor, "members:view")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
+  if (!can(actor, "view-members")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const params = await searchParams;
   const raw = Array.isArray(params.q) ? params.q[0] : params.q;
   const q = raw?.trim().slice(0, 200) || undefined;
@@ -27,7 +27,7 @@ export default async function Page({ searchParams }: { searchParams: Promise<Rec
     listMembersPage(database, { actor, input: { q, limit: PAGE } }),
     listRoleGroupOptions(database, { actor }),
   ]);
-  const canManage = can(actor, "members:manage");
+  const canManage = can(actor, "manage-members");
 
   return (
     <>

@@ -8,7 +8,7 @@ import { PolicyUsage } from "@/components/policies/policy-usage";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { listPolicies } from "@/lib/policies/list-policies";
 import { getSettings } from "@/lib/settings/get-settings";
 
@@ -16,7 +16,7 @@ export const metadata: Metadata = { title: "Policies" };
 
 export default async function Page({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  if (!can(actor, "policies:manage")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
+  if (!can(actor, "manage-policies")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const database = await db();
   const [policies, settings, params] = await Promise.all([
     listPolicies(database, { actor }),

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AccessDenied } from "@/components/access-denied";
+import { forbidden } from "next/navigation";
 import { PageHeader } from "@/components/page-header";
 import { ApproverGroups } from "@/components/settings/approver-groups";
 import { ExclusionsForm } from "@/components/settings/exclusions-form";
@@ -11,7 +11,7 @@ import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { config } from "@/lib/config";
 import { listMembers } from "@/lib/members/list-members";
 import { getSettings } from "@/lib/settings/get-settings";
@@ -39,20 +39,9 @@ const tokensLink = (
 
 export default async function Page() {
   const actor = await requireActor();
-  if (!can(actor, "settings:manage")) {
-    return (
-      <div className="space-y-4">
-        <AccessDenied screen="Settings" needs="Role Management and Global Administrators" />
-        <p className="text-sm text-slate-700">
-          Your personal API tokens are yours to manage:{" "}
-          <Link href="/settings/tokens" className="font-medium text-brand-700 hover:underline">
-            open API tokens
-          </Link>
-          .
-        </p>
-      </div>
-    );
-  }
+  // 403, and app/(app)/forbidden.tsx says who it is open to; everyone's own API tokens stay open
+  // at /settings/tokens, in everyone's menu.
+  if (!can(actor, "manage-settings")) forbidden();
   const database = await db();
   const [settings, groups, members] = await Promise.all([
     getSettings(database, { actor }),
@@ -63,7 +52,7 @@ export default async function Page() {
   // Disabled members stay listed here: dropping them would silently end their exclusion on save.
   const pickable = members.map((m) => ({ email: m.email, name: m.name, note: m.disabled ? "disabled" : m.kind === "guest" ? "guest" : undefined }));
   const approvers = active.filter((m) => m.kind === "member").map((m) => ({ email: m.email, name: m.name }));
-  const isGlobalAdmin = actor.roles.includes("global_admin");
+  const mayManageJit = can(actor, "manage-sign-in-settings");
 
   return (
     <>
@@ -117,7 +106,7 @@ export default async function Page() {
             jitEmailDomains={settings.jitEmailDomains}
             jitEntraTenantIds={settings.jitEntraTenantIds}
             entraTenantIds={settings.entraTenantIds}
-            canManage={isGlobalAdmin}
+            canManage={mayManageJit}
             entraConfigured={Boolean(config().entraId)}
           />
         </div>

@@ -10,7 +10,7 @@ import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { getCatalog } from "@/lib/catalog/get-catalog";
 import { DomainError } from "@/lib/errors";
 import { getPolicy } from "@/lib/policies/list-policies";
@@ -21,7 +21,7 @@ export const metadata: Metadata = { title: "Edit policy" };
 
 export default async function Page({ params }: { params: Promise<{ id: string }> }) {
   const actor = await requireActor();
-  if (!can(actor, "policies:manage")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
+  if (!can(actor, "manage-policies")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const { id } = await params;
   const database = await db();
   const policy = await getPolicy(database, { actor, policyId: id }).catch((error: unknown) => {

@@ -8,7 +8,7 @@ import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { getCatalog } from "@/lib/catalog/get-catalog";
 import { listPolicies } from "@/lib/policies/list-policies";
 import { listEligibleCandidates } from "@/lib/policies/list-eligible-candidates";
@@ -19,7 +19,7 @@ export const metadata: Metadata = { title: "New policy" };
 
 export default async function Page() {
   const actor = await requireActor();
-  if (!can(actor, "policies:manage")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
+  if (!can(actor, "manage-policies")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const database = await db();
   const [catalogs, groups, settings, policies, candidates] = await Promise.all([
     // Every scope's catalog, built-in first: a policy may cover an external scope's task too.

@@ -8,7 +8,7 @@ import { PageHeader } from "@/components/page-header";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { type EmailDeliveryFilter, emailDeliveryFilters, listEmailDelivery } from "@/lib/notify/list-email-delivery";
 import { getNotificationSettings } from "@/lib/notify/notification-settings";
 
@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 
 export default async function Page({ searchParams }: { searchParams: Promise<{ filter?: string }> }) {
   const actor = await requireActor();
-  if (!can(actor, "settings:manage")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
+  if (!can(actor, "manage-settings")) forbidden(); // 403, and app/(app)/forbidden.tsx says who it is open to
   const { filter: asked } = await searchParams;
   const filter = emailDeliveryFilters.find((f) => f === asked) ?? ("all" satisfies EmailDeliveryFilter);
   const database = await db();

@@ -6,7 +6,7 @@ import { ScopeCard } from "@/components/scopes/scope-card";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { getScope } from "@/lib/scopes/get-scope";
 import { listScopes } from "@/lib/scopes/list-scopes";
 
@@ -17,7 +17,7 @@ export const dynamic = "force-dynamic";
 export default async function Page() {
   const actor = await requireActor();
   const database = await db();
-  const canManage = can(actor, "settings:manage");
+  const canManage = can(actor, "manage-settings");
   const summaries = await listScopes(database, { actor });
   const scopes = await Promise.all(summaries.map((s) => getScope(database, { actor, name: s.name })));
   return (

@@ -5,7 +5,7 @@ import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { TokenList } from "@/components/settings/token-list";
 import { db } from "@/db/client";
 import { requireActor } from "@/lib/server/auth/current-actor";
-import { can } from "@/lib/auth/roles";
+import { can } from "@/lib/auth/permissions";
 import { listTokens } from "@/lib/tokens/list-tokens";
 
 export const metadata: Metadata = { title: "API tokens" };
@@ -17,7 +17,7 @@ export default async function Page() {
   const tokens = await listTokens(await db(), { actor });
   return (
     <>
-      {can(actor, "settings:manage") && (
+      {can(actor, "manage-settings") && (
         <nav aria-label="Breadcrumb" className="mb-2 text-sm">
           <Link href="/settings" className="font-medium text-brand-700 hover:underline">
             Settings
