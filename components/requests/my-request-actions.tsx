@@ -1,12 +1,13 @@
 "use client";
 
-import { useRef } from "react";
+import { useId, useRef } from "react";
 import { focusWhenReady } from "@/components/focus-when-ready";
 import { toast } from "@/components/ui/toasts";
 import { cancelRequestAction, extendRequestAction } from "@/app/(app)/requests/actions";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { useActionForm } from "@/components/use-action";
+import { REASON_MAX_LENGTH } from "@/lib/requests/text-limits";
 
 export function CancelRequestButton({ requestId, target }: { requestId: string; target: string }) {
   return (
@@ -31,6 +32,8 @@ export function CancelRequestButton({ requestId, target }: { requestId: string; 
 /** Extend an active window: a dialog asking how much longer and why. */
 export function ExtendRequestButton({ requestId, target, maxHours }: { requestId: string; target: string; maxHours?: number }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Ids of their own: every extendable card has this dialog, and a grant may be shown twice on a page.
+  const id = useId();
   const { formProps, pending, errors } = useActionForm(extendRequestAction, {
     onSuccess: (extension) => {
       dialog.current?.close();
@@ -43,15 +46,14 @@ export function ExtendRequestButton({ requestId, target, maxHours }: { requestId
       <Button variant="secondary" aria-label={`Extend access to ${target}`} onClick={() => dialog.current?.showModal()}>
         Extend
       </Button>
-      <dialog ref={dialog} aria-labelledby={`extend-${requestId}`} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog ref={dialog} aria-labelledby={`${id}-title`} className="m-auto w-full max-w-md rounded-lg p-0 shadow-xl backdrop:bg-slate-900/40">
         <form {...formProps} className="space-y-4 p-6" noValidate>
-          <h2 id={`extend-${requestId}`} className="text-lg font-semibold">
+          <h2 id={`${id}-title`} className="text-lg font-semibold">
             Extend access to {target}
           </h2>
           <input type="hidden" name="requestId" value={requestId} />
-          {/* Ids of their own: every active card on the page has this dialog. */}
           <TextField
-            id={`extend-hours-${requestId}`}
+            id={`${id}-hours`}
             name="durationHours"
             label="More hours"
             type="number"
@@ -60,7 +62,7 @@ export function ExtendRequestButton({ requestId, target, maxHours }: { requestId
             max={maxHours}
             errors={errors?.durationHours}
           />
-          <TextAreaField id={`extend-reason-${requestId}`} name="reason" label="Reason" errors={errors?.reason} />
+          <TextAreaField id={`${id}-reason`} name="reason" label="Reason" limit={REASON_MAX_LENGTH} errors={errors?.reason} />
           <div className="flex justify-end gap-2">
             <Button variant="secondary" onClick={() => dialog.current?.close()}>
               Close

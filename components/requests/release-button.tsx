@@ -7,6 +7,7 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { useActionForm } from "@/components/use-action";
 import type { RequestView } from "@/lib/requests/request-view";
+import { COMMENT_MAX_LENGTH } from "@/lib/requests/text-limits";
 import { EndingWindows } from "./ending-windows";
 
 /**
@@ -44,7 +45,7 @@ export function ReleaseButton({ window, later }: { window: RequestView; later: R
             name="comment"
             label="Note for the approvers (optional)"
             errors={errors?.comment}
-            maxLength={1000}
+            limit={COMMENT_MAX_LENGTH}
           />
           {formError && !errors && (
             <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">

@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo, useState } from "react";
 import { createRequestAction } from "@/app/(app)/requests/actions";
@@ -8,9 +9,12 @@ import { useTimeContext, useZone } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/toasts";
 import { useActionForm } from "@/components/use-action";
 import type { RequestableTarget } from "@/lib/requests/list-requestable-targets";
-import { fromDateTimeLocal } from "@/lib/time/format-time";
+import type { RequestView } from "@/lib/requests/request-view";
+import { REASON_MAX_LENGTH } from "@/lib/requests/text-limits";
+import { type TimeContext, formatEnd, formatWindow, fromDateTimeLocal } from "@/lib/time/format-time";
 
 const typeLabel = { task: "Task", role: "Role", roleGroup: "Role group" } as const;
 
@@ -20,18 +24,12 @@ const typeLabel = { task: "Task", role: "Role", roleGroup: "Role group" } as con
  */
 export function RequestForm({ targets, initial }: { targets: RequestableTarget[]; initial?: { target?: string; type?: string } }) {
   const router = useRouter();
-  const { formProps, pending, errors } = useActionForm(createRequestAction, {
-    onSuccess: (request) => {
-      router.push("/requests");
-      // On My requests the keyboard goes to the new request's card, which says where it stands.
-      focusWhenReady(() => document.getElementById(`request-${request.id}`));
-    },
-  });
+  const timeContext = useTimeContext();
   const [search, setSearch] = useState("");
   const initialKey = initial?.target ? `${initial.type ?? "task"}:${initial.target}` : "";
   const [selected, setSelected] = useState(initialKey);
   const [startLocal, setStartLocal] = useState("");
-  const { timeZone } = useTimeContext();
+  const { timeZone } = timeContext;
   const zone = useZone();
   const choice = targets.find((t) => `${t.type}:${t.target}` === selected);
   // A task reached through a role policy (from the runspace's "Request access") is offered too.
@@ -46,6 +44,17 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
       ),
     [targets, search],
   );
+  const { formProps, pending, errors, result } = useActionForm(createRequestAction, {
+    // The answer's toast names the approver group of the policy the request was sent under.
+    onSuccess: (request) => {
+      toast.success(sentMessage(request, rules?.approverGroup, timeContext));
+      router.push("/requests");
+      // On My requests the keyboard goes to the new request's card, which says where it stands.
+      focusWhenReady(() => document.getElementById(`request-${request.id}`));
+    },
+  });
+  // Already asked: the refusal says where that request stands, and this links to it.
+  const existing = result && !result.ok && result.code === "conflict:request-exists" && typeof result.details?.requestId === "string" ? result.details.requestId : null;
   const [type, target] = selected ? [selected.slice(0, selected.indexOf(":")), selected.slice(selected.indexOf(":") + 1)] : ["task", ""];
 
   return (
@@ -126,6 +135,7 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
           label={`Reason${rules?.reasonRequired ? "" : " (optional)"}`}
           required={rules?.reasonRequired}
           hint={rules?.reasonPattern ? `Must match ${rules.reasonPattern}` : "Approvers read this: say what you will do and why."}
+          limit={REASON_MAX_LENGTH}
           errors={errors?.reason}
         />
         <TextField
@@ -138,6 +148,14 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
         <Button type="submit" disabled={pending}>
           {pending ? "Sending…" : "Request access"}
         </Button>
+        {existing && result && !result.ok && (
+          <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900 ring-1 ring-amber-200 wrap-anywhere">
+            {result.message}{" "}
+            <Link href={`/requests?request=${existing}`} className="font-medium underline">
+              Open that request
+            </Link>
+          </p>
+        )}
       </div>
       <aside aria-label="Policy" className="h-fit min-w-0 rounded-lg bg-white p-4 text-sm ring-1 ring-slate-200 wrap-break-word">
         {rules ? (
@@ -185,4 +203,17 @@ export function RequestForm({ targets, initial }: { targets: RequestableTarget[]
       </aside>
     </form>
   );
+}
+
+/**
+ * What the answer means for the person: an automatic policy has opened (or scheduled) the window
+ * already; a manual one has sent the request to its approvers.
+ */
+function sentMessage(request: RequestView, approverGroup: string | undefined, context: TimeContext) {
+  if (request.status === "approved" && request.startsAt && request.endsAt) {
+    return request.scheduled
+      ? `Access granted: your window is ${formatWindow(request.startsAt, request.endsAt, context)}`
+      : `Access granted: your window is open until ${formatEnd(request.endsAt, request.startsAt, context)}`;
+  }
+  return approverGroup ? `Request sent to ${approverGroup}` : "Request sent for approval";
 }

@@ -11,7 +11,7 @@ export function CharacterCount({ id, length, max, className }: { id: string; len
     <p id={id} className={cn("mt-1 shrink-0 text-xs tabular-nums", over > 0 ? "font-medium text-red-700" : "text-slate-500", className)}>
       {length} / {max}
       <span className="sr-only"> characters</span>
-      {over > 0 && `: ${over} too many`}
+      {over > 0 && ` (${over} too many)`}
     </p>
   );
 }
