@@ -46,12 +46,19 @@ export default async function DevMailboxPage() {
                       To {message.toEmail} · <LocalTime iso={message.createdAt.toISOString()} seconds />
                     </span>
                   </summary>
-                  <iframe
-                    title={`HTML of “${message.subject}”`}
-                    sandbox="allow-top-navigation-by-user-activation allow-popups"
-                    srcDoc={withBase(message.html)}
-                    className="mt-3 h-48 w-full rounded border border-slate-200 bg-white"
-                  />
+                  {/*
+                   * The frame is sandboxed without allow-same-origin, so the page cannot measure the
+                   * email inside it: it starts tall enough for Elevate's emails (32rem) and the person
+                   * can drag it taller or shorter.
+                   */}
+                  <div className="mt-3 h-[32rem] min-h-48 resize-y overflow-hidden rounded border border-slate-200 bg-white pb-3" data-testid="email-preview">
+                    <iframe
+                      title={`HTML of “${message.subject}”`}
+                      sandbox="allow-top-navigation-by-user-activation allow-popups"
+                      srcDoc={withBase(message.html)}
+                      className="block h-full w-full"
+                    />
+                  </div>
                   <pre className="mt-3 whitespace-pre-wrap rounded bg-slate-50 p-3 text-xs text-slate-700">{message.text}</pre>
                 </details>
               </Card>
