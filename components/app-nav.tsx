@@ -2,17 +2,18 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import type { NavItem } from "./nav-items";
+import { type NavItem, currentNavItem } from "./nav-items";
 import { cn } from "./ui/cn";
 
 /** The main menu, one screen a line: in the sidebar from the md breakpoint, in the phone's drawer below it. */
 export function AppNav({ items, onNavigate }: { items: NavItem[]; onNavigate?: () => void }) {
   const pathname = usePathname();
+  const currentItem = currentNavItem(items, pathname);
   return (
     <nav aria-label="Main">
       <ul className="flex flex-col gap-1">
         {items.map((item) => {
-          const current = item.href === "/" ? pathname === "/" : pathname.startsWith(item.href);
+          const current = item === currentItem;
           return (
             <li key={item.href}>
               <Link

@@ -148,6 +148,7 @@ test("a requestor who opens an admin screen is refused cleanly", async ({ page, 
     "Dashboard",
     "My requests",
     "Runspace",
+    "API tokens",
   ]);
 });
 

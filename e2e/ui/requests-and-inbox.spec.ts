@@ -11,6 +11,8 @@ const policies = [
   { type: "task", target: "New-MailboxImportRequest", requiredApprovals: 2 },
   { type: "task", target: "Remove-MailboxExportRequest", pendingLifetimeHours: 0.25 },
   { type: "task", target: "Enable-Mailbox" },
+  { type: "task", target: "New-MailContact" },
+  { type: "task", target: "Set-CASMailbox", approvalType: "auto" },
 ];
 
 test.beforeAll(async ({}, testInfo) => {
@@ -23,6 +25,7 @@ test("a request waits in the approvers' inbox, with a badge, and opens a window 
   const requester = new RequestsPage(await signedIn(browser, org.email("requester2")));
   await requester.ask({ target: "New-AcceptedDomain", hours: 2, reason: "Add fabrikam.com for the merger" });
   await expect(requester.page).toHaveURL("/requests");
+  await expect(requester.page.getByText("Request sent to PAM Approvers")).toBeVisible();
   await expect(requester.request("New-AcceptedDomain")).toContainText("Pending");
 
   const approverPage = await signedIn(browser, org.email("approver1"));
@@ -55,6 +58,57 @@ test("an automatic policy opens the window at once", async ({ browser, org }) =>
   const requester = new RequestsPage(await signedIn(browser, org.email("requester2")));
   await requester.ask({ target: "Set-OrganizationConfig", hours: 1, reason: "Turn on modern auth" });
   await expect(requester.request("Set-OrganizationConfig")).toContainText("Active");
+  // Not "Request sent": nobody has to approve it, and the window is open now.
+  await expect(requester.page.getByText(/^Access granted: your window is open until \S/)).toBeVisible();
+  await expect(requester.page.getByText(/^Request sent/)).toHaveCount(0);
+});
+
+test("a second request for the same target says where the first stands, in words, and links to it", async ({ browser, org }) => {
+  const requester = new RequestsPage(await signedIn(browser, org.email("requester2")));
+  await requester.ask({ target: "New-MailContact", reason: "Contacts for the new supplier" });
+  await expect(requester.page).toHaveURL("/requests");
+  await requester.ask({ target: "New-MailContact", reason: "Again" });
+  const link = requester.page.getByRole("link", { name: "Open that request" });
+  const notice = requester.page.getByRole("paragraph").filter({ has: link });
+  await expect(notice).toContainText(/You already have a request for New-MailContact waiting for approval \(sent (just now|\d+ s ago|\d+ min ago)\)/);
+  await expect(notice).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  await link.click();
+  await expect(requester.page).toHaveURL(/\/requests\?request=[0-9a-f-]{36}$/);
+  const id = new URL(requester.page.url()).searchParams.get("request");
+  await expect(requester.page.locator(`[id="request-${id}"]`)).toContainText("New-MailContact");
+});
+
+test("reason fields count their characters against the limit, and say so to a screen reader", async ({ browser, org }) => {
+  const page = await signedIn(browser, org.email("requester"));
+  await page.goto("/requests/new");
+  const reason = page.getByLabel(/^Reason/);
+  await expect(reason).toHaveAccessibleDescription(/0 \/ 1000 characters/);
+  await reason.fill("Journal the finance mailboxes");
+  await expect(reason).toHaveAccessibleDescription(/29 \/ 1000 characters/);
+  await reason.fill("x".repeat(1003));
+  await expect(reason).toHaveAccessibleDescription(/1003 \/ 1000 characters \(3 too many\)/);
+  await expectNoSeriousViolations(page);
+});
+
+test("My requests with two extendable grants has no duplicate ids, their Extend dialogs included", async ({ browser, org }) => {
+  const requester = new RequestsPage(await signedIn(browser, org.email("requester")));
+  for (const target of ["Set-OrganizationConfig", "Set-CASMailbox"]) {
+    await requester.ask({ target, hours: 1, reason: `Change ${target}` });
+    await expect(requester.request(target)).toContainText("Active");
+  }
+  const page = requester.page;
+  await expect(page.getByRole("button", { name: /^Extend access to / })).toHaveCount(2);
+  const duplicates = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll("[id]")].map((element) => element.id);
+    return ids.filter((id, index) => ids.indexOf(id) !== index);
+  });
+  expect(duplicates).toEqual([]);
+  // Each dialog's fields are labelled by their own label, counter included.
+  await page.getByRole("button", { name: "Extend access to Set-CASMailbox" }).click();
+  const dialog = page.getByRole("dialog", { name: "Extend access to Set-CASMailbox" });
+  await expect(dialog.getByLabel("Reason")).toHaveAccessibleDescription(/0 \/ 1000 characters/);
+  await dialog.getByLabel("More hours").fill("1");
+  await expectNoSeriousViolations(page);
 });
 
 test("a quorum of two needs two different approvers", async ({ browser, org }) => {
@@ -137,10 +191,11 @@ for (const [account, paths] of [
   ["auditor", ["/policies", "/settings", "/inbox", "/access"]],
   ["approver1", ["/policies", "/settings", "/audit"]],
 ] as const) {
-  test(`the ${account} is refused cleanly on ${paths.join(", ")}`, async ({ signIn }) => {
+  test(`the ${account} is refused cleanly, with a 403, on ${paths.join(", ")}`, async ({ signIn }) => {
     const page = await signIn(account);
     for (const path of paths) {
-      await page.goto(path);
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { name: /^You don't have access to / })).toBeVisible();
     }
   });

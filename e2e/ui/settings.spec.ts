@@ -119,14 +119,18 @@ test.describe("Settings as a Global Administrator", () => {
   });
 });
 
-test("a requestor is refused Settings but manages their own API tokens", async ({ page, signInPage, org }) => {
+test("a requestor is refused Settings with a 403 but reaches their own API tokens from the menu", async ({ page, signInPage, org }) => {
   await signInPage.goto(undefined, org.slug);
   await signInPage.signInAs(org.email("requester"));
-  await page.goto("/settings");
+  const refused = await page.goto("/settings");
+  expect(refused?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You don't have access to Settings" })).toBeVisible();
-  await page.getByRole("link", { name: "open API tokens" }).click();
+  const menu = page.getByRole("navigation", { name: "Main" });
+  await expect(menu.getByRole("link", { name: "Settings" })).toHaveCount(0);
+  await menu.getByRole("link", { name: "API tokens" }).click();
   await expect(page).toHaveURL("/settings/tokens");
   await expect(page.getByRole("heading", { name: "API tokens", level: 1 })).toBeVisible();
+  await expect(menu.getByRole("link", { name: "API tokens" })).toHaveAttribute("aria-current", "page");
   await expect(page.getByRole("button", { name: "Create token" })).toBeVisible();
   await expectNoSeriousViolations(page);
 });
