@@ -12,7 +12,7 @@ import type { RequestView } from "@/lib/requests/request-view";
 
 const typeLabel = { task: "task", role: "role", roleGroup: "role group" } as const;
 
-/** The id of Active access's line counting the open windows. */
+/** The id of Active access's line counting the open windows (app/(app)/access/page.tsx's empty state has it too). */
 export const OPEN_WINDOWS_SUMMARY = "open-windows-summary";
 
 /** What a Revoke button ends: the window it is on, and what continues it (which the domain ends too). */
@@ -59,7 +59,8 @@ function RevokeForm({ revoking, close }: { revoking: Revoking; close: () => void
       );
       close();
       // The dialog gives focus back to the Revoke button, which the refreshed list no longer has:
-      // once it is gone, the keyboard goes to the count of open windows, which says it took.
+      // once it is gone, the keyboard goes to the count of open windows, which says it took (or to
+      // the page's message that none is left, under the same id).
       focusWhenReady(() =>
         document.querySelector(`[data-revokes="${request.id}"]`) ? null : document.getElementById(OPEN_WINDOWS_SUMMARY),
       );

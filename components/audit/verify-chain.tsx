@@ -13,6 +13,7 @@ export function VerifyChain() {
   const [checking, setChecking] = useState(false);
 
   async function verify() {
+    if (checking) return;
     setChecking(true);
     const outcome = await verifyAuditChainAction({});
     setChecking(false);
@@ -37,7 +38,8 @@ export function VerifyChain() {
             match.
           </p>
         </div>
-        <Button variant="secondary" onClick={verify} disabled={checking} aria-busy={checking}>
+        {/* aria-disabled, not disabled: a disabled button loses the focus, and the keyboard with it. */}
+        <Button variant="secondary" onClick={verify} aria-disabled={checking} aria-busy={checking}>
           {checking ? "Verifying…" : "Verify chain"}
         </Button>
       </div>

@@ -6,7 +6,8 @@ import { cn } from "./cn";
 /**
  * Toasts of our own: a small store and two live regions. A toast is announced (polite for news,
  * assertive for a refusal or failure) and never takes focus or a place in the Tab order: the
- * keyboard stays where the action left it. Escape dismisses the newest one; each goes by itself.
+ * keyboard stays where the action left it. Escape dismisses the newest one; each goes by itself
+ * (not while the pointer is on it).
  * A toast belongs to the person signed in when it was shown: signing out, or another person
  * signing in, clears them all (see ToastsBelongTo).
  *
@@ -32,11 +33,38 @@ let shown: readonly Toast[] = NONE;
 let nextId = 1;
 let owner: string | null = null;
 const listeners = new Set<() => void>();
-const timers = new Map<number, ReturnType<typeof setTimeout>>();
+
+// Each toast's time left. The clocks stop while the pointer is on a toast or the page is hidden:
+// nobody loses a message they are reading, or that came while they looked elsewhere.
+const timers = new Map<number, { left: number; since: number; handle?: ReturnType<typeof setTimeout> }>();
+let paused = false;
 
 function update(next: readonly Toast[]) {
   shown = next;
+  if (next.length === 0) paused = false;
   for (const listener of listeners) listener();
+}
+
+function run(id: number) {
+  const timer = timers.get(id);
+  if (!timer || paused) return;
+  timer.since = Date.now();
+  timer.handle = setTimeout(() => dismiss(id), timer.left);
+}
+
+function pause() {
+  if (paused) return;
+  paused = true;
+  for (const timer of timers.values()) {
+    clearTimeout(timer.handle);
+    timer.left -= Date.now() - timer.since;
+  }
+}
+
+function resume() {
+  if (!paused) return;
+  paused = false;
+  for (const id of timers.keys()) run(id);
 }
 
 function show(tone: Tone, text: string, { duration = DURATION[tone] }: ToastOptions = {}) {
@@ -44,12 +72,15 @@ function show(tone: Tone, text: string, { duration = DURATION[tone] }: ToastOpti
   const kept = shown.slice(-(MAX_SHOWN - 1));
   for (const gone of shown.filter((t) => !kept.includes(t))) clearTimer(gone.id);
   update([...kept, { id, tone, text }]);
-  if (Number.isFinite(duration)) timers.set(id, setTimeout(() => dismiss(id), duration));
+  if (Number.isFinite(duration)) {
+    timers.set(id, { left: duration, since: Date.now() });
+    run(id);
+  }
   return id;
 }
 
 function clearTimer(id: number) {
-  clearTimeout(timers.get(id));
+  clearTimeout(timers.get(id)?.handle);
   timers.delete(id);
 }
 
@@ -102,7 +133,8 @@ function useClearOfFocus(region: RefObject<HTMLDivElement | null>, count: number
     const place = () => {
       const element = region.current;
       const focused = document.activeElement;
-      if (!element || count === 0 || !(focused instanceof HTMLElement) || focused === document.body) return;
+      // Focus inside the toasts (a click on ×) moves with them: nothing to keep clear of.
+      if (!element || count === 0 || !(focused instanceof HTMLElement) || focused === document.body || element.contains(focused)) return;
       const here = element.getBoundingClientRect();
       const target = focused.getBoundingClientRect();
       if (!overlaps(here, target)) return;
@@ -132,7 +164,14 @@ const toneClass: Record<Tone, string> = {
 
 function ToastCard({ item }: { item: Toast }) {
   return (
-    <div className={cn("pointer-events-auto flex items-start gap-3 rounded-md border-l-4 bg-white p-3 text-sm text-slate-900 shadow-lg ring-1 ring-slate-200", toneClass[item.tone])}>
+    <div
+      onPointerEnter={pause}
+      onPointerLeave={resume}
+      className={cn(
+        "pointer-events-auto flex items-start gap-3 rounded-md border-l-4 bg-white p-3 text-sm text-slate-900 shadow-lg ring-1 ring-slate-200",
+        toneClass[item.tone],
+      )}
+    >
       <p className="min-w-0 flex-1 wrap-anywhere">{item.text}</p>
       {/* For the mouse only: out of the Tab order (Escape dismisses from the keyboard) and hidden
           from screen readers, which would otherwise read "Dismiss" after every message. */}
@@ -141,7 +180,12 @@ function ToastCard({ item }: { item: Toast }) {
         tabIndex={-1}
         aria-hidden="true"
         title="Dismiss (Esc)"
-        onClick={() => dismiss(item.id)}
+        // The click does not take the focus: the keyboard stays where the person was.
+        onMouseDown={(event) => event.preventDefault()}
+        onClick={() => {
+          dismiss(item.id);
+          resume(); // the pointer left with the toast
+        }}
         className="-m-1 shrink-0 rounded p-1 leading-none text-slate-500 hover:bg-slate-100 hover:text-slate-800"
       >
         ×
@@ -162,8 +206,13 @@ export function Toaster() {
       if (event.key !== "Escape" || event.defaultPrevented || shown.length === 0 || document.querySelector("dialog[open]")) return;
       dismiss(shown.at(-1)!.id);
     };
+    const onVisibility = () => (document.hidden ? pause() : resume());
     document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
+    document.addEventListener("visibilitychange", onVisibility);
+    return () => {
+      document.removeEventListener("keydown", onKeyDown);
+      document.removeEventListener("visibilitychange", onVisibility);
+    };
   }, []);
 
   // Both regions are always in the page (a live region added together with its text is not read),
