@@ -165,6 +165,7 @@ const toneClass: Record<Tone, string> = {
 function ToastCard({ item }: { item: Toast }) {
   return (
     <div
+      data-toast={item.tone}
       onPointerEnter={pause}
       onPointerLeave={resume}
       className={cn(

@@ -13,7 +13,7 @@ export class MembersPage {
   readonly table = () => this.page.getByRole("region", { name: "Members" });
   /** A member's row, by their email. */
   readonly row = (email: string) => this.table().getByRole("row", { name: email, exact: true });
-  readonly toast = (text: string | RegExp) => this.page.locator("[data-sonner-toast]").filter({ hasText: text });
+  readonly toast = (text: string | RegExp) => this.page.locator("[data-toast]").filter({ hasText: text });
 
   async addMember({ email, name, roles = [], roleGroups = [], guest = false }: { email: string; name?: string; roles?: string[]; roleGroups?: string[]; guest?: boolean }) {
     const form = this.page.getByRole("form", { name: "Add member" });

@@ -10,7 +10,7 @@ export class ScopesPage {
   }
 
   readonly scope = (name: string) => this.page.getByRole("region", { name, exact: true });
-  readonly toast = (text: string | RegExp) => this.page.locator("[data-sonner-toast]").filter({ hasText: text });
+  readonly toast = (text: string | RegExp) => this.page.locator("[data-toast]").filter({ hasText: text });
 
   async register(name: string, description = "") {
     const form = this.page.getByRole("form", { name: "Register a scope" });

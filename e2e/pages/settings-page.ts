@@ -15,7 +15,7 @@ export class SettingsPage {
   }
 
   readonly field = (label: string) => this.page.getByLabel(label, { exact: true });
-  readonly toast = (text: string | RegExp) => this.page.locator("[data-sonner-toast]").filter({ hasText: text });
+  readonly toast = (text: string | RegExp) => this.page.locator("[data-toast]").filter({ hasText: text });
 
   async saveLimits(values: Partial<Record<"Policy limit" | "Ending-soon notice (minutes)" | "Default pending lifetime (hours)", string>>) {
     for (const [label, value] of Object.entries(values)) await this.field(label).fill(value);
