@@ -2,17 +2,26 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/page-header";
 import { GrantCard } from "@/components/requests/grant-card";
+import { LinkedRequestHighlight, LinkedRequestNotice } from "@/components/requests/linked-request";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/auth/current-actor";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { groupGrants } from "@/lib/requests/group-grants";
+import { getLinkedRequest, linkedRequestId, linkedRequestNotice } from "@/lib/requests/linked-request";
 import { listRequests } from "@/lib/requests/list-requests";
 
 export const metadata: Metadata = { title: "My requests" };
 
-export default async function MyRequestsPage() {
+export default async function MyRequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await requireActor();
-  const { items } = await listRequests(await db(), { actor, input: { mine: true, limit: 100 } });
+  const database = await db();
+  const { items } = await listRequests(database, { actor, input: { mine: true, limit: 100 } });
+  const grants = groupGrants(items);
+  // An email's link (`?request=<id>`): the card of its grant (an extension is inside its window's),
+  // or, when it is not among these, what became of it.
+  const linkedId = linkedRequestId((await searchParams).request);
+  const linkedGrant = linkedId ? grants.find((grant) => [grant.window, ...grant.extensions].some((r) => r.id === linkedId)) : undefined;
+  const notice = linkedId && !linkedGrant ? linkedRequestNotice(await getLinkedRequest(database, { actor, requestId: linkedId })) : null;
   return (
     <>
       <PageHeader
@@ -24,6 +33,8 @@ export default async function MyRequestsPage() {
           </Link>
         }
       />
+      {notice && <LinkedRequestNotice notice={notice} />}
+      {linkedGrant && <LinkedRequestHighlight cardId={`request-${linkedGrant.window.id}`} />}
       {items.length === 0 ? (
         <EmptyState title="You have not asked for access yet">
           <Link href="/requests/new" className="font-medium text-brand-700 hover:underline">
@@ -33,7 +44,7 @@ export default async function MyRequestsPage() {
         </EmptyState>
       ) : (
         <ul className="space-y-3" aria-label="My requests">
-          {groupGrants(items).map((grant) => (
+          {grants.map((grant) => (
             <GrantCard key={grant.window.id} grant={grant} />
           ))}
         </ul>
