@@ -7,7 +7,7 @@ import { SignOutForm } from "@/components/sign-out-form";
 import { ToastsBelongTo } from "@/components/ui/toasts";
 import { db } from "@/db/client";
 import { countInbox } from "@/lib/approvals/count-inbox";
-import { requireActor } from "@/lib/auth/current-actor";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { config } from "@/lib/config";
 import { signOutAction } from "./actions";
 
