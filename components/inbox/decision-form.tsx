@@ -6,6 +6,7 @@ import { decideRequestAction } from "@/app/(app)/inbox/actions";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { useActionForm } from "@/components/use-action";
+import { COMMENT_MAX_LENGTH } from "@/lib/requests/text-limits";
 
 /** Approve, or deny with a comment: one form, two buttons, the comment shared. */
 export function DecisionForm({
@@ -42,6 +43,7 @@ export function DecisionForm({
         label="Comment"
         rows={2}
         hint="Required to deny."
+        limit={COMMENT_MAX_LENGTH}
         errors={errors?.comment}
         id={`comment-${requestId}`}
       />

@@ -38,6 +38,8 @@ test("a card names the requester and shows their recent requests for the same ta
   const recent = card.getByRole("list", { name: "Recent requests for Set-DistributionGroup" });
   await expect(recent.getByRole("listitem")).toHaveCount(1);
   await expect(recent).toContainText("Denied");
+  // The comment counts against its limit, read with the field.
+  await expect(card.getByLabel("Comment")).toHaveAccessibleDescription(/Required to deny\. 0 \/ 1000 characters/);
   await expectNoSeriousViolations(inbox.page);
 });
 
