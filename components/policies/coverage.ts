@@ -1,4 +1,5 @@
 import type { ApiTargetType } from "@/lib/catalog/target-types";
+import { tasksReachedBy } from "@/lib/policies/coverage";
 
 /** The catalog as `getCatalog` returns it; only what the screens read. */
 export interface CatalogData {
@@ -20,14 +21,11 @@ export interface Coverage {
  * so an admin sees the blast radius before saving, as the decision rule will apply it.
  */
 export function coverageOf(catalog: CatalogData, type: ApiTargetType, name: string): Coverage {
-  const role = (roleName: string) => ({ name: roleName, tasks: catalog.roles.find((r) => r.name === roleName)?.tasks ?? [] });
-  if (type === "task") {
-    const task = catalog.tasks.find((t) => t.name === name);
-    return { tasks: [name], roles: (task?.roles ?? []).map(role) };
-  }
-  if (type === "role") return { tasks: role(name).tasks, roles: [] };
-  const roles = (catalog.roleGroups.find((g) => g.name === name)?.roles ?? []).map(role);
-  return { tasks: [...new Set(roles.flatMap((r) => r.tasks))].sort(), roles };
+  const role = (roleName: string) => ({ name: roleName, tasks: tasksReachedBy(catalog, "role", roleName) });
+  const tasks = tasksReachedBy(catalog, type, name);
+  if (type === "task") return { tasks, roles: (catalog.tasks.find((t) => t.name === name)?.roles ?? []).map(role) };
+  if (type === "role") return { tasks, roles: [] };
+  return { tasks, roles: (catalog.roleGroups.find((g) => g.name === name)?.roles ?? []).map(role) };
 }
 
 /** The names and one-line descriptions a picker lists for a type. */

@@ -33,6 +33,7 @@ import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { preparedRows } from "@/db/prepared-query";
 import { eligibleCondition } from "@/lib/policies/check-eligibility";
+import { type TaskReach, reachOfTask, strictestFirst, targetsTask } from "@/lib/policies/coverage";
 
 export type AccessReason =
   | "excluded"
@@ -74,6 +75,14 @@ interface DecisionRow {
   standing: boolean;
 }
 
+/** The task's roles and role groups, read once per decision into the `task_roles` and `task_role_groups` CTEs. */
+const viaCatalog = reachOfTask(sql`(select id from t)`);
+const reach: TaskReach = {
+  taskId: sql`(select id from t)`,
+  roleIds: sql`select role_id from task_roles`,
+  roleGroupIds: sql`select role_group_id from task_role_groups`,
+};
+
 export async function decideAccess(
   db: Executor,
   { organisationId, userId, scope, task }: { organisationId: string; userId: string; scope: string; task: string },
@@ -83,10 +92,8 @@ export async function decideAccess(
       select tk.id from tasks tk join scopes s on s.id = tk.scope_id
       where s.organisation_id = ${organisationId} and s.name = ${scope} and tk.name = ${task}
     ),
-    task_roles as (select rt.role_id from role_tasks rt where rt.task_id = (select id from t)),
-    task_role_groups as (
-      select distinct rgr.role_group_id from role_group_roles rgr where rgr.role_id in (select role_id from task_roles)
-    ),
+    task_roles as (${viaCatalog.roleIds}),
+    task_role_groups as (${viaCatalog.roleGroupIds}),
     standing as (
       select exists (
         select 1 from role_group_assignments a
@@ -98,14 +105,11 @@ export async function decideAccess(
     covering as (
       select p.id, p.approval_type, p.required_approvals, p.window_grants, p.max_duration_minutes, p.created_at
       from policies p
-      where p.organisation_id = ${organisationId} and p.enabled
-        and (p.task_id = (select id from t)
-             or p.role_id in (select role_id from task_roles)
-             or p.role_group_id in (select role_group_id from task_role_groups))
+      where p.organisation_id = ${organisationId} and p.enabled and ${targetsTask("p", reach)}
     ),
     strictest as (
       select c.id, c.approval_type, c.required_approvals from covering c
-      order by (c.approval_type = 'manual') desc, c.required_approvals desc, c.max_duration_minutes asc, c.created_at asc, c.id asc
+      order by ${strictestFirst("c")}
       limit 1
     ),
     rules as (
@@ -120,9 +124,7 @@ export async function decideAccess(
       left join policies gp on gp.id = r.policy_id
       where r.requester_id = ${userId} and r.status = 'approved' and r.ends_at > now() and r.starts_at <= now()
         and r.organisation_id = ${organisationId}
-        and (r.task_id = (select id from t)
-             or r.role_id in (select role_id from task_roles)
-             or r.role_group_id in (select role_group_id from task_role_groups))
+        and ${targetsTask("r", reach)}
         and (r.policy_id = (select id from strictest)
              or ((select eligible from rules)
                  and r.required_approvals >= (select required_approvals from strictest)

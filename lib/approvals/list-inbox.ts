@@ -1,6 +1,7 @@
 import type { Database } from "@/db/client";
 import type { Actor } from "@/lib/auth/roles";
 import { getCatalog } from "@/lib/catalog/get-catalog";
+import { tasksReachedBy } from "@/lib/policies/coverage";
 import { listRequests } from "@/lib/requests/list-requests";
 import { inboxContext } from "./inbox-context";
 
@@ -15,13 +16,6 @@ export async function listInbox(db: Database, { actor }: { actor: Actor }) {
     listRequests(db, { actor, input: { approvable: true, status: "pending", limit: 500 } }),
     getCatalog(db, { actor }),
   ]);
-  const tasksOfRole = (role: string) => catalog.roles.find((r) => r.name === role)?.tasks ?? [];
-  const tasksOf = (type: string, target: string) =>
-    type === "task"
-      ? [target]
-      : type === "role"
-        ? tasksOfRole(target)
-        : [...new Set((catalog.roleGroups.find((g) => g.name === target)?.roles ?? []).flatMap(tasksOfRole))].sort();
   const context = await inboxContext(db, actor.organisationId, items.map((request) => request.id));
   return items
     .map((request) => ({
@@ -31,7 +25,7 @@ export async function listInbox(db: Database, { actor }: { actor: Actor }) {
       recentRequests: context.get(request.id)?.recent ?? [],
       /** A role group's roles, each of which opens some of `tasks`; empty for a task or a role. */
       roles: request.type === "roleGroup" ? (catalog.roleGroups.find((g) => g.name === request.target)?.roles ?? []) : [],
-      tasks: tasksOf(request.type, request.target),
+      tasks: tasksReachedBy(catalog, request.type, request.target),
       approvedByMe: request.approvals.some((a) => a.by === actor.email && a.decision === "approve"),
     }))
     .reverse();
