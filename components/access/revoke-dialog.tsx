@@ -1,13 +1,14 @@
 "use client";
 
 import { useEffect, useRef } from "react";
-import { toast } from "@/components/ui/toasts";
 import { revokeAccessAction } from "@/app/(app)/access/actions";
 import { focusWhenReady } from "@/components/focus-when-ready";
 import { EndingWindows } from "@/components/requests/ending-windows";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { toast } from "@/components/ui/toasts";
 import { useActionForm } from "@/components/use-action";
+import { COMMENT_MAX_LENGTH } from "@/lib/requests/text-limits";
 import type { RequestView } from "@/lib/requests/request-view";
 
 const typeLabel = { task: "task", role: "role", roleGroup: "role group" } as const;
@@ -90,7 +91,7 @@ function RevokeForm({ revoking, close }: { revoking: Revoking; close: () => void
         hint="Why the access ends early. The requester sees it, and the audit log keeps it."
         errors={errors?.comment}
         aria-required
-        maxLength={1000}
+        limit={COMMENT_MAX_LENGTH}
       />
       {formError && !errors && (
         <p role="alert" className="rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900">
