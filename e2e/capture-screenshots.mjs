@@ -50,7 +50,15 @@ await requester.screenshot({ path: out("request-form") });
 await requester.goto(`${base}/runspace?task=Get-Mailbox`);
 await requester.getByRole("button", { name: "Run Get-Mailbox", exact: true }).click();
 await requester.getByRole("region", { name: "Result", exact: true }).waitFor();
-await requester.screenshot({ path: out("runspace") });
+// The run settles (its button usable again), the toast is dismissed, and the page is shown from the top.
+await requester.waitForFunction(() => {
+  const run = [...document.querySelectorAll("button")].find((b) => b.textContent?.trim() === "Run Get-Mailbox");
+  return run && !run.disabled && run.getAttribute("aria-disabled") !== "true";
+});
+await requester.keyboard.press("Escape");
+await requester.locator("[data-toast]").waitFor({ state: "detached" });
+await requester.evaluate(() => window.scrollTo(0, 0));
+await requester.screenshot({ path: out("runspace"), fullPage: true });
 
 const approver = await as("approver2@contoso.com");
 await approver.goto(`${base}/inbox`);
