@@ -32,6 +32,12 @@ export const pageCursor = z.string().max(MAX_CURSOR_LENGTH, "is not a cursor thi
 export const cursorValue = {
   /** A time as `toISOString` writes it, within what Postgres stores: a Date. */
   time: isoDateTime.transform((text) => new Date(text)),
+  /**
+   * A time to the microsecond, as Postgres stores a column defaulting to now(): kept as text and
+   * compared in SQL, since a Date would round it to the millisecond and a page would then skip the
+   * rows created later in the same millisecond as its last one.
+   */
+  instant: isoDateTime,
   /** A row's uuid. */
   id: z.guid(),
   /** A sequence number: a safe whole number, never negative. */

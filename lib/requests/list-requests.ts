@@ -45,11 +45,12 @@ export async function listRequests(db: Database, { actor, input }: { actor: Acto
   if (!data.mine && !data.approvable && !data.active && !can(actor, "list-requests")) throw refusalOf("list-requests");
   if (data.status) filters.push(statusIs(data.status));
   if (data.cursor) {
-    const cursor = decodeCursor(data.cursor, { createdAt: cursorValue.time, id: cursorValue.id });
+    const cursor = decodeCursor(data.cursor, { createdAt: cursorValue.instant, id: cursorValue.id });
+    const createdAt = sql`${cursor.createdAt}::timestamptz`;
     filters.push(
       or(
-        lt(accessRequests.createdAt, cursor.createdAt),
-        and(eq(accessRequests.createdAt, cursor.createdAt), lt(accessRequests.id, cursor.id)),
+        sql`${accessRequests.createdAt} < ${createdAt}`,
+        and(sql`${accessRequests.createdAt} = ${createdAt}`, lt(accessRequests.id, cursor.id)),
       ),
     );
   }
@@ -58,8 +59,17 @@ export async function listRequests(db: Database, { actor, input }: { actor: Acto
   const last = page.at(-1);
   return {
     items: page,
-    nextCursor: items.length > data.limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null,
+    nextCursor: items.length > data.limit && last ? encodeCursor({ createdAt: await exactCreatedAt(db, last.id), id: last.id }) : null,
   };
+}
+
+/** When a request was created, to the microsecond (a view's `createdAt` is rounded to the millisecond). */
+async function exactCreatedAt(db: Database, requestId: string) {
+  const [row] = await db
+    .select({ at: sql<string>`to_char(${accessRequests.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')` })
+    .from(accessRequests)
+    .where(eq(accessRequests.id, requestId));
+  return row!.at;
 }
 
 /**
