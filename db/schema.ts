@@ -580,9 +580,15 @@ export const auditChainHeads = pgTable("audit_chain_heads", {
 // ---------------------------------------------------------------------------------------------
 
 /**
- * Written in the same transaction as the change that causes the email. `(eventKey, toEmail)` is
+ * Written in the same transaction as the change that causes the message. `(eventKey, toEmail)` is
  * unique, so one event never mails one person twice, and it doubles as Resend's idempotency key.
  * Status `dev` marks messages kept for the in-app dev mailbox (no RESEND_API_KEY).
+ *
+ * `channel` names who delivers the row (lib/notify/channels: `email` today; chat and webhooks add
+ * theirs). `payload` is what the message is about (its kind and the data the caller held), and
+ * the worker renders it at delivery: `html` and `text` stay empty until then, and keep what was
+ * sent afterwards. A row without a payload (a sign-in link, a row queued before 0010) carries its
+ * rendered body from the start.
  */
 export const emailOutbox = pgTable(
   "email_outbox",
@@ -591,10 +597,12 @@ export const emailOutbox = pgTable(
     organisationId: organisationId(),
     eventKey: text().notNull(),
     kind: text().notNull(),
+    channel: text().notNull().default("email"),
     toEmail: text().notNull(),
     subject: text().notNull(),
     html: text().notNull(),
     text: text().notNull(),
+    payload: jsonb().$type<Record<string, unknown>>(),
     status: emailStatus().notNull().default("pending"),
     attempts: integer().notNull().default(0),
     nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
@@ -607,7 +615,7 @@ export const emailOutbox = pgTable(
   (t) => [
     uniqueIndex("email_outbox_event_recipient_uq").on(t.eventKey, t.toEmail),
     index("email_outbox_due_idx")
-      .on(t.nextAttemptAt)
+      .on(t.channel, t.nextAttemptAt)
       .where(sql`${t.status} in ('pending', 'sending')`),
     index("email_outbox_org_created_idx").on(t.organisationId, t.createdAt),
   ],

@@ -14,7 +14,7 @@ import { Resend } from "resend";
 import { migrateDatabase, openDatabase } from "@/db/client";
 import { emailOutbox, organisations } from "@/db/schema";
 import { seedDemo } from "@/db/seed/seed-demo";
-import { deliverEmails } from "@/lib/notify/deliver-emails";
+import { deliverOutbox } from "@/lib/notify/deliver-outbox";
 import { startFakeResend } from "@/lib/notify/testing/fake-resend";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -55,7 +55,7 @@ async function drain(workers: number) {
   await Promise.all(
     Array.from({ length: workers }, async () => {
       for (;;) {
-        const report = await deliverEmails(handle.db, { resend, from: "Elevate <bench@example.com>", batch: 25, maxBatches: 1 });
+        const report = await deliverOutbox(handle.db, { resend, from: "Elevate <bench@example.com>", batch: 25, maxBatches: 1 });
         if (report.sent + report.retrying + report.failed === 0) return;
       }
     }),

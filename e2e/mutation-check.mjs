@@ -73,7 +73,7 @@ const mutants = [
   {
     name: "outbox-insert-without-on-conflict",
     file: "lib/notify/enqueue-email.ts",
-    find: "    .onConflictDoNothing({ target: [emailOutbox.eventKey, emailOutbox.toEmail] })\n",
+    find: "    on conflict (event_key, to_email) do nothing\n",
     replace: "",
     tests: ["lib/notify/enqueue-email.test.ts"],
   },

@@ -70,7 +70,8 @@ export async function approveRequest(
     if (quorumMet) {
       await notifyRequestDecided(tx, {
         organisationId: actor.organisationId,
-        requestId: request.id,
+        view,
+        approvers,
         decidedBy: actor,
         comment: input.comment || null,
       });

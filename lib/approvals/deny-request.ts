@@ -50,7 +50,8 @@ export async function denyRequest(
     });
     await notifyRequestDecided(tx, {
       organisationId: actor.organisationId,
-      requestId: request.id,
+      view,
+      approverGroupId: request.approverGroupId,
       decidedBy: actor,
       comment: input.comment ?? null,
     });

@@ -79,6 +79,6 @@ export async function markRevoked(
     targetId: requestId,
     details: { ...aboutRequest(view), comment, ...details },
   });
-  if (notify) await notifyRequestRevoked(tx, actor.organisationId, requestId);
+  if (notify) await notifyRequestRevoked(tx, { organisationId: actor.organisationId, view });
   return view;
 }

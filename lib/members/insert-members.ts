@@ -6,8 +6,7 @@ import { type AuditEventInput, appendAuditEvents } from "@/lib/audit/append-audi
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import { APP_ROLE_LABELS, type Actor } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
-import { enqueueEmail } from "@/lib/notify/enqueue-email";
-import { renderMemberInvited } from "@/lib/notify/templates/member-invited";
+import { enqueueEmails } from "@/lib/notify/enqueue-email";
 
 /** A person to add, already validated: their role groups resolved to ids. */
 export interface NewMember {
@@ -103,26 +102,27 @@ export async function insertMembers(
   // One event key per call: each person is mailed once for this addition, and again only if
   // they are removed and added anew.
   const eventKey = `member-invited:${organisationId}:${randomUUID()}`;
-  const byEmail = new Map(people.map((p) => [p.email, p]));
   for (const part of chunks(people)) {
-    await enqueueEmail(tx, {
+    await enqueueEmails(
+      tx,
       organisationId,
-      eventKey,
-      kind: "member-invited",
-      to: part.map((p) => p.email),
-      render: (email) => {
-        const person = byEmail.get(email)!;
-        return renderMemberInvited({
-          organisation: actor.organisationName,
-          invitedBy: actor.name ?? actor.email,
-          email,
-          roles: person.roles.map((role) => APP_ROLE_LABELS[role]),
-          roleGroups: [...person.roleGroups.keys()],
-          guest: person.guest,
-          link: signInLink(email),
-        });
-      },
-    });
+      part.map((person) => ({
+        eventKey,
+        to: [person.email],
+        email: {
+          kind: "member-invited",
+          props: {
+            organisation: actor.organisationName,
+            invitedBy: actor.name ?? actor.email,
+            email: person.email,
+            roles: person.roles.map((role) => APP_ROLE_LABELS[role]),
+            roleGroups: [...person.roleGroups.keys()],
+            guest: person.guest,
+            link: signInLink(person.email),
+          },
+        },
+      })),
+    );
   }
   return people.map((p) => userIds.get(p.email)!);
 }

@@ -29,6 +29,7 @@ import { importMembers } from "./import-members";
 import { apiMemberOf, getMember, listMembers, listMembersPage } from "./list-members";
 import { removeMember } from "./remove-member";
 import { updateMember } from "./update-member";
+import { renderedEmail } from "@/lib/notify/testing/rendered-email";
 
 describe.each(testDatabaseKinds)("members and their roles on %s", (kind) => {
   let f: ContosoFixture;
@@ -185,7 +186,8 @@ describe.each(testDatabaseKinds)("members and their roles on %s", (kind) => {
           guest: false,
         },
       });
-      const [mail] = await db().select().from(emailOutbox).where(eq(emailOutbox.toEmail, "nestor.wilke@contoso.com"));
+      const [row] = await db().select().from(emailOutbox).where(eq(emailOutbox.toEmail, "nestor.wilke@contoso.com"));
+      const mail = await renderedEmail(row!);
       expect(mail).toMatchObject({ kind: "member-invited", subject: "Megan Bowen added you to Contoso on Elevate" });
       expect(mail!.text).toContain("/signin?email=nestor.wilke%40contoso.com");
       expect(mail!.text).toContain("Auditor");

@@ -6,6 +6,8 @@ import { config } from "@/lib/config";
 
 export type SendOutcome =
   | { kind: "sent"; providerMessageId: string | null }
+  /** No provider: kept for the dev mailbox (status `dev`). */
+  | { kind: "kept" }
   | { kind: "retry"; error: string; retryAfterMs?: number }
   | { kind: "permanent"; error: string };
 

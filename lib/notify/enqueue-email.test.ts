@@ -18,15 +18,16 @@ describe.each(testDatabaseKinds)("the email outbox on %s", (kind) => {
   const db = () => f.database.db;
 
   it("writes one message per event and recipient: enqueuing the same event again writes nothing more", async () => {
-    const eventKey = `request-pending:${crypto.randomUUID()}`;
+    const eventKey = `member-invited:${crypto.randomUUID()}`;
     const enqueue = (to: string[]) =>
       db().transaction((tx) =>
-        enqueueEmail(tx, {
-          organisationId: f.organisationId,
+        enqueueEmail(tx, f.organisationId, {
           eventKey,
-          kind: "request-pending",
           to,
-          render: (recipient) => ({ subject: `For ${recipient}`, html: "<p>Waiting</p>", text: "Waiting" }),
+          email: {
+            kind: "member-invited",
+            props: { organisation: "Contoso", invitedBy: "admin", email: "x@contoso.com", roles: [], roleGroups: [], guest: false, link: "https://elevate.example.com/signin" },
+          },
         }),
       );
     expect(await enqueue(["approver1@contoso.com", "approver2@contoso.com"])).toBe(2);
@@ -39,5 +40,20 @@ describe.each(testDatabaseKinds)("the email outbox on %s", (kind) => {
       .where(eq(emailOutbox.eventKey, eventKey))
       .orderBy(asc(emailOutbox.toEmail));
     expect(rows.map((r) => r.to)).toEqual(["admin@contoso.com", "approver1@contoso.com", "approver2@contoso.com"]);
+  });
+
+  it("writes to active members of the organisation only, and stores what the message is about for the worker to render", async () => {
+    const eventKey = `member-invited:${crypto.randomUUID()}`;
+    const email = {
+      kind: "member-invited" as const,
+      props: { organisation: "Contoso", invitedBy: "admin", email: "x@contoso.com", roles: [], roleGroups: [], guest: false, link: "https://elevate.example.com/signin" },
+    };
+    const written = await db().transaction((tx) =>
+      enqueueEmail(tx, f.organisationId, { eventKey, to: ["approver1@contoso.com", "someone@evil.example"], email }),
+    );
+    expect(written).toBe(1);
+    const [row] = await db().select().from(emailOutbox).where(eq(emailOutbox.eventKey, eventKey));
+    // What the message is about, for the worker to render; no body until then.
+    expect(row).toMatchObject({ channel: "email", status: "pending", html: "", text: "", payload: email, subject: "admin added you to Contoso on Elevate" });
   });
 });

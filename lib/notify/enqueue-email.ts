@@ -1,60 +1,50 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { emailOutbox, organisations } from "@/db/schema";
-import { config } from "@/lib/config";
-import { type EmailKind, emailKindEvent, notificationEnabled } from "./notification-events";
+import { type EmailPayload, emailSubject } from "./email-payload";
+import { emailKindEvent } from "./notification-events";
 
-export interface RenderedEmail {
-  subject: string;
-  html: string;
-  text: string;
-}
-
-export interface EnqueueEmailInput {
-  organisationId: string;
+export interface EmailToQueue {
   /** What happened, e.g. `request-pending:<requestId>`: one message per recipient and event key. */
   eventKey: string;
-  kind: EmailKind;
   to: string[];
-  render: (recipient: string) => RenderedEmail;
+  /** What the message says, from what the caller holds; the worker renders it. */
+  email: EmailPayload;
 }
 
 /**
- * Writes one outbox row per recipient, in the caller's transaction, so the email exists exactly
- * when the change that causes it commits. The unique (event, recipient) index makes a repeated
- * event (two sweepers, a retried transaction) a no-op. Without a Resend key the message is kept
- * for the dev mailbox instead of queued. Returns how many messages were written.
+ * Writes one outbox row per recipient, in the caller's transaction, so the message exists exactly
+ * when the change that causes it commits. One statement for all of them, whatever it takes: the
+ * organisation's switch for each event and the recipients' active membership are read inside the
+ * insert itself, so a transaction holding the audit lock spends one round trip here. The unique
+ * (event, recipient) index makes a repeated event (two sweepers, a retried transaction) a no-op.
+ * Only the subject is made now; the body is rendered at delivery (deliver-outbox.ts). Returns how
+ * many messages were written.
  */
-export async function enqueueEmail(tx: Executor, input: EnqueueEmailInput): Promise<number> {
-  const recipients = [...new Set(input.to.map((email) => email.trim().toLowerCase()).filter(Boolean))];
-  if (recipients.length === 0) return 0;
-  const [organisation] = await tx
-    .select({ settings: organisations.notificationSettings })
-    .from(organisations)
-    .where(eq(organisations.id, input.organisationId));
-  if (!organisation || !notificationEnabled(organisation.settings, emailKindEvent[input.kind])) return 0;
+export async function enqueueEmails(tx: Executor, organisationId: string, emails: EmailToQueue[]): Promise<number> {
+  const seen = new Set<string>();
+  const rows = emails.flatMap(({ eventKey, to, email }) => {
+    const subject = emailSubject(email);
+    return to
+      .map((address) => address.trim().toLowerCase())
+      .filter((address) => address && !seen.has(`${eventKey}\n${address}`) && seen.add(`${eventKey}\n${address}`))
+      .map((address) => ({ event_key: eventKey, kind: email.kind, event: emailKindEvent[email.kind], to_email: address, subject, payload: email }));
+  });
+  if (rows.length === 0) return 0;
+  const result = (await tx.execute(sql`
+    insert into email_outbox (organisation_id, event_key, kind, channel, to_email, subject, html, text, payload)
+    select o.id, m.event_key, m.kind, 'email', m.to_email, m.subject, '', '', m.payload
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as m(event_key text, kind text, event text, to_email text, subject text, payload jsonb)
+    join organisations o on o.id = ${organisationId}
+    where coalesce((o.notification_settings ->> m.event)::boolean, true)
+      and exists (select 1 from users u join memberships ms on ms.user_id = u.id
+        where u.email = m.to_email and ms.organisation_id = o.id and ms.disabled_at is null)
+    on conflict (event_key, to_email) do nothing
+    returning id`)) as unknown as { rows: unknown[] };
+  return result.rows.length;
+}
 
-  const dev = !config().email.resendApiKey;
-  const inserted = await tx
-    .insert(emailOutbox)
-    .values(
-      recipients.map((toEmail) => {
-        const { subject, html, text } = input.render(toEmail);
-        return {
-          organisationId: input.organisationId,
-          eventKey: input.eventKey,
-          kind: input.kind,
-          toEmail,
-          // A subject is one header line whatever the data in it.
-          subject: subject.replace(/\s+/g, " ").trim(),
-          html,
-          text,
-          status: dev ? ("dev" as const) : ("pending" as const),
-          sentAt: dev ? sql`now()` : null,
-        };
-      }),
-    )
-    .onConflictDoNothing({ target: [emailOutbox.eventKey, emailOutbox.toEmail] })
-    .returning({ id: emailOutbox.id });
-  return inserted.length;
+/** One message to some recipients: `enqueueEmails` with one entry. */
+export function enqueueEmail(tx: Executor, organisationId: string, email: EmailToQueue) {
+  return enqueueEmails(tx, organisationId, [email]);
 }

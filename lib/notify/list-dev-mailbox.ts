@@ -2,10 +2,13 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { emailOutbox, organisations } from "@/db/schema";
 import { config } from "@/lib/config";
+import { outboxPassNow } from "./outbox-pass";
 
 /**
  * The messages kept instead of sent (no RESEND_API_KEY), newest first. Demo mode only: they hold
- * sign-in links, so outside demo mode there is no dev mailbox at all.
+ * sign-in links, so outside demo mode there is no dev mailbox at all. The worker renders a message
+ * when it "delivers" it here; this asks the process's worker for a pass first, so what was queued
+ * a moment ago is in the list.
  *
  * Anyone may open it, so it shows mail for the demo organisations' own accounts and nothing else:
  * the message belongs to a demo organisation, and its recipient is an active member there and a
@@ -17,6 +20,7 @@ import { config } from "@/lib/config";
  */
 export async function listDevMailbox(db: Database, limit = 50) {
   if (!config().demo) return null;
+  await outboxPassNow();
   const recipient = sql`(select u.id from users u where u.email = lower(${emailOutbox.toEmail}))`;
   return db
     .select({

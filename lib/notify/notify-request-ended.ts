@@ -1,22 +1,17 @@
 import type { Executor } from "@/db/client";
-import { enqueueEmail } from "./enqueue-email";
+import type { RequestView } from "@/lib/requests/request-view";
+import { enqueueEmail, enqueueEmails } from "./enqueue-email";
 import { accessLink, inboxLink, requestsLink } from "./links";
-import { loadRequest } from "./load-request";
-import { approverEmails, memberEmail } from "./recipients";
-import { renderRequestExpired } from "./templates/request-expired";
-import { renderRequestReleased } from "./templates/request-released";
-import { renderRequestRevoked } from "./templates/request-revoked";
+import type { RequestNotice } from "./notify-request-opened";
+import { approverEmails } from "./recipients";
 
 /** Access revoked: tells its holder who ended it and why. Call inside the revoking transaction. */
-export async function notifyRequestRevoked(tx: Executor, organisationId: string, requestId: string) {
-  const { request, view } = await loadRequest(tx, organisationId, requestId);
-  if (request.status !== "revoked") return 0;
-  return enqueueEmail(tx, {
-    organisationId,
-    eventKey: `request-revoked:${request.id}`,
-    kind: "request-revoked",
-    to: await memberEmail(tx, organisationId, request.requesterId),
-    render: () => renderRequestRevoked({ request: view, link: requestsLink(request.id) }),
+export async function notifyRequestRevoked(tx: Executor, { organisationId, view }: { organisationId: string; view: RequestView }) {
+  if (view.status !== "revoked") return 0;
+  return enqueueEmail(tx, organisationId, {
+    eventKey: `request-revoked:${view.id}`,
+    to: [view.requester],
+    email: { kind: "request-revoked", props: { request: view, link: requestsLink(view.id) } },
   });
 }
 
@@ -25,25 +20,18 @@ export async function notifyRequestRevoked(tx: Executor, organisationId: string,
  * was waiting for. The event key makes the sweeper and a refused decision, which both mark expiry,
  * send one message per person between them.
  */
-export async function notifyRequestExpired(tx: Executor, organisationId: string, requestId: string) {
-  const { request, view } = await loadRequest(tx, organisationId, requestId);
-  if (request.status !== "expired") return 0;
-  const eventKey = `request-expired:${request.id}`;
-  const toRequester = await enqueueEmail(tx, {
-    organisationId,
-    eventKey,
-    kind: "request-expired",
-    to: await memberEmail(tx, organisationId, request.requesterId),
-    render: () => renderRequestExpired({ request: view, link: requestsLink(request.id) }),
-  });
-  const toApprovers = await enqueueEmail(tx, {
-    organisationId,
-    eventKey,
-    kind: "request-expired-other",
-    to: await approverEmails(tx, { organisationId, groupId: request.approverGroupId, exceptUserIds: [request.requesterId] }),
-    render: () => renderRequestExpired({ request: view, audience: "approver", link: inboxLink(request.id) }),
-  });
-  return toRequester + toApprovers;
+export async function notifyRequestExpired(tx: Executor, notice: RequestNotice) {
+  const { organisationId, view } = notice;
+  if (view.status !== "expired") return 0;
+  const eventKey = `request-expired:${view.id}`;
+  return enqueueEmails(tx, organisationId, [
+    { eventKey, to: [view.requester], email: { kind: "request-expired", props: { request: view, link: requestsLink(view.id) } } },
+    {
+      eventKey,
+      to: await approverEmails(tx, organisationId, notice, [view.requester]),
+      email: { kind: "request-expired-other", props: { request: view, audience: "approver", link: inboxLink(view.id) } },
+    },
+  ]);
 }
 
 /**
@@ -52,16 +40,12 @@ export async function notifyRequestExpired(tx: Executor, organisationId: string,
  */
 export async function notifyRequestReleased(
   tx: Executor,
-  organisationId: string,
-  requestId: string,
-  { scheduledEnd, extensionsEnded, comment }: { scheduledEnd: string; extensionsEnded: number; comment: string | null },
+  notice: RequestNotice & { scheduledEnd: string; extensionsEnded: number; comment: string | null },
 ) {
-  const { request, view } = await loadRequest(tx, organisationId, requestId);
-  return enqueueEmail(tx, {
-    organisationId,
-    eventKey: `request-released:${request.id}`,
-    kind: "request-released",
-    to: await approverEmails(tx, { organisationId, groupId: request.approverGroupId, exceptUserIds: [request.requesterId] }),
-    render: () => renderRequestReleased({ request: view, scheduledEnd, extensionsEnded, comment, link: accessLink() }),
+  const { organisationId, view, scheduledEnd, extensionsEnded, comment } = notice;
+  return enqueueEmail(tx, organisationId, {
+    eventKey: `request-released:${view.id}`,
+    to: await approverEmails(tx, organisationId, notice, [view.requester]),
+    email: { kind: "request-released", props: { request: view, scheduledEnd, extensionsEnded, comment, link: accessLink() } },
   });
 }

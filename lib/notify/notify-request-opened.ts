@@ -1,35 +1,31 @@
 import type { Executor } from "@/db/client";
+import type { RequestView } from "@/lib/requests/request-view";
 import { enqueueEmail } from "./enqueue-email";
 import { inboxLink, requestsLink } from "./links";
-import { loadRequest } from "./load-request";
-import { approverEmails, memberEmail } from "./recipients";
-import { renderRequestAutoApproved } from "./templates/request-auto-approved";
-import { renderRequestPending } from "./templates/request-pending";
+import { type ApproversOf, approverEmails } from "./recipients";
+
+/** What every request notification takes from its caller: the request as the caller returns it, and its approvers. */
+export type RequestNotice = { organisationId: string; view: RequestView } & ApproversOf;
 
 /**
  * A new request: a pending one asks its approvers (never the requester, whatever group they are
- * in); one an automatic policy approved tells the requester. Call inside the opening transaction.
+ * in); one an automatic policy approved tells the requester. Call inside the opening transaction,
+ * with the request view it returns.
  */
-export async function notifyRequestOpened(tx: Executor, organisationId: string, requestId: string) {
-  const { request, view } = await loadRequest(tx, organisationId, requestId);
-  if (request.status === "pending") {
-    const link = inboxLink(request.id);
-    return enqueueEmail(tx, {
-      organisationId,
-      eventKey: `request-pending:${request.id}`,
-      kind: "request-pending",
-      to: await approverEmails(tx, { organisationId, groupId: request.approverGroupId, exceptUserIds: [request.requesterId] }),
-      render: () => renderRequestPending({ request: view, link }),
+export async function notifyRequestOpened(tx: Executor, notice: RequestNotice) {
+  const { organisationId, view } = notice;
+  if (view.status === "pending") {
+    return enqueueEmail(tx, organisationId, {
+      eventKey: `request-pending:${view.id}`,
+      to: await approverEmails(tx, organisationId, notice, [view.requester]),
+      email: { kind: "request-pending", props: { request: view, link: inboxLink(view.id) } },
     });
   }
-  if (request.status === "approved") {
-    const link = requestsLink(request.id);
-    return enqueueEmail(tx, {
-      organisationId,
-      eventKey: `request-auto-approved:${request.id}`,
-      kind: "request-auto-approved",
-      to: await memberEmail(tx, organisationId, request.requesterId),
-      render: () => renderRequestAutoApproved({ request: view, link }),
+  if (view.status === "approved") {
+    return enqueueEmail(tx, organisationId, {
+      eventKey: `request-auto-approved:${view.id}`,
+      to: [view.requester],
+      email: { kind: "request-auto-approved", props: { request: view, link: requestsLink(view.id) } },
     });
   }
   return 0;

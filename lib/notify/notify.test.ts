@@ -12,16 +12,19 @@ import { createPolicy } from "@/lib/policies/create-policy";
 import { cancelRequest } from "@/lib/requests/cancel-request";
 import { createRequest } from "@/lib/requests/create-request";
 import { expirePendingRequests } from "@/lib/requests/expire-pending-requests";
-import { type DeliverEmailsOptions, claimDueEmails, deliverEmails, recordOutcome, sendEmail } from "./deliver-emails";
-import { startEmailWorker } from "./email-worker";
-import { enqueueEmail } from "./enqueue-email";
+import { selectRequestView } from "@/lib/requests/request-view";
+import { emailChannel, sendEmail } from "./channels/email";
+import { type DeliverOutboxOptions, claimDueMessages, deliverOutbox, recordOutcome } from "./deliver-outbox";
+import { enqueueEmails } from "./enqueue-email";
 import { listDevMailbox } from "./list-dev-mailbox";
 import { listEmailDelivery } from "./list-email-delivery";
 import { notifyRequestCancelled } from "./notify-request-cancelled";
 import { getNotificationSettings, updateNotificationSettings } from "./notification-settings";
 import { queueEndingSoon } from "./queue-ending-soon";
+import { startOutboxWorker } from "./outbox-worker";
 import { retryEmail } from "./retry-email";
 import { type FakeResend, startFakeResend } from "./testing/fake-resend";
+import { renderedEmail } from "./testing/rendered-email";
 
 // The configuration as a deployment with Resend would have it; `mail.key` off is the dev mailbox.
 const mail = vi.hoisted(() => ({ key: "re_test_configured_key" as string | undefined }));
@@ -61,11 +64,11 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
   const db = () => f.database.db;
 
   /** Fast backoff so retries happen within a test. */
-  const deliver = (options: DeliverEmailsOptions = {}) =>
-    deliverEmails(db(), { resend, from: FROM, backoffBaseMs: 20, backoffMaxMs: 200, ...options });
+  const deliver = (options: DeliverOutboxOptions = {}) =>
+    deliverOutbox(db(), { resend, from: FROM, backoffBaseMs: 20, backoffMaxMs: 200, ...options });
 
   /** Delivery passes until nothing is queued (or fails the test after a while). */
-  async function drain(options: DeliverEmailsOptions = {}) {
+  async function drain(options: DeliverOutboxOptions = {}) {
     for (let i = 0; i < 100; i++) {
       await deliver(options);
       const [{ queued }] = (await db()
@@ -78,30 +81,38 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
     throw new Error("the outbox did not drain");
   }
 
+  /** The event's messages, each with the body the worker will render from its payload. */
   async function outbox(eventKey: string) {
-    return db()
+    const rows = await db()
       .select()
       .from(emailOutbox)
       .where(eq(emailOutbox.eventKey, eventKey))
       .orderBy(asc(emailOutbox.toEmail));
+    return Promise.all(rows.map(renderedEmail));
   }
   const summary = async (eventKey: string) =>
     (await outbox(eventKey)).map((m) => ({ to: m.toEmail, kind: m.kind, subject: m.subject }));
 
-  /** Queues `count` plain messages for the delivery tests. */
+  /** Queues `count` plain messages (to one member, an event each) for the delivery tests. */
   async function queue(prefix: string, count: number) {
-    await db().transaction(async (tx) => {
-      for (let i = 0; i < count; i++) {
-        await enqueueEmail(tx, {
-          organisationId: f.organisationId,
+    await db().transaction((tx) =>
+      enqueueEmails(
+        tx,
+        f.organisationId,
+        Array.from({ length: count }, (_, i) => ({
           eventKey: `${prefix}:${i}`,
-          kind: "request-pending",
-          to: [`person${i}@contoso.com`],
-          render: (to) => ({ subject: `Test ${prefix} ${i}`, html: `<p>Hello ${to}</p>`, text: `Hello ${to}` }),
-        });
-      }
-    });
+          to: ["requester@contoso.com"],
+          email: {
+            kind: "member-invited" as const,
+            props: { organisation: `Test ${prefix} ${i}`, invitedBy: "admin", email: "requester@contoso.com", roles: [], roleGroups: [], guest: false, link: "https://elevate.example.com/signin" },
+          },
+        })),
+      ),
+    );
   }
+  /** The worker's steps for one claimed message: render it, send it. */
+  const renderAndSend = async (message: Parameters<typeof sendEmail>[1]) =>
+    sendEmail(resend, message, await emailChannel({ resend }).render(message), { from: FROM, timeoutMs: 30_000 });
   const rowsOf = (prefix: string) =>
     db().select().from(emailOutbox).where(like(emailOutbox.eventKey, `${prefix}:%`)).orderBy(asc(emailOutbox.eventKey));
   const requestsFor = (prefix: string) => fake.requests.filter((r) => r.idempotencyKey?.startsWith(`${prefix}:`));
@@ -311,7 +322,11 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
       expect(message!.html).toContain("Journal &lt;the&gt; legal mailboxes.");
 
       // The same event again (a retried transaction) writes nothing more.
-      expect(await db().transaction((tx) => notifyRequestCancelled(tx, org.organisationId, request.id))).toBe(0);
+      expect(
+        await db().transaction(async (tx) =>
+          notifyRequestCancelled(tx, { organisationId: org.organisationId, view: (await selectRequestView(tx, org.organisationId, request.id))!, approverGroupId: group!.id }),
+        ),
+      ).toBe(0);
       expect(await outbox(eventKey)).toHaveLength(2);
       // A refused cancel (already cancelled) sends nothing either.
       expect(await codeOf(cancelRequest(db(), { actor: requester, requestId: request.id }))).toBe("conflict:already-decided");
@@ -417,7 +432,7 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
       expect((await getNotificationSettings(db(), { actor: admin }))["request-expired"]).toBe(true);
     });
 
-    it("without a Resend key, keeps every message for the dev mailbox instead of queueing it", async () => {
+    it("without a Resend key, the worker keeps every message for the dev mailbox, rendered", async () => {
       const org = await f.organisation();
       const e = org.email;
       await createPolicy(db(), { actor: await org.actor("admin@contoso.com"), input: { type: "task", target: "Get-JournalRule", approverGroup: "PAM Approvers" } });
@@ -427,16 +442,23 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
           actor: await org.actor("requester@contoso.com"),
           input: { target: "Get-JournalRule", reason: "Dev mailbox check." },
         });
+        await deliver({ resend: null });
         const messages = await outbox(`request-pending:${request.id}`);
         expect(messages.map((m) => [m.toEmail, m.status, m.sentAt !== null])).toEqual([
           [e("approver1@contoso.com"), "dev", true],
           [e("approver2@contoso.com"), "dev", true],
         ]);
         const mailbox = await listDevMailbox(db());
-        expect(mailbox?.filter((m) => messages.some((x) => x.id === m.id)).map((m) => m.subject)).toEqual([
+        const kept = mailbox?.filter((m) => messages.some((x) => x.id === m.id)) ?? [];
+        expect(kept.map((m) => m.subject)).toEqual([
           `Approval needed: ${e("requester@contoso.com")} asks for Get-JournalRule for 4 hours`,
           `Approval needed: ${e("requester@contoso.com")} asks for Get-JournalRule for 4 hours`,
         ]);
+        // The body the dev mailbox shows is the one the worker rendered.
+        for (const message of kept) {
+          expect(message.html).toContain(`href="https://elevate.example.com/inbox?request=${request.id}"`);
+          expect(message.text).toContain("Reason: Dev mailbox check.");
+        }
       } finally {
         mail.key = "re_test_configured_key";
       }
@@ -471,16 +493,18 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
       expect(fake.deliveries.length).toBe(queued.length);
       for (const message of queued) {
         const [delivery] = fake.deliveries.filter((d) => d.idempotencyKey === `${message.eventKey}:${message.toEmail}`);
-        expect(delivery).toMatchObject({ to: [message.toEmail], from: FROM, subject: message.subject, html: message.html, text: message.text });
+        // Rendered from the payload at delivery, and what was sent is kept with the message.
+        const { html, text } = await renderedEmail(message);
+        expect(delivery).toMatchObject({ to: [message.toEmail], from: FROM, subject: message.subject, html, text });
         const [stored] = await db().select().from(emailOutbox).where(eq(emailOutbox.id, message.id));
-        expect(stored).toMatchObject({ status: "sent", attempts: 1, providerMessageId: delivery!.id, lastError: null });
+        expect(stored).toMatchObject({ status: "sent", attempts: 1, providerMessageId: delivery!.id, lastError: null, html, text });
       }
     });
 
     it("retries after 500s with backoff, then sends once", async () => {
       await queue("r500", 1);
       fake.failNext(2, { status: 500 });
-      expect(await deliver()).toEqual({ sent: 0, retrying: 1, failed: 0 });
+      expect(await deliver()).toEqual({ sent: 0, kept: 0, retrying: 1, failed: 0 });
       const [afterFirst] = await rowsOf("r500");
       expect(afterFirst).toMatchObject({ status: "pending", attempts: 1 });
       expect(afterFirst!.lastError).toContain("500 internal_server_error");
@@ -495,8 +519,8 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
       await queue("r429", 1);
       fake.failNext(1, { status: 429, retryAfter: 120 });
       // One worker step at a time: claim, send (Resend answers 429, Retry-After: 120), record.
-      const [claimed] = await claimDueEmails(db(), { batch: 1 });
-      const outcome = await sendEmail(resend, claimed!, { from: FROM });
+      const [claimed] = await claimDueMessages(db(), { batch: 1 });
+      const outcome = await renderAndSend(claimed!);
       expect(outcome).toEqual({ kind: "retry", retryAfterMs: 120_000, error: expect.stringContaining("429 rate_limit_exceeded") });
       // Recorded inside a transaction of the test's, whose now() is the clock the retry is set by.
       const waitMs = await db().transaction(async (tx) => {
@@ -509,14 +533,14 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
       });
       expect(waitMs).toBe(120_000);
       // Not due until then: a worker passing by sends nothing, and Resend hears nothing more.
-      expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      expect(await deliver()).toEqual({ sent: 0, kept: 0, retrying: 0, failed: 0 });
       expect(requestsFor("r429").map((r) => r.status)).toEqual([429]);
       // The two minutes pass (the message's clock moved, not the test's): the next pass sends it.
       await db()
         .update(emailOutbox)
         .set({ nextAttemptAt: sql`${emailOutbox.nextAttemptAt} - interval '120 seconds'` })
         .where(eq(emailOutbox.id, claimed!.id));
-      expect(await deliver()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+      expect(await deliver()).toEqual({ sent: 1, kept: 0, retrying: 0, failed: 0 });
       expect(requestsFor("r429").map((r) => r.status)).toEqual([429, 200]);
     });
 
@@ -548,22 +572,22 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
     it("a worker killed mid-batch loses nothing and duplicates nothing", async () => {
       await queue("crash", 6);
       // The worker claims six, sends three, and dies before recording anything.
-      const claimed = await claimDueEmails(db(), { batch: 6 });
+      const claimed = await claimDueMessages(db(), { batch: 6 });
       expect(claimed).toHaveLength(6);
       const firstIds = new Map<string, string>();
       for (const message of claimed.slice(0, 3)) {
-        const outcome = await sendEmail(resend, message, { from: FROM });
+        const outcome = await renderAndSend(message);
         expect(outcome.kind).toBe("sent");
         if (outcome.kind === "sent") firstIds.set(message.id, outcome.providerMessageId!);
       }
       // While its claims last, nobody else touches those messages.
-      expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+      expect(await deliver()).toEqual({ sent: 0, kept: 0, retrying: 0, failed: 0 });
       // Its claims run out; the next worker takes the messages over.
       await db()
         .update(emailOutbox)
         .set({ lockedUntil: sql`now() - interval '1 second'` })
         .where(like(emailOutbox.eventKey, "crash:%"));
-      expect(await deliver()).toEqual({ sent: 6, retrying: 0, failed: 0 });
+      expect(await deliver()).toEqual({ sent: 6, kept: 0, retrying: 0, failed: 0 });
       const rows = await rowsOf("crash");
       expect(rows.every((m) => m.status === "sent" && m.attempts === 2)).toBe(true);
       // Resend saw the first three twice but, by their idempotency keys, delivered each once.
@@ -575,7 +599,7 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
     it("a permanent failure stops at once, shows in Email delivery, and an admin can retry it", async () => {
       await queue("r422", 1);
       fake.failNext(1, { status: 422, message: "Invalid `from` field. Key re_live_abcdef123456 rejected." });
-      expect(await deliver()).toEqual({ sent: 0, retrying: 0, failed: 1 });
+      expect(await deliver()).toEqual({ sent: 0, kept: 0, retrying: 0, failed: 1 });
       const [failed] = await rowsOf("r422");
       expect(failed).toMatchObject({ status: "failed", attempts: 1 });
       expect(failed!.lastError).toContain("422 validation_error");
@@ -585,7 +609,7 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
       const list = await listEmailDelivery(db(), { actor: admin, filter: "failed" });
       expect(list.counts.failed).toBe(1);
       const shown = list.messages.find((m) => m.id === failed!.id);
-      expect(shown).toMatchObject({ status: "failed", toEmail: "person0@contoso.com", subject: "Test r422 0", attempts: 1 });
+      expect(shown).toMatchObject({ status: "failed", toEmail: "requester@contoso.com", subject: "admin added you to Test r422 0 on Elevate", attempts: 1 });
       expect(shown).not.toHaveProperty("html");
       expect(shown).not.toHaveProperty("text");
 
@@ -600,14 +624,14 @@ describe.each(testDatabaseKinds)("email notifications on %s", (kind) => {
         .from(auditEvents)
         .where(and(eq(auditEvents.action, "email.retried"), eq(auditEvents.targetId, failed!.id)));
       expect(audit).toMatchObject({ actorEmail: "admin@contoso.com", targetType: "email" });
-      expect(await deliver()).toEqual({ sent: 1, retrying: 0, failed: 0 });
+      expect(await deliver()).toEqual({ sent: 1, kept: 0, retrying: 0, failed: 0 });
       expect(deliveriesFor("r422")).toHaveLength(1);
       expect(await codeOf(retryEmail(db(), { actor: admin, messageId: failed!.id }))).toBe("conflict:email-not-failed");
     });
 
     it("the polling worker sends what is queued, and stops cleanly", async () => {
       await queue("loop", 3);
-      const worker = startEmailWorker(db(), {
+      const worker = startOutboxWorker(db(), {
         resend,
         from: FROM,
         intervalMs: 20,

@@ -1,11 +1,9 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accessRequests, organisations } from "@/db/schema";
-import { enqueueEmail } from "./enqueue-email";
+import { selectRequestViews } from "@/lib/requests/request-view";
+import { enqueueEmails } from "./enqueue-email";
 import { requestsLink } from "./links";
-import { loadRequest } from "./load-request";
-import { memberEmail } from "./recipients";
-import { renderAccessEndingSoon } from "./templates/access-ending-soon";
 
 /**
  * Run by the sweeper: warns the holder of each active window that ends within its organisation's
@@ -43,15 +41,23 @@ export async function queueEndingSoon(db: Database, { batch = 200 } = {}) {
     if (due.length === 0) return total;
     const written = await db.transaction(async (tx) => {
       let count = 0;
-      for (const { id, organisationId, minutesLeft } of due) {
-        const { request, view } = await loadRequest(tx, organisationId, id);
-        count += await enqueueEmail(tx, {
+      // One read of the views and one insert per organisation in the batch, not per window.
+      for (const organisationId of new Set(due.map((row) => row.organisationId))) {
+        const mine = due.filter((row) => row.organisationId === organisationId);
+        const minutesLeft = new Map(mine.map((row) => [row.id, row.minutesLeft]));
+        const views = await selectRequestViews(tx, organisationId, inArray(accessRequests.id, [...minutesLeft.keys()]), { limit: batch });
+        count += await enqueueEmails(
+          tx,
           organisationId,
-          eventKey: `access-ending-soon:${id}`,
-          kind: "access-ending-soon",
-          to: await memberEmail(tx, organisationId, request.requesterId),
-          render: () => renderAccessEndingSoon({ request: view, minutesLeft: Math.max(1, minutesLeft), link: requestsLink(id) }),
-        });
+          views.map((view) => ({
+            eventKey: `access-ending-soon:${view.id}`,
+            to: [view.requester],
+            email: {
+              kind: "access-ending-soon",
+              props: { request: view, minutesLeft: Math.max(1, minutesLeft.get(view.id)!), link: requestsLink(view.id) },
+            },
+          })),
+        );
       }
       return count;
     });

@@ -1,27 +1,21 @@
-import { and, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { memberships, users } from "@/db/schema";
 import { listActiveApprovers } from "@/lib/approver-groups/list-active-approvers";
 
 /**
- * The addresses of a group's approvers who may act now: members (never guests) whose membership
- * is not disabled, minus `exceptUserIds` (the requester, the approver who just decided).
+ * A request's approvers as the caller knows them: the list it already read (an approval reads the
+ * group's active approvers to count its quorum), or the group, read here once.
  */
-export async function approverEmails(
-  tx: Executor,
-  { organisationId, groupId, exceptUserIds }: { organisationId: string; groupId: string | null; exceptUserIds: string[] },
-): Promise<string[]> {
-  if (!groupId) return [];
-  const approvers = await listActiveApprovers(tx, { organisationId, groupId });
-  return approvers.filter((approver) => !exceptUserIds.includes(approver.userId)).map((approver) => approver.email);
-}
+export type ApproversOf = { approvers: { userId: string; email: string }[] } | { approverGroupId: string | null };
 
-/** The address of one member, if their membership is active (a disabled member gets no mail). */
-export async function memberEmail(tx: Executor, organisationId: string, userId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ email: users.email })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(and(eq(memberships.organisationId, organisationId), eq(memberships.userId, userId), isNull(memberships.disabledAt)));
-  return rows.map((row) => row.email);
+/**
+ * The addresses of a group's approvers who may act now: members (never guests) whose membership
+ * is not disabled, minus `except` (the requester, the approver who just decided).
+ */
+export async function approverEmails(tx: Executor, organisationId: string, who: ApproversOf, except: string[]): Promise<string[]> {
+  let approvers: { email: string }[];
+  if ("approvers" in who) approvers = who.approvers;
+  else if (!who.approverGroupId) return [];
+  else approvers = await listActiveApprovers(tx, { organisationId, groupId: who.approverGroupId });
+  const excluded = new Set(except.map((email) => email.toLowerCase()));
+  return approvers.map((approver) => approver.email).filter((email) => !excluded.has(email.toLowerCase()));
 }

@@ -1,12 +1,12 @@
 /**
- * `npm run worker`: the outbox worker alone, for a deployment that sends mail from its own process.
+ * `npm run worker`: the outbox worker alone, for a deployment that sends messages from its own process.
  * It needs the shared Postgres (DATABASE_URL): the embedded database belongs to one server process.
  * Running it beside the servers' own workers is safe: claims are row locks with SKIP LOCKED.
  */
 import { database } from "@/db/client";
 import { ConfigError, config } from "@/lib/config";
 import { logger } from "@/lib/log/logger";
-import { startEmailWorker } from "./email-worker";
+import { startOutboxWorker } from "./outbox-worker";
 
 async function main() {
   const cfg = config();
@@ -17,7 +17,7 @@ async function main() {
     throw new ConfigError([{ variable: "RESEND_API_KEY", message: "is required: without it there is nothing to send" }]);
   }
   const handle = await database();
-  const worker = startEmailWorker(handle.db);
+  const worker = startOutboxWorker(handle.db);
   console.log("[email] worker started");
   // The timer is unref'd: this keeps the process alive until a signal stops it.
   const keepAlive = setInterval(() => {}, 1 << 30);

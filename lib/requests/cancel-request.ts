@@ -21,7 +21,7 @@ export async function cancelRequest(db: Database, { actor, requestId }: { actor:
     const refusal = await refusalUnlessPending(tx, { request, lapsed });
     if (refusal) return refusal;
     const view = await markCancelled(tx, actor, request.id);
-    await notifyRequestCancelled(tx, actor.organisationId, request.id);
+    await notifyRequestCancelled(tx, { organisationId: actor.organisationId, view, approverGroupId: request.approverGroupId });
     return view;
   });
 }

@@ -51,7 +51,7 @@ export async function markExpired(tx: Transaction, request: AccessRequest) {
     targetId: request.id,
     details: { ...aboutRequest(view), pendingUntil: request.pendingUntil.toISOString() },
   });
-  await notifyRequestExpired(tx, request.organisationId, request.id);
+  await notifyRequestExpired(tx, { organisationId: request.organisationId, view, approverGroupId: request.approverGroupId });
 }
 
 /**

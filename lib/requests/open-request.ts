@@ -132,8 +132,9 @@ export async function openRequest(tx: Transaction, input: OpenRequestInput) {
     });
   }
   // In this transaction: the email exists exactly when the request does.
-  await notifyRequestOpened(tx, actor.organisationId, requestId);
-  return (await selectRequestView(tx, actor.organisationId, requestId))!;
+  const view = (await selectRequestView(tx, actor.organisationId, requestId))!;
+  await notifyRequestOpened(tx, { organisationId: actor.organisationId, view, approverGroupId: policy.approverGroupId });
+  return view;
 }
 
 /**

@@ -58,12 +58,16 @@ export async function releaseRequest(
       why: { reason: "Its requester released the window it extends.", releasedWith: request.id },
       endApproved: (extension) => markReleased(tx, actor, extension, { comment, releasedWith: request.id }),
     });
-    await notifyRequestReleased(tx, actor.organisationId, request.id, {
+    const view = (await selectRequestView(tx, actor.organisationId, request.id))!;
+    await notifyRequestReleased(tx, {
+      organisationId: actor.organisationId,
+      view,
+      approverGroupId: request.approverGroupId,
       scheduledEnd: scheduledEnd.toISOString(),
       extensionsEnded: ending.length,
       comment,
     });
-    return (await selectRequestView(tx, actor.organisationId, request.id))!;
+    return view;
   });
 }
 

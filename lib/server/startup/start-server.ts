@@ -7,7 +7,7 @@ import { database } from "@/db/client";
 import { ConfigError, config, resolveAuthSecret } from "@/lib/config";
 import { logger } from "@/lib/log/logger";
 import { describeError } from "@/lib/log/serialize-error";
-import { startEmailWorker } from "@/lib/notify/email-worker";
+import { startOutboxWorker } from "@/lib/notify/outbox-worker";
 import { describeListenAddress, recordedListenAddress } from "./listen-host";
 import { prepareDatabase } from "./prepare-database";
 import { startSweeper } from "./sweeper";
@@ -19,9 +19,9 @@ export async function startServer() {
     const handle = await database();
     const notes = await prepareDatabase(handle, cfg);
     startSweeper(handle.db);
-    // Without a Resend key, mail goes to the dev mailbox and there is nothing to send.
     // Polled every second so an approver hears of a request within moments of it being made.
-    if (cfg.email.resendApiKey) startEmailWorker(handle.db, { intervalMs: 1_000 });
+    // Without a Resend key it still runs: it renders each message into the dev mailbox.
+    startOutboxWorker(handle.db, { intervalMs: 1_000 });
     const where = cfg.database.kind === "embedded" ? `embedded Postgres in ${cfg.database.dir}` : "Postgres";
     // Where the production server listens (under `next dev`, Next's own choice: not said).
     const listening = recordedListenAddress();
