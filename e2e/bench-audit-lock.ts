@@ -16,13 +16,22 @@ import { execFileSync, spawn } from "node:child_process";
 import { loadavg } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import autocannon from "autocannon";
 import { eq } from "drizzle-orm";
 import pg from "pg";
 import { openDatabase } from "@/db/client";
 import { users } from "@/db/schema";
 import { approveRequest } from "@/lib/approvals/approve-request";
 import { loadActor } from "@/lib/auth/load-actor";
+
+// autocannon ships no types: the little of it used here.
+interface CannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
+type Cannon = (options: Record<string, unknown>, done: (error: Error | null, result: CannonResult) => void) => void;
+const autocannon = ((await import("autocannon" as string)) as { default: Cannon }).default;
 
 const root = path.resolve(import.meta.dirname, "..");
 const serverUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -143,7 +152,7 @@ const server = spawn(process.execPath, [path.join(root, "lib/cli/elevate.mjs"), 
 await new Promise<void>((resolve) => server.stdout!.on("data", (chunk) => String(chunk).includes("Elevate is ready") && resolve()));
 
 function checks(title: string, duration = seconds) {
-  return new Promise<autocannon.Result>((resolve, reject) => {
+  return new Promise<CannonResult>((resolve, reject) => {
     autocannon(
       {
         url: `http://localhost:${port}/api/v1/access/check`,

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { memberships, users } from "@/db/schema";
+import type { AuditEventOf } from "@/lib/audit/audit-actions";
 import { recordDecisionEvent } from "@/lib/audit/audit-batcher";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import { authorize } from "@/lib/auth/permissions";
@@ -38,14 +39,16 @@ export async function checkAccess(db: Database, { actor, input }: { actor: Actor
     email = data.user;
   }
   const decision = await decideAccess(db, { organisationId: actor.organisationId, userId, scope: data.scope, task: data.task });
-  await recordDecisionEvent(db, {
+  // Typed as its action's details, like every write's (recordDecisionEvent itself takes any event).
+  const record: AuditEventOf<"access.checked"> = {
     organisationId: actor.organisationId,
     actor: auditActorOf(actor),
     action: "access.checked",
     targetType: "task",
     targetId: decision.taskId,
     details: { scope: data.scope, task: data.task, user: email, allowed: decision.allowed, code: decision.code, requestId: decision.requestId },
-  });
+  };
+  await recordDecisionEvent(db, record);
   return {
     allowed: decision.allowed,
     code: decision.code,

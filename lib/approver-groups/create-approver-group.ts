@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { approverGroupMembers, approverGroups } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
@@ -11,6 +10,7 @@ import { selectApproverGroupViews } from "./approver-group-view";
 import { checkNewMembers } from "./check-new-members";
 import { checkGroupNameFree } from "./find-approver-group";
 import { authorize } from "@/lib/auth/permissions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const createApproverGroupInput = z.strictObject({
   name: groupName,
@@ -27,7 +27,7 @@ export type CreateApproverGroupInput = z.input<typeof createApproverGroupInput>;
 export async function createApproverGroup(db: Database, { actor, input }: { actor: Actor; input: CreateApproverGroupInput }) {
   authorize(actor, "manage-settings");
   const data = parseInput(createApproverGroupInput, input);
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     await lockOrganisation(tx, actor.organisationId);
     await checkGroupNameFree(tx, actor.organisationId, data.name);
     const members = await checkNewMembers(tx, actor.organisationId, data.members);
@@ -41,7 +41,7 @@ export async function createApproverGroup(db: Database, { actor, input }: { acto
         .values(members.map((m) => ({ organisationId: actor.organisationId, groupId: group!.id, userId: m.id })));
     }
     const [view] = await selectApproverGroupViews(tx, actor.organisationId, group!.id);
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: "group.created",

@@ -1,7 +1,6 @@
 import { type SQL, and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { accessRequests, approverGroups, policies, policyEligibility, scopes } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { targetTypeLabel, toApiTargetType } from "@/lib/catalog/target-types";
@@ -11,6 +10,7 @@ import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { selectApproverGroupViews } from "./approver-group-view";
 import { findApproverGroup } from "./find-approver-group";
 import { authorize } from "@/lib/auth/permissions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /** How many policies a refusal names before it says "and N more". */
 const NAMED = 5;
@@ -23,7 +23,7 @@ const NAMED = 5;
  */
 export async function deleteApproverGroup(db: Database, { actor, groupId }: { actor: Actor; groupId: string }) {
   authorize(actor, "manage-settings");
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const organisation = await lockOrganisation(tx, actor.organisationId);
     // Locked: a policy being created on it now (its foreign key check) finishes first, and is seen below.
     const group = await findApproverGroup(tx, actor.organisationId, groupId, { lock: true });
@@ -50,7 +50,7 @@ export async function deleteApproverGroup(db: Database, { actor, groupId }: { ac
     }
     const [view] = await selectApproverGroupViews(tx, actor.organisationId, group.id);
     await tx.delete(approverGroups).where(eq(approverGroups.id, group.id));
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: "group.deleted",

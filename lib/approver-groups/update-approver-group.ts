@@ -2,7 +2,6 @@ import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { accessRequests, approverGroupMembers, approverGroups, policies, users } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
@@ -15,6 +14,7 @@ import { checkNewMembers } from "./check-new-members";
 import { listActiveApprovers } from "./list-active-approvers";
 import { checkGroupNameFree, findApproverGroup } from "./find-approver-group";
 import { authorize } from "@/lib/auth/permissions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const updateApproverGroupInput = z
   .strictObject({
@@ -44,7 +44,7 @@ export async function updateApproverGroup(
 ) {
   authorize(actor, "manage-settings");
   const data = parseInput(updateApproverGroupInput, input);
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     // The organisation first, as creation takes it: name checks take turns and never deadlock.
     await lockOrganisation(tx, actor.organisationId);
     const group = await findApproverGroup(tx, actor.organisationId, groupId, { lock: true });
@@ -87,7 +87,7 @@ export async function updateApproverGroup(
     }
     if (removed.length) await checkQuorumsStillReachable(tx, actor.organisationId, group.id, data.name ?? group.name);
     const [after] = await selectApproverGroupViews(tx, actor.organisationId, group.id);
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: "group.updated",

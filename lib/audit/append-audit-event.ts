@@ -28,38 +28,42 @@ export interface AuditEventInput {
 }
 
 /**
- * Appends one event to its organisation's hash chain. Call it inside the transaction of the change
- * it records, so both land or neither does. The chain head row is locked for the rest of the
- * transaction: concurrent writers of one organisation queue here and can never fork the chain.
+ * Appends one event to its organisation's hash chain, inside the caller's transaction. Domain code
+ * does not call this: it records through auditedTransaction / audited (audited-transaction.ts),
+ * which appends everything a transaction recorded at its end.
  */
 export async function appendAuditEvent(tx: Transaction, input: AuditEventInput) {
   const [event] = await appendAuditEvents(tx, [input]);
   return event!;
 }
 
-/** Appends several events of one organisation, in order, under one lock of its chain head. */
+/**
+ * Appends several events of one organisation, in order, at the end of the chain. The chain-head row
+ * is locked by the one statement that writes: the head is first read without a lock, the events
+ * are numbered and hashed after it, and the statement moves the head and inserts them only if the
+ * head still holds what was read (appendAfterHead). When another writer moved it meanwhile, the
+ * statement waits for that writer, finds the head changed and writes nothing; the head is read again
+ * and the events re-hashed after it. So writers of one organisation queue only on that statement,
+ * the lock is held from it to the commit, and the chain can never fork.
+ */
 export async function appendAuditEvents(tx: Transaction, inputs: AuditEventInput[]) {
   const organisationId = organisationOf(inputs);
-  const head = (await lockChainHead(tx, organisationId)) ?? (await createChainHead(tx, organisationId));
-  const events = chainEvents(organisationId, { seq: head.lastSeq, hash: head.lastHash }, head.now, inputs);
-  const rows = sql.join(
-    events.map(
-      (e) => sql`(${e.id}, ${e.organisationId}, ${e.seq}, ${e.at.toISOString()}, ${e.actorType}, ${e.actorId}, ${e.actorEmail},
-        ${e.action}, ${e.targetType}, ${e.targetId}, ${JSON.stringify(e.details)}::jsonb, ${e.ip}, ${e.userAgent}, ${e.prevHash}, ${e.hash})`,
-    ),
-    sql`, `,
-  );
-  const last = events.at(-1)!;
-  // The events and the new head in one statement: the lock is held for as few round trips as possible.
-  await tx.execute(sql`
-    with inserted as (
-      insert into audit_events (id, organisation_id, seq, at, actor_type, actor_id, actor_email, action,
-        target_type, target_id, details, ip, user_agent, prev_hash, hash)
-      values ${rows}
-    )
-    update audit_chain_heads set last_seq = ${last.seq}, last_hash = ${last.hash}, last_at = ${last.at.toISOString()}
-    where organisation_id = ${organisationId}`);
+  const events: ChainedEvent[] = [];
+  // One statement per few thousand events keeps a bulk import's JSON parameter a sensible size.
+  for (let from = 0; from < inputs.length; from += APPEND_CHUNK) {
+    events.push(...(await appendChunk(tx, organisationId, inputs.slice(from, from + APPEND_CHUNK))));
+  }
   return events;
+}
+
+const APPEND_CHUNK = 2000;
+
+async function appendChunk(tx: Transaction, organisationId: string, inputs: AuditEventInput[]) {
+  for (;;) {
+    const head = (await readChainHead(tx, organisationId)) ?? (await createChainHead(tx, organisationId));
+    const events = chainEvents(organisationId, head, head.at, inputs);
+    if (await appendAfterHead(tx, head, events)) return events;
+  }
 }
 
 /** Where a chain ends: its last event's number, hash and time. */
@@ -80,11 +84,21 @@ export async function appendAfterKnownHead(db: Executor, head: ChainHead, inputs
   const organisationId = organisationOf(inputs);
   const at = new Date(Math.max(Date.now(), head.at.getTime()));
   const events = chainEvents(organisationId, head, at, inputs);
+  return (await appendAfterHead(db, head, events)) ? events : null;
+}
+
+/**
+ * The one statement that writes: moves the head from `head` to the last event and inserts the
+ * events, or, when the head no longer holds `head` (another writer was first), writes nothing.
+ * Under READ COMMITTED the update waits for a writer that holds the row and then re-checks its
+ * condition against the row that writer committed; that is what keeps the chain from forking.
+ */
+async function appendAfterHead(db: Executor, head: ChainHead, events: ChainedEvent[]) {
   const last = events.at(-1)!;
   const inserted = await preparedRows<{ seq: string }>(db, "elevate_append_after_head", sql`
     with head as (
       update audit_chain_heads set last_seq = ${last.seq}, last_hash = ${last.hash}, last_at = ${last.at.toISOString()}
-      where organisation_id = ${organisationId} and last_seq = ${head.seq} and last_hash = ${head.hash}
+      where organisation_id = ${last.organisationId} and last_seq = ${head.seq} and last_hash = ${head.hash}
       returning organisation_id
     )
     insert into audit_events (id, organisation_id, seq, at, actor_type, actor_id, actor_email, action,
@@ -93,7 +107,7 @@ export async function appendAfterKnownHead(db: Executor, head: ChainHead, inputs
       e.target_type, e.target_id, e.details, e.ip, e.user_agent, e.prev_hash, e.hash
     from head, jsonb_populate_recordset(null::audit_events, ${JSON.stringify(events.map(asColumns))}::jsonb) e
     returning seq`);
-  return inserted.length === events.length ? events : null;
+  return inserted.length === events.length;
 }
 
 export function headAfter(events: { seq: number; hash: string; at: Date }[]): ChainHead {
@@ -159,31 +173,29 @@ function asColumns(e: ChainedEvent) {
 }
 
 /**
- * The organisation's chain head, locked until the transaction ends, with the time for the next
+ * The organisation's chain head as last committed, without a lock, with the time for the next
  * events: the database's now, or the last event's time if that is later. Decision records carry the
  * app server's clock (appendAfterKnownHead), and the transaction may have started before the last
- * event was written; either way, times never go backwards along the chain. The last time is read
- * from the head row itself: when the lock had to wait, that row is re-read at its newest version,
- * where a subquery would still see the statement's older snapshot.
+ * event was written; either way, times never go backwards along the chain (the write only lands on
+ * the head read here, and each retry reads it afresh).
  */
-async function lockChainHead(tx: Transaction, organisationId: string) {
+async function readChainHead(tx: Transaction, organisationId: string): Promise<ChainHead | undefined> {
   const [head] = await tx
     .select({
-      lastSeq: auditChainHeads.lastSeq,
-      lastHash: auditChainHeads.lastHash,
+      seq: auditChainHeads.lastSeq,
+      hash: auditChainHeads.lastHash,
       // Millisecond precision so the instant survives the round trip through a JS Date.
-      now: sql<Date>`greatest(date_trunc('milliseconds', now()), ${auditChainHeads.lastAt})`.mapWith((v) => new Date(v)),
+      at: sql<Date>`greatest(date_trunc('milliseconds', now()), ${auditChainHeads.lastAt})`.mapWith((v) => new Date(v)),
     })
     .from(auditChainHeads)
-    .where(eq(auditChainHeads.organisationId, organisationId))
-    .for("update");
+    .where(eq(auditChainHeads.organisationId, organisationId));
   return head;
 }
 
 /** An organisation's first event: start its chain (a concurrent first writer may win; then use theirs). */
 async function createChainHead(tx: Transaction, organisationId: string) {
   await tx.insert(auditChainHeads).values({ organisationId, lastSeq: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
-  const head = await lockChainHead(tx, organisationId);
+  const head = await readChainHead(tx, organisationId);
   if (!head) throw new Error("audit chain head missing after insert");
   return head;
 }

@@ -1,94 +1,258 @@
 /**
- * Every audit action Elevate writes, and how a person reads it. The ids are a contract (SIEM rules
- * match on them, docs/api.md); the labels are for screens that are not the audit log itself, such
- * as the dashboard's recent activity, where `request.approved` means nothing to a requester.
+ * Every audit action Elevate writes: the shape of its details and how a person reads it. The ids
+ * are a contract (SIEM rules match on them, ../shared/docs/api.md, checked by audit-contract.test.ts);
+ * the detail schemas type `audit.record` (audited-transaction.ts), so a write whose details drift
+ * from its action's shape does not compile; the labels are for screens that are not the audit log
+ * itself, such as the dashboard's recent activity, where `request.approved` means nothing to a
+ * requester. The audit filter and the OpenAPI document list the actions from here.
  */
-export const AUDIT_ACTIONS = [
-  "access.checked",
-  "admin.bootstrapped",
-  "auth.refused",
-  "auth.signed-in",
-  "auth.signed-out",
-  "email.retried",
-  "exclusion.added",
-  "exclusion.removed",
-  "group.created",
-  "group.deleted",
-  "group.updated",
-  "member.added",
-  "member.removed",
-  "member.updated",
-  "organisation.created",
-  "pam.disabled",
-  "pam.enabled",
-  "policy.created",
-  "policy.deleted",
-  "policy.updated",
-  "request.approval",
-  "request.approved",
-  "request.cancelled",
-  "request.created",
-  "request.denied",
-  "request.expired",
-  "request.extended",
-  "request.released",
-  "request.revoked",
-  "scope.registered",
-  "scope.removed",
-  "scope.updated",
-  "settings.notifications",
-  "settings.updated",
-  "task.blocked",
-  "task.executed",
-  "task.failed",
-  "token.created",
-  "token.revoked",
-] as const;
+import { z } from "zod";
 
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+const text = z.string();
+const optionalText = z.string().nullish();
+const emails = z.array(z.string());
+/** `{ field: { from, to } }`: what a change changed. */
+const changes = z.record(z.string(), z.unknown());
+
+/**
+ * What every event about a request repeats (aboutRequest): what it is for and whose it is, so a SIEM
+ * reading one event need not find the `request.created`.
+ */
+export const requestAboutSchema = z.object({
+  type: z.enum(["task", "role", "roleGroup"]),
+  scope: text,
+  target: text,
+  /** The requester's email. */
+  requester: text,
+});
+export type RequestAbout = z.infer<typeof requestAboutSchema>;
+const about = requestAboutSchema.shape;
+const quorum = { comment: optionalText, approvals: z.number().int(), required: z.number().int() };
+/** Why someone other than the requester ended a pending request, and with what. */
+const endedWith = { reason: optionalText, revokedWith: optionalText, releasedWith: optionalText, policyId: optionalText };
+const requestOpened = {
+  ...about,
+  policyId: text,
+  durationHours: z.number(),
+  reason: text,
+  ticket: optionalText,
+  startsAt: optionalText,
+  extends: optionalText,
+};
+const taskRun = {
+  scope: text,
+  task: text,
+  parameters: z.record(z.string(), z.unknown()),
+  decision: text,
+  requestId: optionalText,
+  runId: optionalText,
+  error: optionalText,
+};
+const scopeAbout = { scope: text, kind: z.enum(["builtin", "external"]), description: optionalText };
+const catalogNames = z.object({ tasks: z.array(text), roles: z.array(text), roleGroups: z.array(text) });
+/** A built-in catalog installed into the organisation, or brought to a newer release of it. */
+const builtinInstall = z.object({
+  scope: text,
+  kind: z.literal("builtin"),
+  fromVersion: z.number().int().nullable(),
+  toVersion: z.number().int(),
+  added: catalogNames,
+});
+
+function action<D extends z.ZodType>(label: string, details: D) {
+  return { label, details };
+}
+
+export const AUDIT_ACTION_TABLE = {
+  "access.checked": action(
+    "Checked access",
+    z.object({ scope: text, task: text, user: text, allowed: z.boolean(), code: text, requestId: optionalText }),
+  ),
+  "admin.bootstrapped": action(
+    "Made the first administrator",
+    z.object({ email: text, createdOrganisation: z.boolean(), reenabled: z.boolean() }),
+  ),
+  "auth.refused": action("Sign-in refused", z.object({ method: text, reason: text, tenantId: optionalText })),
+  "auth.signed-in": action("Signed in", z.object({ method: text })),
+  "auth.signed-out": action("Signed out", z.object({})),
+  "email.retried": action(
+    "Sent an email again",
+    z.object({ to: text, kind: text, subject: text, attempts: z.number().int(), lastError: optionalText }),
+  ),
+  "exclusion.added": action("Excluded an account from PAM", z.object({ account: text })),
+  "exclusion.removed": action("Ended an account's exclusion from PAM", z.object({ account: text })),
+  "group.created": action(
+    "Created an approver group",
+    z.object({ name: text, description: optionalText, members: emails, default: z.boolean().optional() }),
+  ),
+  "group.deleted": action(
+    "Deleted an approver group",
+    z.object({ name: text, description: optionalText, members: emails, source: optionalText }),
+  ),
+  "group.updated": action("Changed an approver group", z.object({ name: text, changes, members: emails })),
+  "member.added": action(
+    "Added a member",
+    z.object({
+      email: text,
+      name: optionalText,
+      roles: z.array(text),
+      roleGroups: z.array(text).optional(),
+      guest: z.boolean().optional(),
+      kind: z.enum(["member", "guest"]).optional(),
+      /** How the person came in: an import (`via`), or a first sign-in (`source`, `justInTime`). */
+      via: optionalText,
+      source: z.enum(["oidc", "email"]).optional(),
+      justInTime: optionalText,
+      tenantId: optionalText,
+      domain: optionalText,
+    }),
+  ),
+  "member.removed": action(
+    "Removed a member",
+    z.object({
+      email: text,
+      roles: z.array(text),
+      guest: z.boolean(),
+      excludedFromPam: z.boolean(),
+      approverGroups: z.array(text),
+      roleGroups: z.array(text),
+      cancelledRequests: z.number().int(),
+      revokedRequests: z.number().int(),
+      endedSessions: z.number().int(),
+      revokedTokens: z.number().int(),
+    }),
+  ),
+  "member.updated": action(
+    "Changed a member",
+    z.object({
+      email: text,
+      changed: changes,
+      endedSessions: z.number().int().optional(),
+      revokedTokens: z.number().int().optional(),
+      cancelledRequests: z.number().int().optional(),
+      revokedRequests: z.number().int().optional(),
+    }),
+  ),
+  "organisation.created": action("Created the organisation", z.object({ slug: text, name: text })),
+  "pam.disabled": action("Turned PAM off", z.object({})),
+  "pam.enabled": action("Turned PAM on", z.object({})),
+  "policy.created": action(
+    "Created a policy",
+    // The policy as the API shows it; the demo's back-dated history carries a summary instead.
+    z.union([
+      z.object({ policy: z.record(z.string(), z.unknown()) }),
+      z.object({ type: text, scope: text, target: text, approvalType: z.enum(["manual", "auto"]) }),
+    ]),
+  ),
+  "policy.deleted": action(
+    "Deleted a policy",
+    z.object({ policy: z.record(z.string(), z.unknown()), cancelledRequests: z.number().int() }),
+  ),
+  "policy.updated": action("Changed a policy", z.object({ target: text, changed: changes })),
+  "request.approval": action("Approved a request (more approvals needed)", z.object({ ...about, ...quorum })),
+  "request.approved": action(
+    "Approved a request",
+    z.union([
+      z.object({ ...about, ...quorum }),
+      // By an automatic policy, at once: the system approved it.
+      z.object({ ...about, policyId: text, automatic: z.literal(true) }),
+    ]),
+  ),
+  "request.cancelled": action("Cancelled a request", z.object({ ...about, ...endedWith })),
+  "request.created": action("Requested access", z.object(requestOpened)),
+  "request.denied": action("Denied a request", z.object({ ...about, comment: optionalText })),
+  "request.expired": action("A request expired undecided", z.object({ ...about, pendingUntil: text })),
+  "request.extended": action("Asked to extend access", z.object(requestOpened)),
+  "request.released": action(
+    "Released access early",
+    z.object({
+      ...about,
+      comment: optionalText,
+      extensionsEnded: z.array(text).optional(),
+      releasedWith: optionalText,
+      scheduledStartsAt: optionalText,
+      scheduledEndsAt: optionalText,
+    }),
+  ),
+  "request.revoked": action(
+    "Revoked access",
+    z.object({ ...about, comment: text, extensionsEnded: z.array(text).optional(), revokedWith: optionalText }),
+  ),
+  "scope.registered": action(
+    "Registered a scope",
+    z.union([z.object({ ...scopeAbout, version: z.number().int() }), builtinInstall]),
+  ),
+  "scope.removed": action(
+    "Removed a scope",
+    z.object({ ...scopeAbout, version: z.number().int(), counts: z.object({ tasks: z.number(), roles: z.number(), roleGroups: z.number() }) }),
+  ),
+  "scope.updated": action(
+    "Updated a scope's catalog",
+    z.union([
+      z.object({
+        scope: text,
+        kind: scopeAbout.kind,
+        fromVersion: z.number().int(),
+        version: z.number().int(),
+        added: catalogNames,
+        removed: catalogNames,
+        changed: z.record(z.string(), z.unknown()),
+        description: z.object({ from: text, to: text }).optional(),
+      }),
+      builtinInstall,
+    ]),
+  ),
+  "settings.notifications": action("Changed the email notifications", z.object({ changed: changes })),
+  "settings.updated": action("Changed the settings", z.object({ changed: changes })),
+  "task.blocked": action("Was refused a task run", z.object(taskRun)),
+  "task.executed": action("Ran a task", z.object(taskRun)),
+  "task.failed": action("Ran a task that failed", z.object(taskRun)),
+  "token.created": action(
+    "Created an API token",
+    z.object({ name: text, prefix: text, forUser: text, expiresAt: text }),
+  ),
+  "token.revoked": action("Revoked an API token", z.object({ name: text, prefix: text })),
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_TABLE;
+
+/** Every action, in order (the audit filter's list, the OpenAPI enum). */
+export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_TABLE).sort() as [AuditAction, ...AuditAction[]];
 
 /** What the actor did, read after their name ("ana@contoso.com · Approved a request"). */
-export const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
-  "access.checked": "Checked access",
-  "admin.bootstrapped": "Made the first administrator",
-  "auth.refused": "Sign-in refused",
-  "auth.signed-in": "Signed in",
-  "auth.signed-out": "Signed out",
-  "email.retried": "Sent an email again",
-  "exclusion.added": "Excluded an account from PAM",
-  "exclusion.removed": "Ended an account's exclusion from PAM",
-  "group.created": "Created an approver group",
-  "group.deleted": "Deleted an approver group",
-  "group.updated": "Changed an approver group",
-  "member.added": "Added a member",
-  "member.removed": "Removed a member",
-  "member.updated": "Changed a member",
-  "organisation.created": "Created the organisation",
-  "pam.disabled": "Turned PAM off",
-  "pam.enabled": "Turned PAM on",
-  "policy.created": "Created a policy",
-  "policy.deleted": "Deleted a policy",
-  "policy.updated": "Changed a policy",
-  "request.approval": "Approved a request (more approvals needed)",
-  "request.approved": "Approved a request",
-  "request.cancelled": "Cancelled a request",
-  "request.created": "Requested access",
-  "request.denied": "Denied a request",
-  "request.expired": "A request expired undecided",
-  "request.extended": "Asked to extend access",
-  "request.released": "Released access early",
-  "request.revoked": "Revoked access",
-  "scope.registered": "Registered a scope",
-  "scope.removed": "Removed a scope",
-  "scope.updated": "Updated a scope's catalog",
-  "settings.notifications": "Changed the email notifications",
-  "settings.updated": "Changed the settings",
-  "task.blocked": "Was refused a task run",
-  "task.executed": "Ran a task",
-  "task.failed": "Ran a task that failed",
-  "token.created": "Created an API token",
-  "token.revoked": "Revoked an API token",
-};
+export const AUDIT_ACTION_LABELS = Object.fromEntries(
+  AUDIT_ACTIONS.map((a) => [a, AUDIT_ACTION_TABLE[a].label]),
+) as Record<AuditAction, string>;
+
+/** The details an action's event carries, as a write gives them. */
+export type AuditDetails<A extends AuditAction> = z.input<(typeof AUDIT_ACTION_TABLE)[A]["details"]>;
+
+/** Who acted, as the audit log records it (append-audit-event.ts's AuditActor). */
+interface RecordedActor {
+  type: "user" | "token" | "system";
+  id?: string | null;
+  email?: string | null;
+  ip?: string | null;
+  userAgent?: string | null;
+}
+
+/** One event as domain code records it: its details typed by its action. */
+export type AuditEventOf<A extends AuditAction = AuditAction> = A extends AuditAction
+  ? {
+      organisationId: string;
+      actor: RecordedActor;
+      action: A;
+      targetType?: string | null;
+      targetId?: string | null;
+      /** Only the demo seed back-dates its history; everything else takes the database clock. */
+      backdatedTo?: Date;
+    } & ({} extends AuditDetails<A> ? { details?: AuditDetails<A> } : { details: AuditDetails<A> })
+  : never;
+
+/** Whether an event's details have its action's shape (for tests and tooling; writes are checked by the compiler). */
+export function auditDetailsSchema(action: AuditAction) {
+  return AUDIT_ACTION_TABLE[action].details;
+}
 
 const isKnown = (action: string): action is AuditAction => Object.hasOwn(AUDIT_ACTION_LABELS, action);
 

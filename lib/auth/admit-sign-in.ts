@@ -5,7 +5,6 @@
  */
 import type { Database, Transaction } from "@/db/client";
 import { memberships, users } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { logger } from "@/lib/log/logger";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { emailDomainOf } from "@/lib/settings/jit-settings";
@@ -13,6 +12,7 @@ import { type SignInAttempt, type SignInContext, type SignInDecision, decideSign
 import { ENTRA_PROVIDER_ID } from "./entra-identity";
 import { trustsTenant } from "./entra-trust";
 import type { ClientInfo } from "./sessions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export interface Admission {
   userId: string;
@@ -58,7 +58,7 @@ async function joinJustInTime(
   const entra = attempt.method === ENTRA_PROVIDER_ID ? attempt.identity : null;
   // The address the decision matched, never the stored one: the rule is checked on what this sign-in proved.
   const address = decision.address;
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     // Locked, so a settings change that drops the domain or tenant is either before this or after it.
     const organisation = await lockOrganisation(tx, decision.organisationId);
     const stillAdmits =
@@ -82,7 +82,7 @@ async function joinJustInTime(
       .onConflictDoNothing()
       .returning({ id: memberships.id });
     if (!inserted) return null;
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: organisation.id,
       actor: { type: "user", id: userId, email: decision.email, ...client },
       action: "member.added",
@@ -121,8 +121,8 @@ async function auditRefusal(
     logger.warn(`auth: sign-in refused (${attempt.method}): ${decision.reason}`);
     return;
   }
-  await db.transaction(async (tx) => {
-    await appendAuditEvent(tx, {
+  await auditedTransaction(db, async (tx) => {
+    auditOf(tx).record({
       organisationId: known.organisationId,
       actor: { type: "user", id: known.userId, email: known.email, ...client },
       action: "auth.refused",

@@ -2,8 +2,9 @@ import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
-import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { SYSTEM_ACTOR } from "@/lib/audit/append-audit-event";
 import { createOrganisation } from "@/lib/organisations/create-organisation";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 const bootstrapInput = z.object({
   email: z.email({ error: "must be an email address" }).transform((e) => e.toLowerCase()),
@@ -25,7 +26,7 @@ export class BootstrapError extends Error {}
  */
 export async function bootstrapAdmin(db: Database, input: z.input<typeof bootstrapInput>) {
   const { email, organisationSlug, organisationName } = bootstrapInput.parse(input);
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     // Instances starting together with ELEVATE_ADMIN_EMAIL take turns: the second finds the first's
     // organisation and administrator instead of failing on the slug both tried to create.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('elevate:bootstrap-admin'))`);
@@ -63,7 +64,7 @@ export async function bootstrapAdmin(db: Database, input: z.input<typeof bootstr
     } else {
       await tx.insert(memberships).values({ organisationId: org.id, userId: user!.id, roles: ["global_admin"] });
     }
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: org.id,
       actor: SYSTEM_ACTOR,
       action: "admin.bootstrapped",

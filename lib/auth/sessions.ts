@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, sessions } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { findSignInMembership, lockActiveMembership } from "./find-sign-in-membership";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const SESSION_LIFETIME_DAYS = 30;
 
@@ -39,7 +39,7 @@ export async function startSession(
   const wanted = "email" in subject ? await findSignInMembership(db, subject.email) : subject;
   if (!wanted) throw new SignInRefusedError();
   const sessionToken = randomBytes(32).toString("base64url");
-  const membership = await db.transaction(async (tx) => {
+  const membership = await auditedTransaction(db, async (tx) => {
     const membership = await lockActiveMembership(tx, wanted);
     if (!membership) throw new SignInRefusedError();
     if (method === "demo" && !membership.demo) throw new SignInRefusedError();
@@ -55,7 +55,7 @@ export async function startSession(
       .update(memberships)
       .set({ lastSignInAt: sql`now()` })
       .where(and(eq(memberships.userId, membership.userId), eq(memberships.organisationId, membership.organisationId)));
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: membership.organisationId,
       actor: { type: "user", id: membership.userId, email: membership.email, ...client },
       action: "auth.signed-in",
@@ -89,14 +89,14 @@ export async function findLiveSession(db: Database, sessionToken: string) {
 
 /** Ends a session (sign-out) and audits it. Ending an ended session does nothing. */
 export async function endSession(db: Database, sessionToken: string, client: ClientInfo = {}) {
-  await db.transaction(async (tx) => {
+  await auditedTransaction(db, async (tx) => {
     const [ended] = await tx
       .update(sessions)
       .set({ endedAt: sql`now()` })
       .where(and(eq(sessions.sessionToken, sessionToken), isNull(sessions.endedAt)))
       .returning({ userId: sessions.userId, organisationId: sessions.organisationId });
     if (!ended?.organisationId) return;
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: ended.organisationId,
       actor: { type: "user", id: ended.userId, ...client },
       action: "auth.signed-out",

@@ -8,10 +8,11 @@
 import { and, eq, notExists, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { organisations, roleGroupRoles, roleGroups, roleTasks, roles, scopes, tasks } from "@/db/schema";
-import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { SYSTEM_ACTOR } from "@/lib/audit/append-audit-event";
 import { logger } from "@/lib/log/logger";
 import type { BuiltinCatalog } from "./builtin/builtin-catalog";
 import { builtinCatalogs } from "./builtin";
+import { audited, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export interface CatalogInstallResult {
   scope: string;
@@ -90,14 +91,17 @@ export async function installBuiltinCatalog(
       roleGroups: addedRoleGroups.map((g) => g.name).sort(),
     },
   };
-  await appendAuditEvent(tx, {
-    organisationId,
-    actor: SYSTEM_ACTOR,
-    action: result.fromVersion === null ? "scope.registered" : "scope.updated",
-    targetType: "scope",
-    targetId: scope.id,
-    details: { kind: "builtin", ...result },
-  });
+  // audited: the seed installs catalogs in a transaction of its own that is not audited.
+  await audited(tx, async (_tx, audit) =>
+    audit.record({
+      organisationId,
+      actor: SYSTEM_ACTOR,
+      action: result.fromVersion === null ? "scope.registered" : "scope.updated",
+      targetType: "scope",
+      targetId: scope.id,
+      details: { kind: "builtin", ...result },
+    }),
+  );
   return result;
 }
 
@@ -131,7 +135,7 @@ export async function upgradeBuiltinCatalogs(db: Database, catalogs = builtinCat
       );
     const behind = await db.select({ id: organisations.id }).from(organisations).where(notExists(current));
     for (const { id } of behind) {
-      const result = await db.transaction((tx) => installBuiltinCatalog(tx, id, catalog));
+      const result = await auditedTransaction(db, (tx) => installBuiltinCatalog(tx, id, catalog));
       if (result) upgraded.push({ ...result, organisationId: id });
     }
   }

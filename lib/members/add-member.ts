@@ -10,6 +10,7 @@ import { selectMembers } from "./list-members";
 import { type AddMemberInput, addMemberInput, orderedRoles } from "./member-input";
 import { resolveRoleGroups } from "./resolve-role-groups";
 import { authorize } from "@/lib/auth/permissions";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const guestRolesError = (field = "roles") =>
   invalidField("invalid:roles", field, "Guests cannot hold admin roles: make them a member first, or give them no roles.");
@@ -23,7 +24,7 @@ export async function addMember(db: Database, { actor, input }: { actor: Actor; 
   authorize(actor, "manage-members");
   const data = parseInput(addMemberInput, input);
   if (data.guest && data.roles.length > 0) throw guestRolesError();
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const organisation = await lockOrganisation(tx, actor.organisationId);
     if (await isMember(tx, organisation.id, data.email)) {
       throw new DomainError("conflict:member-exists", `${data.email} is already a member of this organisation.`);

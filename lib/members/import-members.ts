@@ -11,6 +11,7 @@ import { parseInput } from "@/lib/validation";
 import { type NewMember, insertMembers } from "./insert-members";
 import { memberEmail, memberName, memberRoleGroups, orderedRoles } from "./member-input";
 import { findRoleGroups, roleGroupProblem } from "./resolve-role-groups";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
@@ -63,7 +64,7 @@ export async function importMembers(db: Database, { actor, input }: { actor: Act
   const parsed = parseCsv(data.csv);
   if (data.dryRun) return summarise(true, await judgeRows(db, actor.organisationId, parsed));
 
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     await lockOrganisation(tx, actor.organisationId);
     const judged = await judgeRows(tx, actor.organisationId, parsed);
     const bad = judged.filter((row) => row.status === "invalid");

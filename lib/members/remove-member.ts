@@ -6,7 +6,6 @@ import {
   policyEligibility,
   roleGroupAssignments,
 } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
@@ -17,6 +16,7 @@ import { assertKeepsGlobalAdmin, endSessionsAndTokens, refuseSelfLockout } from 
 import { memberEmailInput } from "./member-input";
 import { lockMember } from "./update-member";
 import { authorize } from "@/lib/auth/permissions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const REMOVAL_COMMENT = "member removed";
 
@@ -32,7 +32,7 @@ export const REMOVAL_COMMENT = "member removed";
 export async function removeMember(db: Database, { actor, input }: { actor: Actor; input: { email: string } }) {
   authorize(actor, "manage-members");
   const data = parseInput(memberEmailInput, input);
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const organisation = await lockOrganisation(tx, actor.organisationId);
     const member = await lockMember(tx, organisation.id, data.email);
     refuseSelfLockout(actor.userId, member, "remove");
@@ -66,7 +66,7 @@ export async function removeMember(db: Database, { actor, input }: { actor: Acto
       endedSessions: ended.endedSessions,
       revokedTokens: ended.revokedTokens,
     };
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: organisation.id,
       actor: auditActorOf(actor),
       action: "member.removed",

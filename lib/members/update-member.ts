@@ -1,7 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { memberships, roleGroupAssignments, users } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
@@ -13,6 +12,7 @@ import { assertKeepsGlobalAdmin, endSessionsAndTokens, refuseSelfLockout } from 
 import { type UpdateMemberInput, orderedRoles, updateMemberInput } from "./member-input";
 import { resolveRoleGroups } from "./resolve-role-groups";
 import { authorize } from "@/lib/auth/permissions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export { type UpdateMemberInput, updateMemberInput } from "./member-input";
 
@@ -27,7 +27,7 @@ export { type UpdateMemberInput, updateMemberInput } from "./member-input";
 export async function updateMember(db: Database, { actor, input }: { actor: Actor; input: UpdateMemberInput }) {
   authorize(actor, "manage-members");
   const data = parseInput(updateMemberInput, input);
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     // One member change at a time per organisation: two admins demoting each other at once must not
     // both pass the "someone else is still a Global Administrator" check.
     const organisation = await lockOrganisation(tx, actor.organisationId);
@@ -64,7 +64,7 @@ export async function updateMember(db: Database, { actor, input }: { actor: Acto
               ...(await endOpenRequestsOf(tx, { actor, organisationId: organisation.id, userId: member.userId, why: DISABLED_COMMENT })),
             }
           : null;
-      await appendAuditEvent(tx, {
+      auditOf(tx).record({
         organisationId: organisation.id,
         actor: auditActorOf(actor),
         action: "member.updated",

@@ -2,13 +2,13 @@ import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { organisations } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { parseInput } from "@/lib/validation";
 import { type NotificationEvent, notificationEnabled, notificationEvents } from "./notification-events";
 import { authorize } from "@/lib/auth/permissions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const notificationSettingsInput = z
   .strictObject(Object.fromEntries(notificationEvents.map((event) => [event, z.boolean()])) as Record<NotificationEvent, z.ZodBoolean>)
@@ -35,7 +35,7 @@ export async function updateNotificationSettings(
 ) {
   authorize(actor, "manage-settings");
   const data = parseInput(notificationSettingsInput, input);
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const organisation = await lockOrganisation(tx, actor.organisationId);
     const before = allEvents(organisation.notificationSettings);
     const after = { ...before, ...data };
@@ -47,7 +47,7 @@ export async function updateNotificationSettings(
         .update(organisations)
         .set({ notificationSettings: after, updatedAt: sql`now()` })
         .where(eq(organisations.id, organisation.id));
-      await appendAuditEvent(tx, {
+      auditOf(tx).record({
         organisationId: organisation.id,
         actor: auditActorOf(actor),
         action: "settings.notifications",

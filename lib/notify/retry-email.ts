@@ -1,12 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { uuidPattern } from "@/lib/policies/find-policy";
 import { authorize } from "@/lib/auth/permissions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 const notFound = () => new DomainError("not-found:email", "There is no such email in your organisation.");
 
@@ -18,7 +18,7 @@ const notFound = () => new DomainError("not-found:email", "There is no such emai
 export async function retryEmail(db: Database, { actor, messageId }: { actor: Actor; messageId: string }) {
   authorize(actor, "email-delivery");
   if (!uuidPattern.test(messageId)) throw notFound();
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const [message] = await tx
       .select()
       .from(emailOutbox)
@@ -32,7 +32,7 @@ export async function retryEmail(db: Database, { actor, messageId }: { actor: Ac
       .update(emailOutbox)
       .set({ status: "pending", attempts: 0, nextAttemptAt: sql`now()`, lockedUntil: null })
       .where(eq(emailOutbox.id, message.id));
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: "email.retried",

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { approverGroupMembers, approverGroups, organisations } from "@/db/schema";
-import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { SYSTEM_ACTOR } from "@/lib/audit/append-audit-event";
 import { installBuiltinCatalogs } from "@/lib/catalog/install-builtin-catalog";
+import { audited } from "@/lib/audit/audited-transaction";
 
 export const DEFAULT_APPROVER_GROUP = {
   name: "PAM Approvers",
@@ -15,40 +16,43 @@ export const DEFAULT_APPROVER_GROUP = {
  * ELEVATE_ADMIN_EMAIL) goes through here, so a real organisation never depends on the demo seed.
  * In the caller's transaction, audited as a system action.
  */
-export async function createOrganisation(
+export function createOrganisation(
   tx: Transaction,
   { slug, name, firstAdmin }: { slug: string; name: string; firstAdmin?: { userId: string; email: string } },
 ) {
-  const [organisation] = await tx.insert(organisations).values({ slug, name }).returning();
-  const org = organisation!;
-  await appendAuditEvent(tx, {
-    organisationId: org.id,
-    actor: SYSTEM_ACTOR,
-    action: "organisation.created",
-    targetType: "organisation",
-    targetId: org.id,
-    details: { slug, name },
+  // audited: its events join the caller's audited transaction, or are appended when this returns.
+  return audited(tx, async (tx, audit) => {
+    const [organisation] = await tx.insert(organisations).values({ slug, name }).returning();
+    const org = organisation!;
+    audit.record({
+      organisationId: org.id,
+      actor: SYSTEM_ACTOR,
+      action: "organisation.created",
+      targetType: "organisation",
+      targetId: org.id,
+      details: { slug, name },
+    });
+    await installBuiltinCatalogs(tx, org.id);
+    const [group] = await tx
+      .insert(approverGroups)
+      .values({ organisationId: org.id, ...DEFAULT_APPROVER_GROUP })
+      .returning({ id: approverGroups.id });
+    if (firstAdmin) {
+      await tx.insert(approverGroupMembers).values({ organisationId: org.id, groupId: group!.id, userId: firstAdmin.userId });
+    }
+    const [updated] = await tx
+      .update(organisations)
+      .set({ defaultApproverGroupId: group!.id })
+      .where(eq(organisations.id, org.id))
+      .returning();
+    audit.record({
+      organisationId: org.id,
+      actor: SYSTEM_ACTOR,
+      action: "group.created",
+      targetType: "approver-group",
+      targetId: group!.id,
+      details: { name: DEFAULT_APPROVER_GROUP.name, default: true, members: firstAdmin ? [firstAdmin.email] : [] },
+    });
+    return updated!;
   });
-  await installBuiltinCatalogs(tx, org.id);
-  const [group] = await tx
-    .insert(approverGroups)
-    .values({ organisationId: org.id, ...DEFAULT_APPROVER_GROUP })
-    .returning({ id: approverGroups.id });
-  if (firstAdmin) {
-    await tx.insert(approverGroupMembers).values({ organisationId: org.id, groupId: group!.id, userId: firstAdmin.userId });
-  }
-  const [updated] = await tx
-    .update(organisations)
-    .set({ defaultApproverGroupId: group!.id })
-    .where(eq(organisations.id, org.id))
-    .returning();
-  await appendAuditEvent(tx, {
-    organisationId: org.id,
-    actor: SYSTEM_ACTOR,
-    action: "group.created",
-    targetType: "approver-group",
-    targetId: group!.id,
-    details: { name: DEFAULT_APPROVER_GROUP.name, default: true, members: firstAdmin ? [firstAdmin.email] : [] },
-  });
-  return updated!;
 }

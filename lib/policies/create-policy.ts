@@ -1,7 +1,6 @@
 import { and, count, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { policies } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { resolveTarget } from "@/lib/catalog/resolve-target";
@@ -14,12 +13,13 @@ import { checkDurations, checkRequiredApprovals, findApproverGroup, policyExists
 import { selectPolicyViews } from "./policy-view";
 import { resolveEligible, writeEligibility } from "./resolve-eligible";
 import { authorize } from "@/lib/auth/permissions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /** New-ElevatedAccessApprovalPolicy. */
 export async function createPolicy(db: Database, { actor, input }: { actor: Actor; input: CreatePolicyInput }) {
   authorize(actor, "manage-policies");
   const data = parseInput(createPolicyInput, input);
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const organisation = await lockOrganisation(tx, actor.organisationId);
     const [{ value: policyCount }] = (await tx
       .select({ value: count() })
@@ -82,13 +82,13 @@ export async function createPolicy(db: Database, { actor, input }: { actor: Acto
       .returning({ id: policies.id });
     await writeEligibility(tx, organisation.id, policy!.id, eligible);
     const [view] = await selectPolicyViews(tx, organisation.id, policy!.id);
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: organisation.id,
       actor: auditActorOf(actor),
       action: "policy.created",
       targetType: "policy",
       targetId: policy!.id,
-      details: { policy: view },
+      details: { policy: view! },
     });
     return view!;
   });

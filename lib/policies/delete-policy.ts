@@ -1,12 +1,15 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accessRequests, policies } from "@/db/schema";
-import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { SYSTEM_ACTOR } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { findPolicy } from "./find-policy";
 import { selectPolicyViews } from "./policy-view";
 import { authorize } from "@/lib/auth/permissions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { aboutRequest } from "@/lib/requests/about-request";
+import { selectRequestViews } from "@/lib/requests/request-view";
 
 /**
  * Remove-ElevatedAccessApprovalPolicy. Requests waiting under the policy are cancelled with it
@@ -14,7 +17,7 @@ import { authorize } from "@/lib/auth/permissions";
  */
 export async function deletePolicy(db: Database, { actor, policyId }: { actor: Actor; policyId: string }) {
   authorize(actor, "manage-policies");
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const policy = await findPolicy(tx, actor.organisationId, policyId, { lock: true });
     const [view] = await selectPolicyViews(tx, actor.organisationId, policy.id);
     const cancelled = await tx
@@ -22,24 +25,28 @@ export async function deletePolicy(db: Database, { actor, policyId }: { actor: A
       .set({ status: "cancelled", decidedAt: sql`now()` })
       .where(and(eq(accessRequests.policyId, policy.id), eq(accessRequests.status, "pending")))
       .returning({ id: accessRequests.id });
-    for (const request of cancelled) {
-      await appendAuditEvent(tx, {
+    // Each event says what the request was for and whose it was, as every request event does.
+    const views = cancelled.length
+      ? await selectRequestViews(tx, actor.organisationId, inArray(accessRequests.id, cancelled.map((r) => r.id)), { limit: cancelled.length })
+      : [];
+    for (const request of views) {
+      auditOf(tx).record({
         organisationId: actor.organisationId,
         actor: SYSTEM_ACTOR,
         action: "request.cancelled",
         targetType: "request",
         targetId: request.id,
-        details: { reason: "policy deleted", policyId: policy.id },
+        details: { ...aboutRequest(request), reason: "policy deleted", policyId: policy.id },
       });
     }
     await tx.delete(policies).where(eq(policies.id, policy.id));
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: "policy.deleted",
       targetType: "policy",
       targetId: policy.id,
-      details: { policy: view, cancelledRequests: cancelled.length },
+      details: { policy: view!, cancelledRequests: cancelled.length },
     });
     return { deleted: policy.id, cancelledRequests: cancelled.length };
   });

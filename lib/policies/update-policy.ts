@@ -1,7 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { policies } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
@@ -12,6 +11,7 @@ import { checkDurations, checkRequiredApprovals, findApproverGroup } from "./pol
 import { selectPolicyViews } from "./policy-view";
 import { resolveEligible, writeEligibility } from "./resolve-eligible";
 import { authorize } from "@/lib/auth/permissions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /** Set-ElevatedAccessApprovalPolicy: change any field but what the policy is about. */
 export async function updatePolicy(
@@ -20,7 +20,7 @@ export async function updatePolicy(
 ) {
   authorize(actor, "manage-policies");
   const data = parseInput(updatePolicyInput, input);
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const organisation = await lockOrganisation(tx, actor.organisationId);
     const policy = await findPolicy(tx, organisation.id, policyId, { lock: true });
     const [before] = await selectPolicyViews(tx, organisation.id, policy.id);
@@ -62,7 +62,7 @@ export async function updatePolicy(
         .filter(([key, value]) => key !== "updatedAt" && JSON.stringify(value) !== JSON.stringify(before![key as keyof typeof before]))
         .map(([key, value]) => [key, { from: before![key as keyof typeof before], to: value }]),
     );
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: organisation.id,
       actor: auditActorOf(actor),
       action: "policy.updated",

@@ -11,6 +11,7 @@ import { assertPamEnabled } from "./assert-pam-enabled";
 import { openRequest } from "./open-request";
 import { type CreateRequestInput, createRequestInput } from "./request-input";
 import { checkDuration, checkReasonAndTicket, checkScheduledStart } from "./request-rules";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /**
  * New-ElevatedAccessRequest: ask for just-in-time access under the strictest covering policy, if
@@ -18,7 +19,7 @@ import { checkDuration, checkReasonAndTicket, checkScheduledStart } from "./requ
  */
 export async function createRequest(db: Database, { actor, input }: { actor: Actor; input: CreateRequestInput }) {
   const data = parseInput(createRequestInput, input);
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const organisation = await assertPamEnabled(tx, actor.organisationId);
     const target = await resolveTarget(tx, organisation.id, {
       scope: data.scope,

@@ -2,6 +2,7 @@ import { and, eq, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accessRequests } from "@/db/schema";
 import { markExpired } from "./find-request";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /**
  * The sweeper: marks pending requests whose lifetime ran out as expired (audited). Nothing depends
@@ -12,7 +13,7 @@ import { markExpired } from "./find-request";
 export async function expirePendingRequests(db: Database, { batch = 200 } = {}) {
   let total = 0;
   for (;;) {
-    const expired = await db.transaction(async (tx) => {
+    const expired = await auditedTransaction(db, async (tx) => {
       const due = await tx
         .select()
         .from(accessRequests)

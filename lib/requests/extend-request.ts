@@ -14,6 +14,7 @@ import { openRequest } from "./open-request";
 import { type ExtendRequestInput, extendRequestInput } from "./request-input";
 import { checkDuration, checkReasonAndTicket } from "./request-rules";
 import { selectRequestView } from "./request-view";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /**
  * Asks to extend an active grant: a new request linked to it, under the same policy, whose window
@@ -28,7 +29,7 @@ export async function extendRequest(
   { actor, requestId, input }: { actor: Actor; requestId: string; input: ExtendRequestInput },
 ) {
   const data = parseInput(extendRequestInput, input);
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     await assertPamEnabled(tx, actor.organisationId);
     const { request } = await lockRequest(tx, actor.organisationId, requestId);
     if (request.requesterId !== actor.userId) throw requestNotFound();

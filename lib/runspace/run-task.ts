@@ -8,7 +8,6 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { scopes, taskRuns } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { type AccessDecision, decideAccess } from "@/lib/access/decide-access";
@@ -19,6 +18,7 @@ import { cmdletError } from "./cmdlet-error";
 import { describeWorkload } from "./describe-workload";
 import { redactParameters } from "./redact-parameters";
 import { findTaskHandler } from "./registry";
+import { auditOf } from "@/lib/audit/audited-transaction";
 
 export const runTaskInput = z.strictObject({
   scope: z.string().trim().min(1).default("Exchange"),
@@ -128,7 +128,7 @@ function recorder(
         .returning({ id: taskRuns.id });
       runId = run!.id;
     }
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: outcome === "succeeded" ? "task.executed" : outcome === "blocked" ? "task.blocked" : "task.failed",

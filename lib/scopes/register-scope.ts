@@ -2,7 +2,6 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { scopes } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { builtinCatalogs } from "@/lib/catalog/builtin";
@@ -11,6 +10,7 @@ import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { parseInput } from "@/lib/validation";
 import { scopeDescription, scopeName } from "./scope-input";
 import { authorize } from "@/lib/auth/permissions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const registerScopeInput = z.strictObject({ name: scopeName, description: scopeDescription.optional() });
 export type RegisterScopeInput = z.input<typeof registerScopeInput>;
@@ -27,7 +27,7 @@ export async function registerScope(db: Database, { actor, input }: { actor: Act
   const data = parseInput(registerScopeInput, input);
   const builtin = builtinCatalogs.find((catalog) => catalog.scope.toLowerCase() === data.name.toLowerCase());
   if (builtin) throw exists(data.name, `${builtin.scope} is the name of a built-in scope`);
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     await lockOrganisation(tx, actor.organisationId);
     const [taken] = await tx
       .select({ name: scopes.name })
@@ -38,7 +38,7 @@ export async function registerScope(db: Database, { actor, input }: { actor: Act
       .insert(scopes)
       .values({ organisationId: actor.organisationId, name: data.name, kind: "external", description: data.description ?? "", version: 1 })
       .returning();
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: "scope.registered",

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { roleGroups, roles, scopes, tasks } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { findScope, refuseBuiltin } from "./find-scope";
 import { type CatalogEntryRef, describeUses, lockEntries, usesOf } from "./scope-target-uses";
 import { authorize } from "@/lib/auth/permissions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /**
  * Removes an external scope and its whole catalog, refused while anything relies on it: a policy on
@@ -16,7 +16,7 @@ import { authorize } from "@/lib/auth/permissions";
  */
 export async function removeScope(db: Database, { actor, name }: { actor: Actor; name: string }) {
   authorize(actor, "manage-scopes");
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const scope = await findScope(tx, actor.organisationId, name, { lock: true });
     refuseBuiltin(scope, "removed");
     const [taskRows, roleRows, groupRows] = await Promise.all([
@@ -41,7 +41,7 @@ export async function removeScope(db: Database, { actor, name }: { actor: Actor;
     }
     await tx.delete(scopes).where(eq(scopes.id, scope.id));
     const counts = { tasks: taskRows.length, roles: roleRows.length, roleGroups: groupRows.length };
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: "scope.removed",

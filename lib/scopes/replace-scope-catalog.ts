@@ -1,7 +1,6 @@
 import { type SQL, and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { roleGroupRoles, roleGroups, roleTasks, roles, scopes, tasks } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
@@ -10,6 +9,7 @@ import { type CatalogEntry, type CatalogInput, parseCatalog } from "./scope-inpu
 import { type CatalogEntryRef, describeUses, lockEntries, usesOf } from "./scope-target-uses";
 import { getScope } from "./get-scope";
 import { authorize } from "@/lib/auth/permissions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 interface StoredEntry {
   id: string;
@@ -41,7 +41,7 @@ export async function replaceScopeCatalog(
 ) {
   authorize(actor, "manage-scopes");
   const catalog = parseCatalog(input);
-  await db.transaction(async (tx) => {
+  await auditedTransaction(db, async (tx) => {
     const scope = await findScope(tx, actor.organisationId, name, { lock: true });
     refuseBuiltin(scope, "replaced");
 
@@ -137,7 +137,7 @@ export async function replaceScopeCatalog(
       .set({ version: sql`${scopes.version} + 1`, description: catalog.description ?? scope.description, updatedAt: sql`now()` })
       .where(eq(scopes.id, scope.id))
       .returning({ version: scopes.version });
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: "scope.updated",

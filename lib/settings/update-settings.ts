@@ -2,7 +2,7 @@ import { and, count, eq, gt, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { type Organisation, memberships, organisations, policies, users } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import type { AuditAction, AuditDetails, AuditEventOf } from "@/lib/audit/audit-actions";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError, invalidField } from "@/lib/errors";
@@ -12,6 +12,7 @@ import { minutesOf, parseInput, quarterHours } from "@/lib/validation";
 import { checkJitEntriesFree, entraTenantIdsInput, jitEmailDomainsInput, jitEntraTenantIdsInput } from "./jit-settings";
 import { selectSettingsView } from "./settings-view";
 import { authorize } from "@/lib/auth/permissions";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const settingsInput = z.strictObject({
   pamEnabled: z.boolean(),
@@ -34,18 +35,18 @@ export type UpdateSettingsInput = z.input<typeof settingsInput>;
 export async function updateSettings(db: Database, { actor, input }: { actor: Actor; input: UpdateSettingsInput }) {
   authorize(actor, "manage-settings");
   const data = parseInput(settingsInput, input);
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const organisation = await lockOrganisation(tx, actor.organisationId);
     const before = await selectSettingsView(tx, organisation.id);
-    const audit = (action: string, details: Record<string, unknown>) =>
-      appendAuditEvent(tx, {
+    const audit: SettingsAudit = (action, details) =>
+      auditOf(tx).record({
         organisationId: organisation.id,
         actor: auditActorOf(actor),
         action,
         targetType: "organisation",
         targetId: organisation.id,
         details,
-      });
+      } as AuditEventOf); // one of the settings actions, with its details (SettingsAudit checks the pair)
 
     const changes: Partial<Organisation> = {};
     const differs = (wanted: string[] | undefined, current: string[]) =>
@@ -101,6 +102,11 @@ export async function updateSettings(db: Database, { actor, input }: { actor: Ac
   });
 }
 
+type SettingsAudit = <A extends Extract<AuditAction, `pam.${string}` | `exclusion.${string}` | "settings.updated">>(
+  action: A,
+  details: AuditDetails<A>,
+) => void;
+
 async function checkPolicyLimit(tx: Transaction, organisationId: string, limit: number) {
   const [{ value }] = (await tx
     .select({ value: count() })
@@ -130,7 +136,7 @@ async function setExclusions(
   actor: Actor,
   current: string[],
   wanted: string[],
-  audit: (action: string, details: Record<string, unknown>) => Promise<unknown>,
+  audit: SettingsAudit,
 ) {
   const organisationId = actor.organisationId;
   const members = wanted.length

@@ -2,13 +2,14 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Database } from "@/db/client";
 import { apiTokens, memberships, users } from "@/db/schema";
-import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { SYSTEM_ACTOR } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import { lockActiveMembership } from "@/lib/auth/find-sign-in-membership";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { generateToken, hashToken } from "./token-secret";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const createTokenInput = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(100).default("API token"),
@@ -44,7 +45,7 @@ async function issueToken(
   actor: ReturnType<typeof auditActorOf>,
 ) {
   const { token, prefix } = generateToken();
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     // The caller was loaded a moment ago; a disable since then must not be outlived by a new token
     // (one it could not revoke, and a re-enable would bring back). Locked: see lockActiveMembership.
     if (!(await lockActiveMembership(tx, input))) throw membershipEnded();
@@ -59,7 +60,7 @@ async function issueToken(
         expiresAt: sql`now() + make_interval(days => ${input.expiresInDays})`,
       })
       .returning();
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: input.organisationId,
       actor,
       action: "token.created",

@@ -1,17 +1,17 @@
 import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { apiTokens } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { uuidPattern } from "@/lib/policies/find-policy";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /** Revokes one of the caller's own tokens; it is refused from the very next call. */
 export async function revokeToken(db: Database, { actor, tokenId }: { actor: Actor; tokenId: string }) {
   const notFound = new DomainError("not-found:token", "You have no such token.");
   if (!uuidPattern.test(tokenId)) throw notFound;
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const [token] = await tx
       .select()
       .from(apiTokens)
@@ -20,7 +20,7 @@ export async function revokeToken(db: Database, { actor, tokenId }: { actor: Act
     if (!token) throw notFound;
     if (token.revokedAt) throw new DomainError("conflict:token-revoked", "That token is already revoked.");
     await tx.update(apiTokens).set({ revokedAt: sql`now()` }).where(and(eq(apiTokens.id, token.id), isNull(apiTokens.revokedAt)));
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: "token.revoked",

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { config } from "@/lib/config";
+import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
 import { DomainError } from "@/lib/errors";
 import packageJson from "@/package.json" with { type: "json" };
 import type { Endpoint } from "./endpoint";
@@ -50,6 +51,26 @@ const commonResponses = {
   default: { description: "The contract's error: 403 forbidden, 404 not found, 409 conflict", content: errorContent },
 };
 
+/** An audit event as the audit endpoints answer it; its action one of lib/audit/audit-actions.ts. */
+const auditEventSchema = {
+  type: "object",
+  required: ["id", "at", "actor", "actorType", "action", "details", "hash", "prevHash"],
+  properties: {
+    id: { type: "string" },
+    at: { type: "string", format: "date-time" },
+    actor: { type: "string", description: "The actor's email, or `system`" },
+    actorType: { enum: ["user", "token", "system"] },
+    action: { type: "string", enum: [...AUDIT_ACTIONS], description: "New actions may be added; these keep their meaning." },
+    targetType: { type: ["string", "null"] },
+    targetId: { type: ["string", "null"], description: "A request's id for events about a request" },
+    details: { type: "object" },
+    ip: { type: ["string", "null"] },
+    userAgent: { type: ["string", "null"] },
+    hash: { type: "string" },
+    prevHash: { type: "string" },
+  },
+};
+
 /** The contract's list shape, for endpoints that take `limit` and `cursor`. */
 const listSchema = {
   type: "object",
@@ -81,7 +102,17 @@ export function openApiDocument(serverUrl: string) {
       })),
     ];
     const success = isList(e)
-      ? { description: "One page of the list", content: { "application/json": { schema: listSchema } } }
+      ? {
+          description: "One page of the list",
+          content: {
+            "application/json": {
+              schema:
+                e.path === "/audit"
+                  ? { ...listSchema, properties: { ...listSchema.properties, items: { type: "array", items: { $ref: "#/components/schemas/AuditEvent" } } } }
+                  : listSchema,
+            },
+          },
+        }
       : { description: "Success" };
     (paths[e.path] ??= {})[e.method.toLowerCase()] = {
       summary: e.summary,
@@ -98,7 +129,7 @@ export function openApiDocument(serverUrl: string) {
     security: [{ bearer: [] }],
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A personal API token (elv_…)" } },
-      schemas: { Error: errorSchema },
+      schemas: { Error: errorSchema, AuditEvent: auditEventSchema },
     },
     paths,
   };
