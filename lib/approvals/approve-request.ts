@@ -1,7 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { approvals } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
@@ -26,7 +25,7 @@ export async function approveRequest(
   { actor, requestId, comment }: { actor: Actor; requestId: string; comment?: string | null },
 ) {
   const input = parseInput(commentInput(false), { comment });
-  return commitThenRefuse(db, async (tx) => {
+  return commitThenRefuse(db, async (tx, audit) => {
     const { request, lapsed } = await lockRequest(tx, actor.organisationId, requestId);
     await authorizeApprover(tx, actor, request);
     const refusal = await refusalUnlessPending(tx, { request, lapsed });
@@ -59,7 +58,7 @@ export async function approveRequest(
     const quorumMet = approvalCount >= request.requiredApprovals;
     if (quorumMet) await approveAndOpenWindow(tx, request.id);
     const view = (await selectRequestView(tx, actor.organisationId, request.id))!;
-    await appendAuditEvent(tx, {
+    audit.record({
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: quorumMet ? "request.approved" : "request.approval",

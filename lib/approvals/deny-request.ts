@@ -1,7 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accessRequests, approvals } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { notifyRequestDecided } from "@/lib/notify/notify-request-decided";
@@ -19,7 +18,7 @@ export async function denyRequest(
   { actor, requestId, comment }: { actor: Actor; requestId: string; comment: string },
 ) {
   const input = parseInput(commentInput(true), { comment });
-  return commitThenRefuse(db, async (tx) => {
+  return commitThenRefuse(db, async (tx, audit) => {
     const { request, lapsed } = await lockRequest(tx, actor.organisationId, requestId);
     await authorizeApprover(tx, actor, request);
     const refusal = await refusalUnlessPending(tx, { request, lapsed });
@@ -40,7 +39,7 @@ export async function denyRequest(
       });
     await tx.update(accessRequests).set({ status: "denied", decidedAt: sql`now()` }).where(eq(accessRequests.id, request.id));
     const view = (await selectRequestView(tx, actor.organisationId, request.id))!;
-    await appendAuditEvent(tx, {
+    audit.record({
       organisationId: actor.organisationId,
       actor: auditActorOf(actor),
       action: "request.denied",

@@ -1,7 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { accessRequests } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import { can, refusalOf } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
@@ -14,6 +13,7 @@ import { aboutRequest } from "@/lib/requests/about-request";
 import { selectRequestView } from "@/lib/requests/request-view";
 import { parseInput } from "@/lib/validation";
 import { isApproverOf } from "./authorize-approver";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /**
  * Revoke-ElevatedAccessAuthorization: ends an approved window now (or cancels a scheduled one).
@@ -27,7 +27,7 @@ export async function revokeRequest(
   { actor, requestId, comment }: { actor: Actor; requestId: string; comment: string },
 ) {
   const input = parseInput(commentInput(true), { comment });
-  return db.transaction(async (tx) => {
+  return auditedTransaction(db, async (tx) => {
     const { request } = await lockRequest(tx, actor.organisationId, requestId);
     if (!can(actor, "revoke") && !(await isApproverOf(tx, actor, request))) {
       if (request.requesterId === actor.userId) throw refusalOf("revoke");
@@ -71,7 +71,7 @@ export async function markRevoked(
     .set({ status: "revoked", revokedBy: actor.userId, revokedAt: sql`now()`, revocationComment: comment })
     .where(eq(accessRequests.id, requestId));
   const view = (await selectRequestView(tx, actor.organisationId, requestId))!;
-  await appendAuditEvent(tx, {
+  auditOf(tx).record({
     organisationId: actor.organisationId,
     actor: auditActorOf(actor),
     action: "request.revoked",

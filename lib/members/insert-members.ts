@@ -2,8 +2,9 @@ import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { type AppRole, memberships, roleGroupAssignments, users } from "@/db/schema";
-import { type AuditEventInput, appendAuditEvents } from "@/lib/audit/append-audit-event";
+import type { AuditEventOf } from "@/lib/audit/audit-actions";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf } from "@/lib/audit/audited-transaction";
 import { APP_ROLE_LABELS, type Actor } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
 import { enqueueEmails } from "@/lib/notify/enqueue-email";
@@ -82,7 +83,7 @@ export async function insertMembers(
   );
   for (const part of chunks(assignments)) await tx.insert(roleGroupAssignments).values(part);
 
-  const events: AuditEventInput[] = people.map((p) => ({
+  const events: AuditEventOf<"member.added">[] = people.map((p) => ({
     organisationId,
     actor: auditActorOf(actor),
     action: "member.added",
@@ -97,7 +98,8 @@ export async function insertMembers(
       ...(via ? { via } : {}),
     },
   }));
-  for (const part of chunks(events)) await appendAuditEvents(tx, part);
+  // Appended with the rest of the transaction, at its end (in chunks of a few thousand).
+  for (const event of events) auditOf(tx).record(event);
 
   // One event key per call: each person is mailed once for this addition, and again only if
   // they are removed and added anew.

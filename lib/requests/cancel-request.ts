@@ -1,13 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { accessRequests } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { audited } from "@/lib/audit/audited-transaction";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { lockRequest, refusalUnlessPending, requestNotFound } from "./find-request";
 import { aboutRequest } from "./about-request";
 import { selectRequestView } from "./request-view";
 import { commitThenRefuse } from "./commit-then-refuse";
+import type { AuditDetails, RequestAbout } from "@/lib/audit/audit-actions";
 import { notifyRequestCancelled } from "@/lib/notify/notify-request-cancelled";
 
 /**
@@ -30,19 +31,24 @@ export async function cancelRequest(db: Database, { actor, requestId }: { actor:
  * Cancels a pending request the caller has locked and judged (`lockRequest`), audited as
  * `request.cancelled` by `actor`; `extra` adds to the details (why someone else cancelled it).
  */
-export async function markCancelled(tx: Transaction, actor: Actor, requestId: string, extra: Record<string, unknown> = {}) {
-  await tx
-    .update(accessRequests)
-    .set({ status: "cancelled", decidedAt: sql`now()` })
-    .where(eq(accessRequests.id, requestId));
-  const view = (await selectRequestView(tx, actor.organisationId, requestId))!;
-  await appendAuditEvent(tx, {
-    organisationId: actor.organisationId,
-    actor: auditActorOf(actor),
-    action: "request.cancelled",
-    targetType: "request",
-    targetId: requestId,
-    details: { ...aboutRequest(view), ...extra },
+export function markCancelled(tx: Transaction, actor: Actor, requestId: string, extra: RequestEndedWith = {}) {
+  return audited(tx, async (tx, audit) => {
+    await tx
+      .update(accessRequests)
+      .set({ status: "cancelled", decidedAt: sql`now()` })
+      .where(eq(accessRequests.id, requestId));
+    const view = (await selectRequestView(tx, actor.organisationId, requestId))!;
+    audit.record({
+      organisationId: actor.organisationId,
+      actor: auditActorOf(actor),
+      action: "request.cancelled",
+      targetType: "request",
+      targetId: requestId,
+      details: { ...aboutRequest(view), ...extra },
+    });
+    return view;
   });
-  return view;
 }
+
+/** Why someone other than the requester cancelled a request, as `request.cancelled` carries it. */
+export type RequestEndedWith = Omit<AuditDetails<"request.cancelled">, keyof RequestAbout>;

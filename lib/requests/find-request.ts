@@ -1,7 +1,8 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Executor, Transaction } from "@/db/client";
 import { type AccessRequest, accessRequests } from "@/db/schema";
-import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { SYSTEM_ACTOR } from "@/lib/audit/append-audit-event";
+import { audited } from "@/lib/audit/audited-transaction";
 import { DomainError } from "@/lib/errors";
 import { aboutRequest } from "./about-request";
 import { selectRequestView } from "./request-view";
@@ -37,21 +38,23 @@ export async function findRequest(db: Executor, organisationId: string, requestI
 }
 
 /** Marks a pending request whose lifetime ran out as expired, audited as the system, and tells the requester. */
-export async function markExpired(tx: Transaction, request: AccessRequest) {
-  await tx
-    .update(accessRequests)
-    .set({ status: "expired", decidedAt: request.pendingUntil })
-    .where(and(eq(accessRequests.id, request.id), eq(accessRequests.status, "pending")));
-  const view = (await selectRequestView(tx, request.organisationId, request.id))!;
-  await appendAuditEvent(tx, {
-    organisationId: request.organisationId,
-    actor: SYSTEM_ACTOR,
-    action: "request.expired",
-    targetType: "request",
-    targetId: request.id,
-    details: { ...aboutRequest(view), pendingUntil: request.pendingUntil.toISOString() },
+export function markExpired(tx: Transaction, request: AccessRequest) {
+  return audited(tx, async (tx, audit) => {
+    await tx
+      .update(accessRequests)
+      .set({ status: "expired", decidedAt: request.pendingUntil })
+      .where(and(eq(accessRequests.id, request.id), eq(accessRequests.status, "pending")));
+    const view = (await selectRequestView(tx, request.organisationId, request.id))!;
+    audit.record({
+      organisationId: request.organisationId,
+      actor: SYSTEM_ACTOR,
+      action: "request.expired",
+      targetType: "request",
+      targetId: request.id,
+      details: { ...aboutRequest(view), pendingUntil: request.pendingUntil.toISOString() },
+    });
+    await notifyRequestExpired(tx, { organisationId: request.organisationId, view, approverGroupId: request.approverGroupId });
   });
-  await notifyRequestExpired(tx, { organisationId: request.organisationId, view, approverGroupId: request.approverGroupId });
 }
 
 /**

@@ -5,7 +5,7 @@
 import { and, eq, gt, isNull, ne, or, sql } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { type Policy, accessRequests, memberships } from "@/db/schema";
-import { SYSTEM_ACTOR, appendAuditEvent } from "@/lib/audit/append-audit-event";
+import { SYSTEM_ACTOR } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import type { ResolvedTarget } from "@/lib/catalog/resolve-target";
@@ -16,6 +16,7 @@ import { formatRelative } from "@/lib/time/format-time";
 import { hoursOf } from "@/lib/validation";
 import { approveAndOpenWindow } from "./open-window";
 import { selectRequestView } from "./request-view";
+import { auditOf } from "@/lib/audit/audited-transaction";
 
 export interface OpenRequestInput {
   actor: Actor;
@@ -103,8 +104,15 @@ export async function openRequest(tx: Transaction, input: OpenRequestInput) {
     })
     .returning({ id: accessRequests.id });
   const requestId = row!.id;
-  const about = { type: toApiTargetType(target.type), scope: target.scopeName, target: target.name, policyId: policy.id };
-  await appendAuditEvent(tx, {
+  // What every request event carries (aboutRequest), read from what is at hand: the actor is the requester.
+  const about = {
+    type: toApiTargetType(target.type),
+    scope: target.scopeName,
+    target: target.name,
+    requester: actor.email,
+    policyId: policy.id,
+  };
+  auditOf(tx).record({
     organisationId: actor.organisationId,
     actor: auditActorOf(actor),
     action: input.extendsRequestId ? "request.extended" : "request.created",
@@ -122,7 +130,7 @@ export async function openRequest(tx: Transaction, input: OpenRequestInput) {
 
   if (policy.approvalType === "auto") {
     await approveAndOpenWindow(tx, requestId);
-    await appendAuditEvent(tx, {
+    auditOf(tx).record({
       organisationId: actor.organisationId,
       actor: SYSTEM_ACTOR,
       action: "request.approved",

@@ -1,7 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { type AccessRequest, accessRequests } from "@/db/schema";
-import { appendAuditEvent } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
@@ -12,6 +11,7 @@ import { lockRequest, requestNotFound } from "./find-request";
 import { endLaterWindows, lockLaterWindows, stillOpen } from "./later-windows";
 import { commentInput } from "./request-input";
 import { isActive, selectRequestView } from "./request-view";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const releaseRequestInput = commentInput(false);
 export interface ReleaseRequestInput {
@@ -33,7 +33,7 @@ export async function releaseRequest(
 ) {
   const data = parseInput(releaseRequestInput, input);
   const comment = data.comment || null;
-  return db.transaction(async (tx) => {
+  const released = await auditedTransaction(db, async (tx) => {
     const { request } = await lockRequest(tx, actor.organisationId, requestId);
     if (request.requesterId !== actor.userId) throw requestNotFound();
     const [{ active }] = (await tx
@@ -69,6 +69,9 @@ export async function releaseRequest(
     });
     return view;
   });
+  // Read again after the commit: the view takes the release's time from its audit event, which is
+  // appended as the transaction ends.
+  return (await selectRequestView(db, actor.organisationId, released.id))!;
 }
 
 /**
@@ -82,7 +85,7 @@ async function markReleased(tx: Transaction, actor: Actor, request: AccessReques
     .set({ startsAt: sql`least(${accessRequests.startsAt}, now())`, endsAt: sql`now()` })
     .where(eq(accessRequests.id, request.id));
   const view = (await selectRequestView(tx, actor.organisationId, request.id))!;
-  await appendAuditEvent(tx, {
+  auditOf(tx).record({
     organisationId: actor.organisationId,
     actor: auditActorOf(actor),
     action: "request.released",
