@@ -1,13 +1,14 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
 import { approverGroupMembers, approverGroups, memberships, organisations, users } from "@/db/schema";
+import { inTurn } from "@/db/in-turn";
 
 /**
  * The organisation's approver groups (or one) with their members. `approvers` counts only those
  * who can decide (active members, never guests): it is the ceiling on a policy's required approvals.
  */
 export async function selectApproverGroupViews(db: Executor, organisationId: string, groupId?: string) {
-  const [groups, members, [organisation]] = await Promise.all([
+  const [groups, members, [organisation]] = await inTurn([
     db
       .select()
       .from(approverGroups)

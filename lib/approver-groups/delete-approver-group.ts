@@ -1,6 +1,7 @@
 import { type SQL, and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { accessRequests, approverGroups, policies, policyEligibility, scopes } from "@/db/schema";
+import { inTurn } from "@/db/in-turn";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { targetTypeLabel, toApiTargetType } from "@/lib/catalog/target-types";
@@ -81,7 +82,7 @@ async function usesOf(tx: Transaction, organisationId: string, groupId: string) 
       .where(and(eq(policies.organisationId, organisationId), where))
       .orderBy(asc(scopes.name), sql`4`);
   const eligible = tx.select({ policyId: policyEligibility.policyId }).from(policyEligibility).where(eq(policyEligibility.groupId, groupId));
-  const [approving, eligibility, [pending]] = await Promise.all([
+  const [approving, eligibility, [pending]] = await inTurn([
     policyRows(eq(policies.approverGroupId, groupId)),
     policyRows(inArray(policies.id, eligible)),
     tx

@@ -17,17 +17,17 @@ export interface ResolvedEligible {
 export async function resolveEligible(tx: Transaction, organisationId: string, entries: string[]): Promise<ResolvedEligible> {
   if (entries.length === 0) return { groupIds: [], userIds: [] };
   const lowered = [...new Set(entries.map((entry) => entry.toLowerCase()))];
-  const [members, groups] = await Promise.all([
-    tx
-      .select({ id: users.id, email: users.email })
-      .from(users)
-      .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.organisationId, organisationId)))
-      .where(inArray(users.email, lowered)), // stored lower-case, as every sign-in path writes them
-    tx
-      .select({ id: approverGroups.id, name: approverGroups.name })
-      .from(approverGroups)
-      .where(and(eq(approverGroups.organisationId, organisationId), inArray(approverGroups.name, [...new Set(entries)]))),
-  ]);
+  // One after the other: a transaction is one connection, which runs one query at a time anyway
+  // (pg queues concurrent ones, deprecated since pg 8.12 and an error in pg 9).
+  const members = await tx
+    .select({ id: users.id, email: users.email })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.organisationId, organisationId)))
+    .where(inArray(users.email, lowered)); // stored lower-case, as every sign-in path writes them
+  const groups = await tx
+    .select({ id: approverGroups.id, name: approverGroups.name })
+    .from(approverGroups)
+    .where(and(eq(approverGroups.organisationId, organisationId), inArray(approverGroups.name, [...new Set(entries)])));
   const memberByEmail = new Map(members.map((member) => [member.email.toLowerCase(), member.id]));
   const groupByName = new Map(groups.map((group) => [group.name, group.id]));
   const userIds = new Set<string>();

@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { roleGroups, roles, scopes, tasks } from "@/db/schema";
+import { inTurn } from "@/db/in-turn";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
@@ -19,7 +20,7 @@ export async function removeScope(db: Database, { actor, name }: { actor: Actor;
   return auditedTransaction(db, async (tx) => {
     const scope = await findScope(tx, actor.organisationId, name, { lock: true });
     refuseBuiltin(scope, "removed");
-    const [taskRows, roleRows, groupRows] = await Promise.all([
+    const [taskRows, roleRows, groupRows] = await inTurn([
       tx.select({ id: tasks.id, name: tasks.name }).from(tasks).where(eq(tasks.scopeId, scope.id)),
       tx.select({ id: roles.id, name: roles.name }).from(roles).where(eq(roles.scopeId, scope.id)),
       tx.select({ id: roleGroups.id, name: roleGroups.name }).from(roleGroups).where(eq(roleGroups.scopeId, scope.id)),

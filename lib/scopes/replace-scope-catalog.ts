@@ -1,6 +1,7 @@
 import { type SQL, and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { roleGroupRoles, roleGroups, roleTasks, roles, scopes, tasks } from "@/db/schema";
+import { inTurn } from "@/db/in-turn";
 import { auditActorOf } from "@/lib/audit/audit-actor";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
@@ -45,7 +46,7 @@ export async function replaceScopeCatalog(
     const scope = await findScope(tx, actor.organisationId, name, { lock: true });
     refuseBuiltin(scope, "replaced");
 
-    const [storedTasks, storedRoles, storedGroups, storedRoleTasks, storedGroupRoles] = await Promise.all([
+    const [storedTasks, storedRoles, storedGroups, storedRoleTasks, storedGroupRoles] = await inTurn([
       tx.select({ id: tasks.id, name: tasks.name, description: tasks.description }).from(tasks).where(eq(tasks.scopeId, scope.id)),
       tx.select({ id: roles.id, name: roles.name, description: roles.description }).from(roles).where(eq(roles.scopeId, scope.id)),
       tx

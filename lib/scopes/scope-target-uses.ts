@@ -2,6 +2,7 @@ import { type SQL, and, count, eq, gt, inArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Transaction } from "@/db/client";
 import { accessRequests, policies, roleGroupAssignments, roleGroups, roles, taskRuns, tasks } from "@/db/schema";
+import { inTurn } from "@/db/in-turn";
 import { toApiTargetType } from "@/lib/catalog/target-types";
 
 export type EntryKind = "task" | "role" | "roleGroup";
@@ -55,7 +56,7 @@ export async function usesOf(tx: Transaction, organisationId: string, entries: C
         roleGroupIds.length ? inArray(columns.roleGroupId, roleGroupIds) : undefined,
       ].filter(Boolean) as SQL[]),
     );
-  const [policyRows, requestRows, holderRows, historyRows, runRows] = await Promise.all([
+  const [policyRows, requestRows, holderRows, historyRows, runRows] = await inTurn([
     tx
       .select({ id: policies.id, type: policies.targetType, taskId: policies.taskId, roleId: policies.roleId, roleGroupId: policies.roleGroupId })
       .from(policies)
