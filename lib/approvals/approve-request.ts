@@ -12,7 +12,6 @@ import { aboutRequest } from "@/lib/requests/about-request";
 import { approveAndOpenWindow } from "@/lib/requests/open-window";
 import { selectRequestView } from "@/lib/requests/request-view";
 import { parseInput } from "@/lib/validation";
-import { listActiveApprovers } from "@/lib/approver-groups/list-active-approvers";
 import { authorizeApprover } from "./authorize-approver";
 
 /**
@@ -27,7 +26,9 @@ export async function approveRequest(
   const input = parseInput(commentInput(false), { comment });
   return commitThenRefuse(db, async (tx, audit) => {
     const { request, lapsed } = await lockRequest(tx, actor.organisationId, requestId);
-    await authorizeApprover(tx, actor, request);
+    // Only approvals of people who can approve for the group now count: someone disabled, removed
+    // or taken out of the group since they approved no longer makes up the quorum.
+    const approvers = await authorizeApprover(tx, actor, request);
     const refusal = await refusalUnlessPending(tx, { request, lapsed });
     if (refusal) return refusal;
     const inserted = await tx
@@ -44,11 +45,6 @@ export async function approveRequest(
     if (inserted.length === 0) {
       throw new DomainError("conflict:already-approved", "You have already approved this request: another approver must.");
     }
-    // Only approvals of people who can approve for the group now count: someone disabled, removed
-    // or taken out of the group since they approved no longer makes up the quorum.
-    const approvers = request.approverGroupId
-      ? await listActiveApprovers(tx, { organisationId: actor.organisationId, groupId: request.approverGroupId })
-      : [];
     const approvedBy = await tx
       .select({ approverId: approvals.approverId })
       .from(approvals)
