@@ -1,8 +1,8 @@
 "use client";
 
 import { type FormEvent, useActionState, useEffect, useRef, useState, useTransition } from "react";
-import { toast } from "@/components/ui/toasts";
 import type { ActionResult } from "@/app/_lib/action";
+import { toast } from "@/components/ui/toasts";
 
 type ServerAction<T> = (...args: [unknown] | [unknown, FormData]) => Promise<ActionResult<T>>;
 

@@ -7,8 +7,8 @@ import { SignOutForm } from "@/components/sign-out-form";
 import { ToastsBelongTo } from "@/components/ui/toasts";
 import { db } from "@/db/client";
 import { countInbox } from "@/lib/approvals/count-inbox";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { config } from "@/lib/config";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { signOutAction } from "./actions";
 
 export const dynamic = "force-dynamic";

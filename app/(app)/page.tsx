@@ -7,7 +7,6 @@ import { LocalTime, RelativeTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { describeActor } from "@/lib/auth/roles";
 import { getDashboardSummary } from "@/lib/dashboard/get-dashboard-summary";
@@ -16,6 +15,7 @@ import { getSetupChecklist } from "@/lib/dashboard/get-setup-checklist";
 import { listRecentActivity } from "@/lib/dashboard/list-recent-activity";
 import { groupGrants } from "@/lib/requests/group-grants";
 import { listRequests } from "@/lib/requests/list-requests";
+import { requireActor } from "@/lib/server/auth/current-actor";
 
 export const metadata: Metadata = { title: "Dashboard" };
 

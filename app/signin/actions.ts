@@ -5,12 +5,12 @@ import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { signIn } from "@/lib/server/auth/auth";
 import { limitDemoSignIn } from "@/lib/auth/limit-demo-sign-in";
 import { limitSignIn } from "@/lib/auth/limit-sign-in";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { config } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
+import { signIn } from "@/lib/server/auth/auth";
 import { clientAddressOf } from "@/lib/server/http/client-address";
 
 async function clientIp() {

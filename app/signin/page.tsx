@@ -4,10 +4,10 @@ import { EmailSignInForm } from "@/components/email-sign-in-form";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
-import { signInMethods } from "@/lib/server/auth/auth";
-import { currentActor } from "@/lib/server/auth/current-actor";
 import { listDemoAccounts } from "@/lib/auth/demo-accounts";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { signInMethods } from "@/lib/server/auth/auth";
+import { currentActor } from "@/lib/server/auth/current-actor";
 import { signInAsDemoAccount, signInWithEntraId } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };

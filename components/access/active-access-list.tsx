@@ -2,13 +2,13 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { EndTime } from "@/components/requests/window-text";
+import { LocalTime, RelativeTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { ScrollRegion } from "@/components/ui/scroll-region";
 import type { Grant } from "@/lib/requests/group-grants";
 import type { RequestView } from "@/lib/requests/request-view";
-import { LocalTime, RelativeTime } from "@/components/time/local-time";
-import { EndTime } from "@/components/requests/window-text";
-import { ScrollRegion } from "@/components/ui/scroll-region";
 import { OPEN_WINDOWS_SUMMARY, type Revoking, RevokeDialog } from "./revoke-dialog";
 
 const typeLabel = { task: "Task", role: "Role", roleGroup: "Role group" } as const;

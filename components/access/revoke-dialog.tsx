@@ -8,8 +8,8 @@ import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
 import { toast } from "@/components/ui/toasts";
 import { useActionForm } from "@/components/use-action";
-import { COMMENT_MAX_LENGTH } from "@/lib/requests/text-limits";
 import type { RequestView } from "@/lib/requests/request-view";
+import { COMMENT_MAX_LENGTH } from "@/lib/requests/text-limits";
 
 const typeLabel = { task: "task", role: "role", roleGroup: "role group" } as const;
 

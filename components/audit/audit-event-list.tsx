@@ -1,11 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "@/components/ui/toasts";
 import { loadMoreAuditEventsAction } from "@/app/(app)/audit/actions";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { toast } from "@/components/ui/toasts";
 import { type AuditEventView, AuditEventRow } from "./audit-event-row";
 import type { AuditFilters } from "./audit-query";
 

@@ -1,10 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "@/components/ui/toasts";
 import { verifyAuditChainAction } from "@/app/(app)/audit/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toasts";
 import type { ChainVerification } from "@/lib/audit/verify-audit-chain";
 
 /** Walks the organisation's hash chain on demand and says whether it is whole, and where not. */

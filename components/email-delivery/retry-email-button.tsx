@@ -1,9 +1,9 @@
 "use client";
 
 import { useTransition } from "react";
-import { toast } from "@/components/ui/toasts";
 import { retryEmailAction } from "@/app/(app)/settings/email/actions";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toasts";
 
 /** Sends a failed email again. Not destructive (the same idempotency key guards against doubles), so no confirmation. */
 export function RetryEmailButton({ id, to }: { id: string; to: string }) {

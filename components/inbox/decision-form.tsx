@@ -1,10 +1,10 @@
 "use client";
 
 import { useQueryClient } from "@tanstack/react-query";
-import { toast } from "@/components/ui/toasts";
 import { decideRequestAction } from "@/app/(app)/inbox/actions";
 import { Button } from "@/components/ui/button";
 import { TextAreaField } from "@/components/ui/field";
+import { toast } from "@/components/ui/toasts";
 import { useActionForm } from "@/components/use-action";
 import { COMMENT_MAX_LENGTH } from "@/lib/requests/text-limits";
 

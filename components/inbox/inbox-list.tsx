@@ -2,13 +2,13 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { inboxAction } from "@/app/(app)/inbox/actions";
+import { focusWhenReady } from "@/components/focus-when-ready";
+import { ExtensionNote } from "@/components/requests/extension-note";
 import { StatusBadge } from "@/components/status-badge";
 import { RelativeTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
-import { focusWhenReady } from "@/components/focus-when-ready";
 import type { InboxItem } from "@/lib/approvals/list-inbox";
-import { ExtensionNote } from "@/components/requests/extension-note";
 import { DecisionForm } from "./decision-form";
 
 const typeLabel = { task: "task", role: "role", roleGroup: "role group" } as const;

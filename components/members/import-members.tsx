@@ -1,10 +1,10 @@
 "use client";
 
 import { useId, useState, useTransition } from "react";
-import { toast } from "@/components/ui/toasts";
 import { importMembersAction } from "@/app/(app)/members/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { toast } from "@/components/ui/toasts";
 import type { FieldErrors } from "@/lib/errors";
 import type { ImportResult, ImportRow } from "@/lib/members/import-members";
 

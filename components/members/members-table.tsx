@@ -1,13 +1,13 @@
 "use client";
 
 import { Fragment, useState } from "react";
-import { toast } from "@/components/ui/toasts";
 import { removeMemberAction, setMemberDisabledAction } from "@/app/(app)/members/actions";
 import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { toast } from "@/components/ui/toasts";
 import { APP_ROLE_LABELS } from "@/lib/auth/roles";
 import type { MemberView } from "@/lib/members/list-members";
 import { MemberEditForm } from "./member-edit-form";

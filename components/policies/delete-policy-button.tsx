@@ -2,9 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { toast } from "@/components/ui/toasts";
 import { deletePolicyAction } from "@/app/(app)/policies/actions";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { toast } from "@/components/ui/toasts";
 import { plural } from "./coverage";
 
 /** Deleting a policy asks first: its waiting requests are cancelled and its tasks fall back to standing roles. */

@@ -1,11 +1,11 @@
 "use client";
 
 import { useId, useRef } from "react";
-import { focusWhenReady } from "@/components/focus-when-ready";
-import { toast } from "@/components/ui/toasts";
 import { cancelRequestAction, extendRequestAction } from "@/app/(app)/requests/actions";
+import { focusWhenReady } from "@/components/focus-when-ready";
 import { Button } from "@/components/ui/button";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/toasts";
 import { useActionForm } from "@/components/use-action";
 import { REASON_MAX_LENGTH } from "@/lib/requests/text-limits";
 

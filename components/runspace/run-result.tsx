@@ -1,8 +1,8 @@
 "use client";
 
-import { toast } from "@/components/ui/toasts";
 import { Button } from "@/components/ui/button";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { toast } from "@/components/ui/toasts";
 import type { ParametersSchema } from "@/lib/runspace/describe-tasks";
 import { type Cell, presentResult } from "@/lib/runspace/present-result";
 

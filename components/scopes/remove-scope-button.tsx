@@ -1,9 +1,9 @@
 "use client";
 
 import { useTransition } from "react";
-import { toast } from "@/components/ui/toasts";
 import { removeScopeAction } from "@/app/(app)/settings/scopes/actions";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { toast } from "@/components/ui/toasts";
 
 /** Removing a scope asks first; Elevate refuses while a policy or an open request uses it, and says which. */
 export function RemoveScopeButton({ scope }: { scope: string }) {

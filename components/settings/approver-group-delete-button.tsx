@@ -1,9 +1,9 @@
 "use client";
 
 import { useTransition } from "react";
-import { toast } from "@/components/ui/toasts";
 import { deleteApproverGroupAction } from "@/app/(app)/settings/actions";
 import { ConfirmButton } from "@/components/ui/confirm-button";
+import { toast } from "@/components/ui/toasts";
 
 /**
  * Deleting a group asks first. Elevate refuses while a policy, an eligibility list, the default

@@ -1,12 +1,12 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
-import { toast } from "@/components/ui/toasts";
 import { createTokenAction } from "@/app/(app)/settings/tokens/actions";
 import { LocalTime } from "@/components/time/local-time";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { TextField } from "@/components/ui/field";
+import { toast } from "@/components/ui/toasts";
 import { useKeptForm } from "./use-kept-form";
 
 interface CreatedToken {

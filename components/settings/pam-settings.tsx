@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "@/components/ui/toasts";
 import { setPamEnabledAction, updateDefaultGroupAction } from "@/app/(app)/settings/actions";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { SelectField } from "@/components/ui/field";
+import { toast } from "@/components/ui/toasts";
 import { useKeptForm } from "./use-kept-form";
 
 /** PAM on or off (turning it off asks first), and the approver group new policies default to. */

@@ -1,12 +1,12 @@
 "use client";
 
-import { toast } from "@/components/ui/toasts";
 import { revokeTokenAction } from "@/app/(app)/settings/tokens/actions";
 import { LocalTime } from "@/components/time/local-time";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ScrollRegion } from "@/components/ui/scroll-region";
+import { toast } from "@/components/ui/toasts";
 import type { listTokens } from "@/lib/tokens/list-tokens";
 
 type TokenView = Awaited<ReturnType<typeof listTokens>>[number];

@@ -2,18 +2,18 @@ import { eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { accessRequests } from "@/db/schema";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 import { can, refusalOf } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { notifyRequestRevoked } from "@/lib/notify/notify-request-ended";
+import { aboutRequest } from "@/lib/requests/about-request";
 import { lockRequest, requestNotFound } from "@/lib/requests/find-request";
 import { endLaterWindows, lockLaterWindows, stillOpen } from "@/lib/requests/later-windows";
 import { commentInput } from "@/lib/requests/request-input";
-import { aboutRequest } from "@/lib/requests/about-request";
 import { selectRequestView } from "@/lib/requests/request-view";
 import { parseInput } from "@/lib/validation";
 import { isApproverOf } from "./authorize-approver";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /**
  * Revoke-ElevatedAccessAuthorization: ends an approved window now (or cancels a scheduled one).

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import type { Executor } from "@/db/client";
-import { approverGroupMembers, approverGroups, memberships, organisations, users } from "@/db/schema";
 import { inTurn } from "@/db/in-turn";
+import { approverGroupMembers, approverGroups, memberships, organisations, users } from "@/db/schema";
 
 /**
  * The organisation's approver groups (or one) with their members. `approvers` counts only those

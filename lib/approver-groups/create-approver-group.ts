@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { approverGroupMembers, approverGroups } from "@/db/schema";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { parseInput } from "@/lib/validation";
@@ -9,8 +11,6 @@ import { groupDescription, groupName, memberEmails } from "./approver-group-inpu
 import { selectApproverGroupViews } from "./approver-group-view";
 import { checkNewMembers } from "./check-new-members";
 import { checkGroupNameFree } from "./find-approver-group";
-import { authorize } from "@/lib/auth/permissions";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const createApproverGroupInput = z.strictObject({
   name: groupName,

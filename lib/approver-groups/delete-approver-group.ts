@@ -1,17 +1,17 @@
 import { type SQL, and, asc, count, eq, inArray, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { accessRequests, approverGroups, policies, policyEligibility, scopes } from "@/db/schema";
 import { inTurn } from "@/db/in-turn";
+import { accessRequests, approverGroups, policies, policyEligibility, scopes } from "@/db/schema";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { targetTypeLabel, toApiTargetType } from "@/lib/catalog/target-types";
 import { DomainError } from "@/lib/errors";
-import { joinPolicyTarget, policyTargetName } from "@/lib/policies/policy-target";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
+import { joinPolicyTarget, policyTargetName } from "@/lib/policies/policy-target";
 import { selectApproverGroupViews } from "./approver-group-view";
 import { findApproverGroup } from "./find-approver-group";
-import { authorize } from "@/lib/auth/permissions";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /** How many policies a refusal names before it says "and N more". */
 const NAMED = 5;

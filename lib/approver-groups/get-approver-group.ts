@@ -1,8 +1,8 @@
 import type { Database } from "@/db/client";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { selectApproverGroupViews } from "./approver-group-view";
 import { findApproverGroup } from "./find-approver-group";
-import { authorize } from "@/lib/auth/permissions";
 
 /** One group with its members (`GET /approver-groups/{id}`): for administrators. */
 export async function getApproverGroup(db: Database, { actor, groupId }: { actor: Actor; groupId: string }) {

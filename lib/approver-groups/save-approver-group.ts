@@ -1,11 +1,11 @@
 import { z } from "zod";
 import type { Database } from "@/db/client";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { parseInput } from "@/lib/validation";
 import { groupDescription, groupName, memberEmails } from "./approver-group-input";
 import { createApproverGroup } from "./create-approver-group";
 import { updateApproverGroup } from "./update-approver-group";
-import { authorize } from "@/lib/auth/permissions";
 
 const saveInput = z.strictObject({
   /** The group to change; without it, a new group is created. */

@@ -3,18 +3,18 @@ import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { accessRequests, approverGroupMembers, approverGroups, policies, users } from "@/db/schema";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
-import { joinPolicyTarget, policyTargetName } from "@/lib/policies/policy-target";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
+import { joinPolicyTarget, policyTargetName } from "@/lib/policies/policy-target";
 import { parseInput } from "@/lib/validation";
 import { groupDescription, groupName, memberEmails } from "./approver-group-input";
 import { selectApproverGroupViews } from "./approver-group-view";
 import { checkNewMembers } from "./check-new-members";
-import { listActiveApprovers } from "./list-active-approvers";
 import { checkGroupNameFree, findApproverGroup } from "./find-approver-group";
-import { authorize } from "@/lib/auth/permissions";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { listActiveApprovers } from "./list-active-approvers";
 
 export const updateApproverGroupInput = z
   .strictObject({

@@ -1,11 +1,11 @@
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { Database } from "@/db/client";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { MAX_PAGE_SIZE } from "@/lib/pagination";
 import { parseInput } from "@/lib/validation";
 import { type AuditSearch, readAuditPage, searchInput } from "./search-audit";
-import { authorize } from "@/lib/auth/permissions";
 
 const COLUMNS = ["id", "seq", "at", "actor", "actorType", "action", "targetType", "targetId", "details", "ip", "userAgent", "prevHash", "hash"] as const;
 /** The export reads the log in the largest pages a search may ask for. */

@@ -1,9 +1,9 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditChainHeads } from "@/db/schema";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { GENESIS_HASH, auditEventHash } from "./audit-hash";
-import { authorize } from "@/lib/auth/permissions";
 
 export interface ChainVerification {
   ok: boolean;

@@ -5,6 +5,7 @@
  */
 import type { Database, Transaction } from "@/db/client";
 import { memberships, users } from "@/db/schema";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 import { logger } from "@/lib/log/logger";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { emailDomainOf } from "@/lib/settings/jit-settings";
@@ -12,7 +13,6 @@ import { type SignInAttempt, type SignInContext, type SignInDecision, decideSign
 import { ENTRA_PROVIDER_ID } from "./entra-identity";
 import { trustsTenant } from "./entra-trust";
 import type { ClientInfo } from "./sessions";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export interface Admission {
   userId: string;

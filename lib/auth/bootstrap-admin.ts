@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { memberships, organisations, users } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/audit/append-audit-event";
-import { createOrganisation } from "@/lib/organisations/create-organisation";
 import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { createOrganisation } from "@/lib/organisations/create-organisation";
 
 const bootstrapInput = z.object({
   email: z.email({ error: "must be an email address" }).transform((e) => e.toLowerCase()),

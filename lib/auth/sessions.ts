@@ -6,8 +6,8 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, sessions } from "@/db/schema";
-import { findSignInMembership, lockActiveMembership } from "./find-sign-in-membership";
 import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { findSignInMembership, lockActiveMembership } from "./find-sign-in-membership";
 
 export const SESSION_LIFETIME_DAYS = 30;
 

@@ -9,10 +9,10 @@ import { and, eq, notExists, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { organisations, roleGroupRoles, roleGroups, roleTasks, roles, scopes, tasks } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/audit/append-audit-event";
-import { logger } from "@/lib/log/logger";
-import type { BuiltinCatalog } from "./builtin/builtin-catalog";
-import { builtinCatalogs } from "./builtin";
 import { audited, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { logger } from "@/lib/log/logger";
+import { builtinCatalogs } from "./builtin";
+import type { BuiltinCatalog } from "./builtin/builtin-catalog";
 
 export interface CatalogInstallResult {
   scope: string;

@@ -3,10 +3,10 @@
  */
 import { writeFileSync } from "node:fs";
 import { Command } from "commander";
+import { type Cell, presentResult } from "@/lib/runspace/present-result";
 import { type Page, callApi, everyItem } from "./api-client";
 import { CliError } from "./cli-error";
 import { connectionOf, hours, list, parseParamValue, wholeNumber } from "./connection";
-import { type Cell, presentResult } from "@/lib/runspace/present-result";
 import { type Column, printObject, printRows } from "./output";
 
 type Policy = Record<string, unknown> & { id: string; type: string; target: string; approvalType: string; approverGroup: string };

@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { Command } from "commander";
 import { config, resolveAuthSecret } from "@/lib/config";
+import { runProductionServer } from "@/lib/server/production-server";
 import { buildIsCurrent, recordBuild, sourceFingerprint } from "./build-fingerprint";
 import { CliError } from "./cli-error";
-import { runProductionServer } from "@/lib/server/production-server";
 import { keyDigest, serverActionsKey } from "./server-actions-key";
 
 /**

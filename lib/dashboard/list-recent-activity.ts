@@ -1,10 +1,10 @@
 import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import { can } from "@/lib/auth/permissions";
-import type { Actor } from "@/lib/auth/roles";
 import { auditActionLabel, auditEventSubject } from "@/lib/audit/audit-actions";
 import { toAuditView } from "@/lib/audit/search-audit";
+import { can } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 
 /**
  * The dashboard's recent activity: for auditors and administrators the organisation's latest

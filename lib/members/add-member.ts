@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import type { Database, Executor } from "@/db/client";
 import { memberships, users } from "@/db/schema";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError, invalidField } from "@/lib/errors";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
@@ -9,8 +11,6 @@ import { insertMembers } from "./insert-members";
 import { selectMembers } from "./list-members";
 import { type AddMemberInput, addMemberInput, orderedRoles } from "./member-input";
 import { resolveRoleGroups } from "./resolve-role-groups";
-import { authorize } from "@/lib/auth/permissions";
-import { auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const guestRolesError = (field = "roles") =>
   invalidField("invalid:roles", field, "Guests cannot hold admin roles: make them a member first, or give them no roles.");

@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Executor } from "@/db/client";
 import { type AppRole, memberships, users } from "@/db/schema";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import { authorize } from "@/lib/auth/permissions";
 import { APP_ROLE_LABELS, type Actor } from "@/lib/auth/roles";
 import { DomainError, type FieldErrors } from "@/lib/errors";
@@ -11,7 +12,6 @@ import { parseInput } from "@/lib/validation";
 import { type NewMember, insertMembers } from "./insert-members";
 import { memberEmail, memberName, memberRoleGroups, orderedRoles } from "./member-input";
 import { findRoleGroups, roleGroupProblem } from "./resolve-role-groups";
-import { auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const MAX_IMPORT_BYTES = 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;

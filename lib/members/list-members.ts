@@ -4,12 +4,12 @@ import type { Database, Executor } from "@/db/client";
 import { containingPattern } from "@/db/like-pattern";
 import { type AppRole, memberships, users } from "@/db/schema";
 import { standingRoleGroupNames } from "@/lib/auth/load-actor";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { DEFAULT_PAGE_SIZE, cursorValue, decodeCursor, encodeCursor, pageCursor, pageLimit } from "@/lib/pagination";
 import { parseInput } from "@/lib/validation";
 import { memberEmail } from "./member-input";
-import { authorize } from "@/lib/auth/permissions";
 
 /** One member as the screens show them: who, how they came in, and what they hold. */
 export interface MemberView {

@@ -1,8 +1,8 @@
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { roleGroups, scopes } from "@/db/schema";
-import type { Actor } from "@/lib/auth/roles";
 import { authorize } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 
 /** The role groups a member may hold as standing assignments, of every scope: the screens' choices. */
 export async function listRoleGroupOptions(db: Database, { actor }: { actor: Actor }) {

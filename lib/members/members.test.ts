@@ -19,6 +19,7 @@ import { searchAudit } from "@/lib/audit/search-audit";
 import { loadActor, loadActorByTokenHash } from "@/lib/auth/load-actor";
 import { findLiveSession } from "@/lib/auth/sessions";
 import { DomainError, httpStatusOf } from "@/lib/errors";
+import { renderedEmail } from "@/lib/notify/testing/rendered-email";
 import { createPolicy } from "@/lib/policies/create-policy";
 import { listPolicies } from "@/lib/policies/list-policies";
 import { updatePolicy } from "@/lib/policies/update-policy";
@@ -29,7 +30,6 @@ import { importMembers } from "./import-members";
 import { apiMemberOf, getMember, listMembers, listMembersPage } from "./list-members";
 import { removeMember } from "./remove-member";
 import { updateMember } from "./update-member";
-import { renderedEmail } from "@/lib/notify/testing/rendered-email";
 
 describe.each(testDatabaseKinds)("members and their roles on %s", (kind) => {
   let f: ContosoFixture;

@@ -7,6 +7,8 @@ import {
   roleGroupAssignments,
 } from "@/db/schema";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { assertNotSoleEligible } from "@/lib/policies/assert-not-sole-eligible";
@@ -15,8 +17,6 @@ import { endOpenRequestsOf } from "./end-open-requests";
 import { assertKeepsGlobalAdmin, endSessionsAndTokens, refuseSelfLockout } from "./member-guards";
 import { memberEmailInput } from "./member-input";
 import { lockMember } from "./update-member";
-import { authorize } from "@/lib/auth/permissions";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const REMOVAL_COMMENT = "member removed";
 

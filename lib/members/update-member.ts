@@ -2,17 +2,17 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { memberships, roleGroupAssignments, users } from "@/db/schema";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { parseInput } from "@/lib/validation";
 import { guestRolesError } from "./add-member";
-import { memberNotFound, selectMembers } from "./list-members";
 import { endOpenRequestsOf } from "./end-open-requests";
+import { memberNotFound, selectMembers } from "./list-members";
 import { assertKeepsGlobalAdmin, endSessionsAndTokens, refuseSelfLockout } from "./member-guards";
 import { type UpdateMemberInput, orderedRoles, updateMemberInput } from "./member-input";
 import { resolveRoleGroups } from "./resolve-role-groups";
-import { authorize } from "@/lib/auth/permissions";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export { type UpdateMemberInput, updateMemberInput } from "./member-input";
 

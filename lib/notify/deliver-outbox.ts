@@ -14,8 +14,8 @@ import type { Resend } from "resend";
 import type { Database } from "@/db/client";
 import { type EmailMessage, emailOutbox } from "@/db/schema";
 import { config } from "@/lib/config";
-import type { Channel, Rendered } from "./channels/channel";
 import { outboxChannels } from "./channels";
+import type { Channel, Rendered } from "./channels/channel";
 import { type SendOutcome, backoffMs, safeError } from "./delivery-outcome";
 
 export interface DeliverOutboxOptions {

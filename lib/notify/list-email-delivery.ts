@@ -1,9 +1,9 @@
 import { type SQL, and, count, desc, eq, inArray, ne } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { emailOutbox } from "@/db/schema";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { config } from "@/lib/config";
-import { authorize } from "@/lib/auth/permissions";
 
 export const emailDeliveryFilters = ["all", "failed", "queued", "sent"] as const;
 export type EmailDeliveryFilter = (typeof emailDeliveryFilters)[number];

@@ -3,12 +3,12 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { organisations } from "@/db/schema";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { parseInput } from "@/lib/validation";
 import { type NotificationEvent, notificationEnabled, notificationEvents } from "./notification-events";
-import { authorize } from "@/lib/auth/permissions";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const notificationSettingsInput = z
   .strictObject(Object.fromEntries(notificationEvents.map((event) => [event, z.boolean()])) as Record<NotificationEvent, z.ZodBoolean>)

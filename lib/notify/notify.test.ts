@@ -18,10 +18,10 @@ import { type DeliverOutboxOptions, claimDueMessages, deliverOutbox, recordOutco
 import { enqueueEmails } from "./enqueue-email";
 import { listDevMailbox } from "./list-dev-mailbox";
 import { listEmailDelivery } from "./list-email-delivery";
-import { notifyRequestCancelled } from "./notify-request-cancelled";
 import { getNotificationSettings, updateNotificationSettings } from "./notification-settings";
-import { queueEndingSoon } from "./queue-ending-soon";
+import { notifyRequestCancelled } from "./notify-request-cancelled";
 import { startOutboxWorker } from "./outbox-worker";
+import { queueEndingSoon } from "./queue-ending-soon";
 import { retryEmail } from "./retry-email";
 import { type FakeResend, startFakeResend } from "./testing/fake-resend";
 import { renderedEmail } from "./testing/rendered-email";

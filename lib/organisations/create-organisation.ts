@@ -2,8 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Transaction } from "@/db/client";
 import { approverGroupMembers, approverGroups, organisations } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/audit/append-audit-event";
-import { installBuiltinCatalogs } from "@/lib/catalog/install-builtin-catalog";
 import { audited } from "@/lib/audit/audited-transaction";
+import { installBuiltinCatalogs } from "@/lib/catalog/install-builtin-catalog";
 
 export const DEFAULT_APPROVER_GROUP = {
   name: "PAM Approvers",

@@ -2,6 +2,8 @@ import { and, count, eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { policies } from "@/db/schema";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { resolveTarget } from "@/lib/catalog/resolve-target";
 import { toDbTargetType } from "@/lib/catalog/target-types";
@@ -12,8 +14,6 @@ import { type CreatePolicyInput, createPolicyInput } from "./policy-input";
 import { checkDurations, checkRequiredApprovals, findApproverGroup, policyExists } from "./policy-rules";
 import { selectPolicyViews } from "./policy-view";
 import { resolveEligible, writeEligibility } from "./resolve-eligible";
-import { authorize } from "@/lib/auth/permissions";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /** New-ElevatedAccessApprovalPolicy. */
 export async function createPolicy(db: Database, { actor, input }: { actor: Actor; input: CreatePolicyInput }) {

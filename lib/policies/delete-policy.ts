@@ -3,13 +3,13 @@ import type { Database } from "@/db/client";
 import { accessRequests, policies } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
-import type { Actor } from "@/lib/auth/roles";
-import { findPolicy } from "./find-policy";
-import { selectPolicyViews } from "./policy-view";
-import { authorize } from "@/lib/auth/permissions";
 import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { authorize } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 import { aboutRequest } from "@/lib/requests/about-request";
 import { selectRequestViews } from "@/lib/requests/request-view";
+import { findPolicy } from "./find-policy";
+import { selectPolicyViews } from "./policy-view";
 
 /**
  * Remove-ElevatedAccessApprovalPolicy. Requests waiting under the policy are cancelled with it

@@ -1,8 +1,8 @@
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { memberships, users } from "@/db/schema";
-import type { Actor } from "@/lib/auth/roles";
 import { authorize } from "@/lib/auth/permissions";
+import type { Actor } from "@/lib/auth/roles";
 
 /**
  * The people a policy's "Who may request" can name: the organisation's active members and guests,

@@ -1,8 +1,8 @@
 import type { Database } from "@/db/client";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { findPolicy } from "./find-policy";
 import { selectPolicyViews } from "./policy-view";
-import { authorize } from "@/lib/auth/permissions";
 
 /** Every member may see which policies exist: it is what they can ask for. */
 export async function listPolicies(db: Database, { actor }: { actor: Actor }) {

@@ -2,6 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { policies } from "@/db/schema";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { minutesOf, parseInput } from "@/lib/validation";
@@ -10,8 +12,6 @@ import { type UpdatePolicyInput, updatePolicyInput } from "./policy-input";
 import { checkDurations, checkRequiredApprovals, findApproverGroup } from "./policy-rules";
 import { selectPolicyViews } from "./policy-view";
 import { resolveEligible, writeEligibility } from "./resolve-eligible";
-import { authorize } from "@/lib/auth/permissions";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /** Set-ElevatedAccessApprovalPolicy: change any field but what the policy is about. */
 export async function updatePolicy(

@@ -1,15 +1,15 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { accessRequests } from "@/db/schema";
-import { audited } from "@/lib/audit/audited-transaction";
-import { auditActorOf } from "@/lib/audit/audit-actor";
-import type { Actor } from "@/lib/auth/roles";
-import { lockRequest, refusalUnlessPending, requestNotFound } from "./find-request";
-import { aboutRequest } from "./about-request";
-import { selectRequestView } from "./request-view";
-import { commitThenRefuse } from "./commit-then-refuse";
 import type { AuditDetails, RequestAbout } from "@/lib/audit/audit-actions";
+import { auditActorOf } from "@/lib/audit/audit-actor";
+import { audited } from "@/lib/audit/audited-transaction";
+import type { Actor } from "@/lib/auth/roles";
 import { notifyRequestCancelled } from "@/lib/notify/notify-request-cancelled";
+import { aboutRequest } from "./about-request";
+import { commitThenRefuse } from "./commit-then-refuse";
+import { lockRequest, refusalUnlessPending, requestNotFound } from "./find-request";
+import { selectRequestView } from "./request-view";
 
 /**
  * The requester withdraws a request while it is pending. The approvers it waited for are told, in

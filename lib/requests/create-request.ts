@@ -1,4 +1,5 @@
 import type { Database } from "@/db/client";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import type { Actor } from "@/lib/auth/roles";
 import { resolveTarget } from "@/lib/catalog/resolve-target";
 import { targetTypeLabel, toDbTargetType } from "@/lib/catalog/target-types";
@@ -11,7 +12,6 @@ import { assertPamEnabled } from "./assert-pam-enabled";
 import { openRequest } from "./open-request";
 import { type CreateRequestInput, createRequestInput } from "./request-input";
 import { checkDuration, checkReasonAndTicket, checkScheduledStart } from "./request-rules";
-import { auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /**
  * New-ElevatedAccessRequest: ask for just-in-time access under the strictest covering policy, if

@@ -1,8 +1,8 @@
 import { and, eq, lte, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accessRequests } from "@/db/schema";
-import { markExpired } from "./find-request";
 import { auditedTransaction } from "@/lib/audit/audited-transaction";
+import { markExpired } from "./find-request";
 
 /**
  * The sweeper: marks pending requests whose lifetime ran out as expired (audited). Nothing depends

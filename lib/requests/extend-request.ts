@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { accessRequests, policies } from "@/db/schema";
+import { auditedTransaction } from "@/lib/audit/audited-transaction";
 import type { Actor } from "@/lib/auth/roles";
 import { resolveTarget } from "@/lib/catalog/resolve-target";
 import { targetTypeLabel } from "@/lib/catalog/target-types";
@@ -14,7 +15,6 @@ import { openRequest } from "./open-request";
 import { type ExtendRequestInput, extendRequestInput } from "./request-input";
 import { checkDuration, checkReasonAndTicket } from "./request-rules";
 import { selectRequestView } from "./request-view";
-import { auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /**
  * Asks to extend an active grant: a new request linked to it, under the same policy, whose window

@@ -4,10 +4,10 @@ import { type AccessRequest, accessRequests } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/audit/append-audit-event";
 import { audited } from "@/lib/audit/audited-transaction";
 import { DomainError } from "@/lib/errors";
-import { aboutRequest } from "./about-request";
-import { selectRequestView } from "./request-view";
 import { notifyRequestExpired } from "@/lib/notify/notify-request-ended";
 import { uuidPattern } from "@/lib/policies/find-policy";
+import { aboutRequest } from "./about-request";
+import { selectRequestView } from "./request-view";
 
 export const requestNotFound = () =>
   new DomainError("not-found:request", "There is no such request, or you may not see it.");

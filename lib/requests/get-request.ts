@@ -2,8 +2,8 @@ import type { Database } from "@/db/client";
 import { can } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { requestNotFound } from "./find-request";
-import { selectRequestView } from "./request-view";
 import { findRequest } from "./find-request";
+import { selectRequestView } from "./request-view";
 
 /**
  * Get-ElevatedAccessRequest for one request: its requester, the approvers of its group,

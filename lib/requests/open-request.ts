@@ -7,6 +7,7 @@ import type { Transaction } from "@/db/client";
 import { type Policy, accessRequests, memberships } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf } from "@/lib/audit/audited-transaction";
 import type { Actor } from "@/lib/auth/roles";
 import type { ResolvedTarget } from "@/lib/catalog/resolve-target";
 import { toApiTargetType } from "@/lib/catalog/target-types";
@@ -16,7 +17,6 @@ import { formatRelative } from "@/lib/time/format-time";
 import { hoursOf } from "@/lib/validation";
 import { approveAndOpenWindow } from "./open-window";
 import { selectRequestView } from "./request-view";
-import { auditOf } from "@/lib/audit/audited-transaction";
 
 export interface OpenRequestInput {
   actor: Actor;

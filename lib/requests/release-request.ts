@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
 import { type AccessRequest, accessRequests } from "@/db/schema";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { notifyRequestReleased } from "@/lib/notify/notify-request-ended";
@@ -11,7 +12,6 @@ import { lockRequest, requestNotFound } from "./find-request";
 import { endLaterWindows, lockLaterWindows, stillOpen } from "./later-windows";
 import { commentInput } from "./request-input";
 import { isActive, selectRequestView } from "./request-view";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const releaseRequestInput = commentInput(false);
 export interface ReleaseRequestInput {

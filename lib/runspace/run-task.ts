@@ -8,9 +8,10 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Database, Transaction } from "@/db/client";
 import { scopes, taskRuns } from "@/db/schema";
-import { auditActorOf } from "@/lib/audit/audit-actor";
-import type { Actor } from "@/lib/auth/roles";
 import { type AccessDecision, decideAccess } from "@/lib/access/decide-access";
+import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf } from "@/lib/audit/audited-transaction";
+import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { commitThenRefuse } from "@/lib/requests/commit-then-refuse";
 import { jsonObject, parseInput } from "@/lib/validation";
@@ -18,7 +19,6 @@ import { cmdletError } from "./cmdlet-error";
 import { describeWorkload } from "./describe-workload";
 import { redactParameters } from "./redact-parameters";
 import { findTaskHandler } from "./registry";
-import { auditOf } from "@/lib/audit/audited-transaction";
 
 export const runTaskInput = z.strictObject({
   scope: z.string().trim().min(1).default("Exchange"),

@@ -3,14 +3,14 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { scopes } from "@/db/schema";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { builtinCatalogs } from "@/lib/catalog/builtin";
 import { DomainError } from "@/lib/errors";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
 import { parseInput } from "@/lib/validation";
 import { scopeDescription, scopeName } from "./scope-input";
-import { authorize } from "@/lib/auth/permissions";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const registerScopeInput = z.strictObject({ name: scopeName, description: scopeDescription.optional() });
 export type RegisterScopeInput = z.input<typeof registerScopeInput>;

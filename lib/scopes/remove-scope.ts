@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { roleGroups, roles, scopes, tasks } from "@/db/schema";
 import { inTurn } from "@/db/in-turn";
+import { roleGroups, roles, scopes, tasks } from "@/db/schema";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { findScope, refuseBuiltin } from "./find-scope";
 import { type CatalogEntryRef, describeUses, lockEntries, usesOf } from "./scope-target-uses";
-import { authorize } from "@/lib/auth/permissions";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /**
  * Removes an external scope and its whole catalog, refused while anything relies on it: a policy on

@@ -1,16 +1,16 @@
 import { type SQL, and, eq, inArray, ne, sql } from "drizzle-orm";
 import type { Database, Transaction } from "@/db/client";
-import { roleGroupRoles, roleGroups, roleTasks, roles, scopes, tasks } from "@/db/schema";
 import { inTurn } from "@/db/in-turn";
+import { roleGroupRoles, roleGroups, roleTasks, roles, scopes, tasks } from "@/db/schema";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { findScope, refuseBuiltin } from "./find-scope";
+import { getScope } from "./get-scope";
 import { type CatalogEntry, type CatalogInput, parseCatalog } from "./scope-input";
 import { type CatalogEntryRef, describeUses, lockEntries, usesOf } from "./scope-target-uses";
-import { getScope } from "./get-scope";
-import { authorize } from "@/lib/auth/permissions";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 interface StoredEntry {
   id: string;

@@ -1,8 +1,8 @@
 import { type SQL, and, count, eq, gt, inArray, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Transaction } from "@/db/client";
-import { accessRequests, policies, roleGroupAssignments, roleGroups, roles, taskRuns, tasks } from "@/db/schema";
 import { inTurn } from "@/db/in-turn";
+import { accessRequests, policies, roleGroupAssignments, roleGroups, roles, taskRuns, tasks } from "@/db/schema";
 import { toApiTargetType } from "@/lib/catalog/target-types";
 
 export type EntryKind = "task" | "role" | "roleGroup";

@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
 import next from "next";
-import { handleApiRequest, isDispatchedPath } from "@/lib/server/api/node-handler";
 import { config } from "@/lib/config";
 import { logger } from "@/lib/log/logger";
+import { handleApiRequest, isDispatchedPath } from "@/lib/server/api/node-handler";
 import {
   CLIENT_ADDRESS_HEADER,
   clientAddressHeaderValue,

@@ -1,7 +1,7 @@
 import type { Database } from "@/db/client";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { selectSettingsView } from "./settings-view";
-import { authorize } from "@/lib/auth/permissions";
 
 export async function getSettings(db: Database, { actor }: { actor: Actor }) {
   authorize(actor, "manage-settings");

@@ -4,6 +4,8 @@ import type { Database, Transaction } from "@/db/client";
 import { type Organisation, memberships, organisations, policies, users } from "@/db/schema";
 import type { AuditAction, AuditDetails, AuditEventOf } from "@/lib/audit/audit-actions";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
+import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError, invalidField } from "@/lib/errors";
 import { lockOrganisation } from "@/lib/organisations/lock-organisation";
@@ -11,8 +13,6 @@ import { findApproverGroup } from "@/lib/policies/policy-rules";
 import { minutesOf, parseInput, quarterHours } from "@/lib/validation";
 import { checkJitEntriesFree, entraTenantIdsInput, jitEmailDomainsInput, jitEntraTenantIdsInput } from "./jit-settings";
 import { selectSettingsView } from "./settings-view";
-import { authorize } from "@/lib/auth/permissions";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const settingsInput = z.strictObject({
   pamEnabled: z.boolean(),

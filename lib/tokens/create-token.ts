@@ -4,12 +4,12 @@ import type { Database } from "@/db/client";
 import { apiTokens, memberships, users } from "@/db/schema";
 import { SYSTEM_ACTOR } from "@/lib/audit/append-audit-event";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 import { lockActiveMembership } from "@/lib/auth/find-sign-in-membership";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { generateToken, hashToken } from "./token-secret";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 export const createTokenInput = z.strictObject({
   name: z.string().trim().min(1, "must not be empty").max(100).default("API token"),

@@ -2,10 +2,10 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { apiTokens } from "@/db/schema";
 import { auditActorOf } from "@/lib/audit/audit-actor";
+import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { uuidPattern } from "@/lib/policies/find-policy";
-import { auditOf, auditedTransaction } from "@/lib/audit/audited-transaction";
 
 /** Revokes one of the caller's own tokens; it is refused from the very next call. */
 export async function revokeToken(db: Database, { actor, tokenId }: { actor: Actor; tokenId: string }) {

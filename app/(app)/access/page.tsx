@@ -5,9 +5,9 @@ import { ActiveAccessList } from "@/components/access/active-access-list";
 import { PageHeader } from "@/components/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { listActiveGrants } from "@/lib/requests/list-active-grants";
+import { requireActor } from "@/lib/server/auth/current-actor";
 
 export const metadata: Metadata = { title: "Active access" };
 

@@ -9,9 +9,9 @@ import { PageHeader } from "@/components/page-header";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { searchAudit } from "@/lib/audit/search-audit";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { DomainError, type FieldErrors } from "@/lib/errors";
+import { requireActor } from "@/lib/server/auth/current-actor";
 
 export const metadata: Metadata = { title: "Audit" };
 export const dynamic = "force-dynamic";

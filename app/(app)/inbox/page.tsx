@@ -10,9 +10,9 @@ import { ScrollRegion } from "@/components/ui/scroll-region";
 import { db } from "@/db/client";
 import { listInbox } from "@/lib/approvals/list-inbox";
 import { listMyDecisions } from "@/lib/approvals/list-my-decisions";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { getLinkedRequest, linkedRequestId, linkedRequestNotice } from "@/lib/requests/linked-request";
+import { requireActor } from "@/lib/server/auth/current-actor";
 
 export const metadata: Metadata = { title: "Approvals" };
 

@@ -5,10 +5,10 @@ import { MembersTable } from "@/components/members/members-table";
 import { PageHeader } from "@/components/page-header";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { listMembersPage } from "@/lib/members/list-members";
 import { listRoleGroupOptions } from "@/lib/members/list-role-group-options";
+import { requireActor } from "@/lib/server/auth/current-actor";
 
 export const metadata: Metadata = { title: "People" };
 export const dynamic = "force-dynamic";

@@ -7,9 +7,9 @@ import { PolicyList } from "@/components/policies/policy-list";
 import { PolicyUsage } from "@/components/policies/policy-usage";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { listPolicies } from "@/lib/policies/list-policies";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { getSettings } from "@/lib/settings/get-settings";
 
 export const metadata: Metadata = { title: "Policies" };

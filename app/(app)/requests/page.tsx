@@ -5,10 +5,10 @@ import { GrantCard } from "@/components/requests/grant-card";
 import { LinkedRequestHighlight, LinkedRequestNotice } from "@/components/requests/linked-request";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { groupGrants } from "@/lib/requests/group-grants";
 import { getLinkedRequest, linkedRequestId, linkedRequestNotice } from "@/lib/requests/linked-request";
 import { listRequests } from "@/lib/requests/list-requests";
+import { requireActor } from "@/lib/server/auth/current-actor";
 
 export const metadata: Metadata = { title: "My requests" };
 

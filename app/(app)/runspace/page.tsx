@@ -4,9 +4,9 @@ import { Runspace } from "@/components/runspace/runspace";
 import { WorkloadNotice } from "@/components/runspace/workload-notice";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { describeTasks } from "@/lib/runspace/describe-tasks";
 import { describeWorkload } from "@/lib/runspace/describe-workload";
+import { requireActor } from "@/lib/server/auth/current-actor";
 
 export const metadata: Metadata = { title: "Runspace" };
 

@@ -10,10 +10,10 @@ import { SignInSettings } from "@/components/settings/sign-in-settings";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { config } from "@/lib/config";
 import { listMembers } from "@/lib/members/list-members";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { getSettings } from "@/lib/settings/get-settings";
 
 export const metadata: Metadata = { title: "Settings" };

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import type { ReactElement } from "react";
 import type { Resend } from "resend";
 import type { EmailMessage } from "@/db/schema";
+import type { Channel, DeliveryContext, Rendered } from "./channel";
 import { type SendOutcome, outcomeOfError, safeError } from "../delivery-outcome";
 import type { EmailPayload, EmailPropsOf } from "../email-payload";
 import type { EmailKind } from "../notification-events";
@@ -21,7 +22,6 @@ import { RequestExpiredEmail } from "../templates/request-expired";
 import { RequestPendingEmail } from "../templates/request-pending";
 import { RequestReleasedEmail } from "../templates/request-released";
 import { RequestRevokedEmail } from "../templates/request-revoked";
-import type { Channel, DeliveryContext, Rendered } from "./channel";
 
 type Template<K extends EmailKind> = (props: EmailPropsOf[K] & { subject: string }) => ReactElement;
 

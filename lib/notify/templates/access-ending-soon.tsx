@@ -1,6 +1,6 @@
-import type { AccessEndingSoonProps } from "../email-payload";
 import { EmailCard, FactsTable, Paragraph, requestFacts } from "./email-parts";
 import { utcText } from "./format";
+import type { AccessEndingSoonProps } from "../email-payload";
 
 /** To the holder of a window about to end, so they can finish or ask for an extension. */
 export function AccessEndingSoonEmail({ request, link, subject }: AccessEndingSoonProps & { subject: string }) {

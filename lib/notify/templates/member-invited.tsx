@@ -1,5 +1,5 @@
-import type { MemberInvitedProps } from "../email-payload";
 import { EmailCard, FactsTable, Paragraph } from "./email-parts";
+import type { MemberInvitedProps } from "../email-payload";
 
 /** To a person an administrator just added: where to sign in, and what they may do there. */
 function facts({ email, roles, roleGroups, guest }: MemberInvitedProps): [string, string][] {

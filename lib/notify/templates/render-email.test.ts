@@ -1,10 +1,10 @@
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import type { RequestView } from "@/lib/requests/request-view";
-import { renderEmailPayload } from "../channels/email";
-import { type EmailPayload, emailSubject } from "../email-payload";
 import { EmailCard } from "./email-parts";
 import { renderEmail } from "./render-email";
+import { renderEmailPayload } from "../channels/email";
+import { type EmailPayload, emailSubject } from "../email-payload";
 
 const hostile = `<script>alert("x")</script> & 'quotes' <a href="javascript:alert(1)">click</a>`;
 const request: RequestView = {

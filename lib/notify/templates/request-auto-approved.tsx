@@ -1,6 +1,6 @@
-import type { RequestAutoApprovedProps } from "../email-payload";
 import { EmailCard, FactsTable, Paragraph, requestFacts } from "./email-parts";
 import { hoursText } from "./format";
+import type { RequestAutoApprovedProps } from "../email-payload";
 
 /** To the requester when their policy approves at once: a record of access they now hold. */
 export function RequestAutoApprovedEmail({ request, link, subject }: RequestAutoApprovedProps & { subject: string }) {

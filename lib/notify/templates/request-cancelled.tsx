@@ -1,5 +1,5 @@
-import { type RequestCancelledProps, cancelledWhat } from "../email-payload";
 import { EmailCard, FactsTable, Paragraph, requestFacts } from "./email-parts";
+import { type RequestCancelledProps, cancelledWhat } from "../email-payload";
 
 /**
  * To the approvers of a request its requester withdrew while it waited: it left their inbox, and

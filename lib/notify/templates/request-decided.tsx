@@ -1,6 +1,6 @@
-import type { RequestDecidedProps } from "../email-payload";
 import { EmailCard, FactsTable, Paragraph, requestFacts } from "./email-parts";
 import { hoursText } from "./format";
+import type { RequestDecidedProps } from "../email-payload";
 
 /**
  * A decision: to the requester ("Approved: your access…", "Denied: your request…"), and to the

@@ -1,6 +1,6 @@
-import type { RequestExpiredProps } from "../email-payload";
 import { EmailCard, FactsTable, Paragraph, requestFacts } from "./email-parts";
 import { utcText } from "./format";
+import type { RequestExpiredProps } from "../email-payload";
 
 /**
  * When nobody decided in time: to the requester, who can ask again, and to the approvers of its

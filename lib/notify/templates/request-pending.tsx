@@ -1,7 +1,7 @@
 import type { RequestView } from "@/lib/requests/request-view";
-import type { RequestPendingProps } from "../email-payload";
 import { EmailCard, FactsTable, Paragraph, requestFacts } from "./email-parts";
 import { hoursText, utcText } from "./format";
+import type { RequestPendingProps } from "../email-payload";
 
 /** To each approver of a new pending request; the link opens it in their inbox. */
 function quorumNote(request: RequestView) {

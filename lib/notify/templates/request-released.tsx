@@ -1,6 +1,6 @@
-import type { RequestReleasedProps } from "../email-payload";
 import { EmailCard, FactsTable, Paragraph, requestFacts } from "./email-parts";
 import { utcText } from "./format";
+import type { RequestReleasedProps } from "../email-payload";
 
 /** To the approvers of a window its holder ended early: the access they granted is over. */
 function summary({ request, scheduledEnd, extensionsEnded }: RequestReleasedProps) {

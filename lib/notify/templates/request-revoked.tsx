@@ -1,5 +1,5 @@
-import { type RequestRevokedProps, revokerOf } from "../email-payload";
 import { EmailCard, FactsTable, Paragraph, requestFacts } from "./email-parts";
+import { type RequestRevokedProps, revokerOf } from "../email-payload";
 
 /** To the holder of a window that an approver or administrator ended early. */
 export function RequestRevokedEmail({ request, link, subject }: RequestRevokedProps & { subject: string }) {

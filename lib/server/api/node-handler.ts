@@ -16,8 +16,8 @@ import type { ReadableStream as WebReadableStream } from "node:stream/web";
 import { createGzip } from "node:zlib";
 import { config } from "@/lib/config";
 import { COMMON_SECURITY_HEADERS, NON_PAGE_CONTENT_SECURITY_POLICY, transportSecurityHeaders } from "@/lib/server/http/security-headers.mjs";
-import { MAX_BODY_BYTES } from "./read-body";
 import { OPENAPI_PATH, openApiAnswer } from "./openapi";
+import { MAX_BODY_BYTES } from "./read-body";
 import { bodyLimitOf, dispatch, refuseMethod } from "./router";
 
 export const API_PREFIX = "/api/v1";

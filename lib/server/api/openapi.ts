@@ -3,8 +3,8 @@
  * so the documentation cannot drift from what the server accepts.
  */
 import { z } from "zod";
-import { config } from "@/lib/config";
 import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
+import { config } from "@/lib/config";
 import { DomainError } from "@/lib/errors";
 import packageJson from "@/package.json" with { type: "json" };
 import type { Endpoint } from "./endpoint";

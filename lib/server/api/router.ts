@@ -8,14 +8,14 @@ import { database } from "@/db/client";
 import { isDataException } from "@/db/data-exception";
 import { isDatabaseUnavailable } from "@/db/outage";
 import { DomainError } from "@/lib/errors";
-import { clientInfoOf } from "@/lib/server/http/client-address";
 import { apiLimits } from "@/lib/rate-limit/limits";
+import { clientInfoOf } from "@/lib/server/http/client-address";
 import { admitApiCall } from "@/lib/tokens/authenticate-token";
 import { hashToken } from "@/lib/tokens/token-secret";
 import { parseInput } from "@/lib/validation";
+import type { Endpoint, Method } from "./endpoint";
 import { endpoints } from "./endpoints";
 import { noQuery, queryObject } from "./endpoints/query";
-import type { Endpoint, Method } from "./endpoint";
 import { databaseUnavailable, errorResponse, internalError } from "./errors";
 import { MAX_BODY_BYTES, readJsonBody } from "./read-body";
 

@@ -4,13 +4,13 @@
  * string, exactly as the view's URL carries them.
  */
 import type { NextRequest } from "next/server";
-import { db } from "@/db/client";
 import { parseAuditQuery } from "@/components/audit/audit-query";
+import { db } from "@/db/client";
 import { type AuditExport, type ExportAuditInput, prepareAuditExport } from "@/lib/audit/export-audit";
-import { currentActor } from "@/lib/server/auth/current-actor";
 import { DomainError } from "@/lib/errors";
 import { auditExportResponse } from "@/lib/server/api/audit-export-response";
 import { errorResponse, internalError } from "@/lib/server/api/errors";
+import { currentActor } from "@/lib/server/auth/current-actor";
 
 export const dynamic = "force-dynamic";
 

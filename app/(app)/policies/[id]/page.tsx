@@ -9,12 +9,12 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { getCatalog } from "@/lib/catalog/get-catalog";
 import { DomainError } from "@/lib/errors";
-import { getPolicy } from "@/lib/policies/list-policies";
 import { listEligibleCandidates } from "@/lib/policies/list-eligible-candidates";
+import { getPolicy } from "@/lib/policies/list-policies";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { getSettings } from "@/lib/settings/get-settings";
 
 export const metadata: Metadata = { title: "Edit policy" };

@@ -7,12 +7,12 @@ import { PolicyUsage } from "@/components/policies/policy-usage";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { getCatalog } from "@/lib/catalog/get-catalog";
-import { listPolicies } from "@/lib/policies/list-policies";
 import { listEligibleCandidates } from "@/lib/policies/list-eligible-candidates";
+import { listPolicies } from "@/lib/policies/list-policies";
 import { listScopes } from "@/lib/scopes/list-scopes";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { getSettings } from "@/lib/settings/get-settings";
 
 export const metadata: Metadata = { title: "New policy" };

@@ -4,8 +4,8 @@ import { PageHeader } from "@/components/page-header";
 import { RequestForm } from "@/components/requests/request-form";
 import { EmptyState } from "@/components/ui/empty-state";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { listRequestableTargets } from "@/lib/requests/list-requestable-targets";
+import { requireActor } from "@/lib/server/auth/current-actor";
 
 export const metadata: Metadata = { title: "Request access" };
 

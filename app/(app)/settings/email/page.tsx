@@ -7,10 +7,10 @@ import { NotificationSettingsForm } from "@/components/email-delivery/notificati
 import { PageHeader } from "@/components/page-header";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { type EmailDeliveryFilter, emailDeliveryFilters, listEmailDelivery } from "@/lib/notify/list-email-delivery";
 import { getNotificationSettings } from "@/lib/notify/notification-settings";
+import { requireActor } from "@/lib/server/auth/current-actor";
 
 export const metadata: Metadata = { title: "Email delivery" };
 export const dynamic = "force-dynamic";

@@ -5,10 +5,10 @@ import { RegisterScopeForm } from "@/components/scopes/register-scope-form";
 import { ScopeCard } from "@/components/scopes/scope-card";
 import { Card } from "@/components/ui/card";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
 import { getScope } from "@/lib/scopes/get-scope";
 import { listScopes } from "@/lib/scopes/list-scopes";
+import { requireActor } from "@/lib/server/auth/current-actor";
 
 export const metadata: Metadata = { title: "Scopes" };
 export const dynamic = "force-dynamic";

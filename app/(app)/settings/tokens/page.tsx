@@ -4,8 +4,8 @@ import { PageHeader } from "@/components/page-header";
 import { CreateTokenForm } from "@/components/settings/create-token-form";
 import { TokenList } from "@/components/settings/token-list";
 import { db } from "@/db/client";
-import { requireActor } from "@/lib/server/auth/current-actor";
 import { can } from "@/lib/auth/permissions";
+import { requireActor } from "@/lib/server/auth/current-actor";
 import { listTokens } from "@/lib/tokens/list-tokens";
 
 export const metadata: Metadata = { title: "API tokens" };

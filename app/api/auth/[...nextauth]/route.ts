@@ -1,10 +1,10 @@
 import type { NextRequest } from "next/server";
 import { db } from "@/db/client";
-import { handlers } from "@/lib/server/auth/auth";
 import { limitSignIn } from "@/lib/auth/limit-sign-in";
 import { DomainError } from "@/lib/errors";
-import { clientAddressOf } from "@/lib/server/http/client-address";
 import { errorResponse } from "@/lib/server/api/errors";
+import { handlers } from "@/lib/server/auth/auth";
+import { clientAddressOf } from "@/lib/server/http/client-address";
 
 export const { GET } = handlers;
 

@@ -4,9 +4,9 @@ import { prepareAuditExport } from "@/lib/audit/export-audit";
 import { searchAudit } from "@/lib/audit/search-audit";
 import { verifyAuditLog } from "@/lib/audit/verify-audit-chain";
 import { isoDateTime } from "@/lib/validation";
+import { queryCursor, queryLimit } from "./query";
 import { auditExportResponse } from "../audit-export-response";
 import { endpoint } from "../endpoint";
-import { queryCursor, queryLimit } from "./query";
 
 const filters = {
   // The actions Elevate writes, listed in the document; any id is accepted, since a log may hold

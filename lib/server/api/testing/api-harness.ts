@@ -4,9 +4,9 @@
  */
 import { sql } from "drizzle-orm";
 import type { DatabaseHandle } from "@/db/client";
+import type { Actor } from "@/lib/auth/roles";
 import { clientAddressHeaderValue } from "@/lib/server/http/client-address";
 import { createToken } from "@/lib/tokens/create-token";
-import type { Actor } from "@/lib/auth/roles";
 import { dispatch } from "../router";
 
 const pinned = globalThis as unknown as { elevateDatabase?: Promise<DatabaseHandle> };
