@@ -11,7 +11,7 @@ import { DomainError } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { decideAccess } from "./decide-access";
 
-const checkInput = z.strictObject({
+export const checkInput = z.strictObject({
   scope: z.string().trim().min(1).default("Exchange"),
   task: z.string().trim().min(1, "must name a task"),
   /** Whose access to check; administrators only, for anyone but themselves. */

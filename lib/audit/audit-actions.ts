@@ -219,6 +219,16 @@ export type AuditAction = keyof typeof AUDIT_ACTION_TABLE;
 /** Every action, in order (the audit filter's list, the OpenAPI enum). */
 export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_TABLE).sort() as [AuditAction, ...AuditAction[]];
 
+/**
+ * An action a filter names: one of the list, so a typo is told rather than answered with nothing
+ * (free text in `q` still matches any action a log holds).
+ */
+export const auditActionFilter = z
+  .string()
+  // Typed as any text for callers (a query string, a select's value); refused unless it is one.
+  .pipe(z.enum(AUDIT_ACTIONS, { error: "is not an action Elevate records" }))
+  .meta({ enum: [...AUDIT_ACTIONS] });
+
 /** What the actor did, read after their name ("ana@contoso.com · Approved a request"). */
 export const AUDIT_ACTION_LABELS = Object.fromEntries(
   AUDIT_ACTIONS.map((a) => [a, AUDIT_ACTION_TABLE[a].label]),

@@ -78,7 +78,7 @@ describe.each(testDatabaseKinds)("the audit export on %s", (kind) => {
       ),
     );
     const actor = await f.actor("auditor@contoso.com");
-    const csv = await collect(prepareAuditExport(db(), { actor, input: { action: "test.formula" } }).chunks());
+    const csv = await collect(prepareAuditExport(db(), { actor, input: { q: "test.formula" } }).chunks());
     const [header, ...rows] = parse(csv, { relax_column_count: false }) as string[][];
     const column = (name: string) => header!.indexOf(name);
     expect(rows).toHaveLength(hostile.length);
@@ -89,7 +89,7 @@ describe.each(testDatabaseKinds)("the audit export on %s", (kind) => {
     expect(csv.split("\n")[0]).toBe("id,seq,at,actor,actorType,action,targetType,targetId,details,ip,userAgent,prevHash,hash");
     expect(rows.every((row) => row[column("ip")] === "203.0.113.9" && row[column("action")] === "test.formula")).toBe(true);
 
-    const json = JSON.parse(await collect(prepareAuditExport(db(), { actor, input: { action: "test.formula", format: "json" } }).chunks()));
+    const json = JSON.parse(await collect(prepareAuditExport(db(), { actor, input: { q: "test.formula", format: "json" } }).chunks()));
     expect(json.map((e: { userAgent: string }) => e.userAgent).sort()).toEqual([...hostile].sort());
   });
 });

@@ -3,14 +3,15 @@ import { z } from "zod";
 import type { Database } from "@/db/client";
 import { containingPattern } from "@/db/like-pattern";
 import { auditEvents } from "@/db/schema";
+import { auditActionFilter } from "@/lib/audit/audit-actions";
 import { authorize } from "@/lib/auth/permissions";
 import type { Actor } from "@/lib/auth/roles";
 import { DEFAULT_PAGE_SIZE, cursorValue, decodeCursor, encodeCursor, pageCursor, pageLimit } from "@/lib/pagination";
 import { isoDateTime, parseInput } from "@/lib/validation";
 
 export const searchInput = z.strictObject({
-  // Bounded like every text a client sends: no action name, address or id is longer.
-  action: z.string().trim().min(1).max(100).optional(),
+  action: auditActionFilter.optional(),
+  // Bounded like every text a client sends: no address or id is longer.
   actor: z.string().trim().min(1).max(320).optional(),
   targetId: z.string().trim().min(1).max(200).optional(),
   since: isoDateTime.optional(),

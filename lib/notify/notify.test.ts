@@ -20,7 +20,7 @@ import { listDevMailbox } from "./list-dev-mailbox";
 import { listEmailDelivery } from "./list-email-delivery";
 import { getNotificationSettings, updateNotificationSettings } from "./notification-settings";
 import { notifyRequestCancelled } from "./notify-request-cancelled";
-import { startOutboxWorker } from "./outbox-worker";
+import { startOutboxWorker } from "@/lib/server/workers/outbox-worker";
 import { queueEndingSoon } from "./queue-ending-soon";
 import { retryEmail } from "./retry-email";
 import { type FakeResend, startFakeResend } from "./testing/fake-resend";

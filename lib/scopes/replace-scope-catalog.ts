@@ -9,7 +9,7 @@ import type { Actor } from "@/lib/auth/roles";
 import { DomainError } from "@/lib/errors";
 import { findScope, refuseBuiltin } from "./find-scope";
 import { getScope } from "./get-scope";
-import { type CatalogEntry, type CatalogInput, parseCatalog } from "./scope-input";
+import { type CatalogEntry, parseCatalog } from "./scope-input";
 import { type CatalogEntryRef, describeUses, lockEntries, usesOf } from "./scope-target-uses";
 
 interface StoredEntry {
@@ -38,7 +38,8 @@ interface EntryDiff<Wanted extends CatalogEntry> {
  */
 export async function replaceScopeCatalog(
   db: Database,
-  { actor, name, input }: { actor: Actor; name: string; input: CatalogInput },
+  // The catalog as sent (a CatalogInput when it is one): parseCatalog checks it whole, naming bad fields by path.
+  { actor, name, input }: { actor: Actor; name: string; input: unknown },
 ) {
   authorize(actor, "manage-scopes");
   const catalog = parseCatalog(input);

@@ -21,7 +21,12 @@ export interface Endpoint<Query = unknown, Body = unknown> {
   /** Who may call it, for the docs; the domain function checks it. */
   who: string;
   query?: z.ZodType<Query>;
-  body?: z.ZodType<Body>;
+  /**
+   * The domain's own input schema: the router checks the body against it, so a bad one is refused
+   * with the API's error shape before any work, and hands the domain the body as sent (`Body`, the
+   * schema's input type), which the domain parses as its own input.
+   */
+  body?: z.ZodType<unknown, Body>;
   /** The status of success (201 for creations). */
   status?: number;
   /** A larger body than MAX_BODY_BYTES, for the few endpoints that take a file (a CSV import). */

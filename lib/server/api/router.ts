@@ -106,7 +106,8 @@ export async function dispatch(request: Request, path: string, requestId: string
     // Endpoints without query parameters refuse any, like unknown body fields.
     const querySchema = endpoint.query ?? noQuery;
     const query = parseInput(querySchema, queryObject(new URL(request.url), querySchema));
-    const body = endpoint.body ? parseInput(endpoint.body, await readJsonBody(request, endpoint.maxBodyBytes)) : undefined;
+    const body = endpoint.body ? await readJsonBody(request, endpoint.maxBodyBytes) : undefined;
+    if (endpoint.body) parseInput(endpoint.body, body);
     const result = await endpoint.handle({ db, actor: authenticated.actor, params, query, body });
     if (result instanceof Response) return result;
     return Response.json(result, { status: endpoint.status ?? 200, headers: { "cache-control": "no-store" } });

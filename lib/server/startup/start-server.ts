@@ -7,7 +7,7 @@ import { database } from "@/db/client";
 import { ConfigError, config, resolveAuthSecret } from "@/lib/config";
 import { logger } from "@/lib/log/logger";
 import { describeError } from "@/lib/log/serialize-error";
-import { startOutboxWorker } from "@/lib/notify/outbox-worker";
+import { startOutboxWorker } from "@/lib/server/workers/outbox-worker";
 import { describeListenAddress, recordedListenAddress } from "./listen-host";
 import { prepareDatabase } from "./prepare-database";
 import { startSweeper } from "./sweeper";

@@ -24,7 +24,7 @@ export const replaceScopeCatalogAction = action(
     } catch (error) {
       throw invalidField("invalid:json", "catalog", `This is not valid JSON: ${(error as Error).message}`);
     }
-    return replaceScopeCatalog(db, { actor, name: input.name, input: body as never });
+    return replaceScopeCatalog(db, { actor, name: input.name, input: body });
   },
   { revalidate: ["/settings/scopes", "/policies"], success: "Catalog saved" },
 );

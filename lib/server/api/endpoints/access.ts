@@ -1,21 +1,15 @@
 import { z } from "zod";
-import { checkAccess } from "@/lib/access/check-access";
+import { checkAccess, checkInput } from "@/lib/access/check-access";
 import { type RunTaskInput, runTask, runTaskInput } from "@/lib/runspace/run-task";
 import { endpoint } from "../endpoint";
 
-const checkBody = z.strictObject({
-  scope: z.string().trim().min(1).default("Exchange"),
-  task: z.string().trim().min(1, "must name a task"),
-  user: z.email().optional(),
-});
-
 export const accessEndpoints = [
-  endpoint<Record<string, never>, z.input<typeof checkBody>>({
+  endpoint<Record<string, never>, z.input<typeof checkInput>>({
     method: "POST",
     path: "/access/check",
     summary: "The access decision, without running anything",
     who: "any (user: admins)",
-    body: checkBody as never,
+    body: checkInput,
     handle: ({ db, actor, body }) => checkAccess(db, { actor, input: body }),
   }),
   endpoint<Record<string, never>, RunTaskInput>({
@@ -23,7 +17,7 @@ export const accessEndpoints = [
     path: "/tasks/run",
     summary: "Run a task in the runspace; 403 with the reason when the decision says no",
     who: "any",
-    body: runTaskInput as never,
+    body: runTaskInput,
     handle: ({ db, actor, body }) => runTask(db, { actor, input: body }),
   }),
 ];

@@ -23,7 +23,7 @@ export const approverGroupEndpoints = [
     path: "/approver-groups",
     summary: "Create an approver group; members must be active members who are not guests",
     who: "admins",
-    body: createApproverGroupInput as never,
+    body: createApproverGroupInput,
     status: 201,
     handle: async ({ db, actor, body }) => toApproverGroupObject(await createApproverGroup(db, { actor, input: body })),
   }),
@@ -39,7 +39,7 @@ export const approverGroupEndpoints = [
     path: "/approver-groups/{id}",
     summary: "Rename a group, change its description, or its members (`members` replaces the list; `addMembers`/`removeMembers` change it)",
     who: "admins",
-    body: updateApproverGroupInput as never,
+    body: updateApproverGroupInput,
     handle: async ({ db, actor, params, body }) =>
       toApproverGroupObject(await updateApproverGroup(db, { actor, groupId: params.id!, input: body })),
   }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
+import { auditActionFilter } from "@/lib/audit/audit-actions";
 import { prepareAuditExport } from "@/lib/audit/export-audit";
 import { searchAudit } from "@/lib/audit/search-audit";
 import { verifyAuditLog } from "@/lib/audit/verify-audit-chain";
@@ -9,9 +9,7 @@ import { auditExportResponse } from "../audit-export-response";
 import { endpoint } from "../endpoint";
 
 const filters = {
-  // The actions Elevate writes, listed in the document; any id is accepted, since a log may hold
-  // actions of a newer version (the contract lets new ones be added).
-  action: z.string().min(1).meta({ enum: [...AUDIT_ACTIONS] }).optional(),
+  action: auditActionFilter.optional(),
   actor: z.string().min(1).optional(),
   targetId: z.string().min(1).optional(),
   since: isoDateTime.optional(),

@@ -31,7 +31,7 @@ export const memberEndpoints = [
     path: "/members",
     summary: "Add a member: they may sign in from now on and are emailed an invitation",
     who: "Global Administrators",
-    body: addMemberInput as never,
+    body: addMemberInput,
     status: 201,
     handle: async ({ db, actor, body }) => apiMemberOf(await addMember(db, { actor, input: body })),
   }),
@@ -41,7 +41,7 @@ export const memberEndpoints = [
     summary:
       "Add members from CSV text (email,name,roles,roleGroups,guest; a header row; lists separated by ;): dryRun previews each row, otherwise every row is added or none",
     who: "Global Administrators",
-    body: importMembersInput as never,
+    body: importMembersInput,
     // The CSV travels inside JSON, where quotes and line ends take two bytes each.
     maxBodyBytes: 2 * MAX_IMPORT_BYTES + 1024,
     handle: ({ db, actor, body }) => importMembers(db, { actor, input: body }),
@@ -58,7 +58,7 @@ export const memberEndpoints = [
     path: "/members/{email}",
     summary: "Change a member's roles, standing role groups, guest flag, or disable (ends sessions and tokens) / enable them",
     who: "Global Administrators",
-    body: updateMemberBody as never,
+    body: updateMemberBody,
     handle: async ({ db, actor, params, body }) =>
       apiMemberOf(await updateMember(db, { actor, input: { ...body, email: params.email! } })),
   }),

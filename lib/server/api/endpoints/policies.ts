@@ -26,7 +26,7 @@ export const policyEndpoints = [
     path: "/policies",
     summary: "Create a policy (New-ElevatedAccessApprovalPolicy)",
     who: "admins",
-    body: createPolicyInput as never,
+    body: createPolicyInput,
     status: 201,
     handle: ({ db, actor, body }) => createPolicy(db, { actor, input: body }),
   }),
@@ -42,7 +42,7 @@ export const policyEndpoints = [
     path: "/policies/{id}",
     summary: "Change a policy (Set-ElevatedAccessApprovalPolicy)",
     who: "admins",
-    body: updatePolicyInput as never,
+    body: updatePolicyInput,
     handle: ({ db, actor, params, body }) => updatePolicy(db, { actor, policyId: params.id!, input: body }),
   }),
   endpoint({

@@ -29,7 +29,7 @@ export const requestEndpoints = [
     path: "/requests",
     summary: "Ask for just-in-time access (New-ElevatedAccessRequest); auto policies answer approved",
     who: "any",
-    body: createRequestInput as never,
+    body: createRequestInput,
     status: 201,
     handle: ({ db, actor, body }) => createRequest(db, { actor, input: body }),
   }),
@@ -48,7 +48,7 @@ export const requestEndpoints = [
     who: "requester, its approvers, admins, auditors",
     handle: ({ db, actor, params }) => getRequest(db, { actor, requestId: params.id! }),
   }),
-  endpoint<Record<string, never>, z.infer<typeof optionalComment>>({
+  endpoint<Record<string, never>, z.input<typeof optionalComment>>({
     method: "POST",
     path: "/requests/{id}/approve",
     summary: "Record an approval (Approve-ElevatedAccessRequest); approved when the quorum is met",
@@ -56,7 +56,7 @@ export const requestEndpoints = [
     body: optionalComment,
     handle: ({ db, actor, params, body }) => approveRequest(db, { actor, requestId: params.id!, comment: body.comment }),
   }),
-  endpoint<Record<string, never>, z.infer<typeof requiredComment>>({
+  endpoint<Record<string, never>, z.input<typeof requiredComment>>({
     method: "POST",
     path: "/requests/{id}/deny",
     summary: "Deny with a comment (Deny-ElevatedAccessRequest)",
@@ -72,7 +72,7 @@ export const requestEndpoints = [
     body: z.strictObject({}),
     handle: ({ db, actor, params }) => cancelRequest(db, { actor, requestId: params.id! }),
   }),
-  endpoint<Record<string, never>, z.infer<typeof requiredComment>>({
+  endpoint<Record<string, never>, z.input<typeof requiredComment>>({
     method: "POST",
     path: "/requests/{id}/revoke",
     summary: "End an approved window now (Revoke-ElevatedAccessAuthorization)",
@@ -85,7 +85,7 @@ export const requestEndpoints = [
     path: "/requests/{id}/extend",
     summary: "Ask to extend an active window: a linked request under the same policy",
     who: "requester",
-    body: extendRequestInput as never,
+    body: extendRequestInput,
     status: 201,
     handle: ({ db, actor, params, body }) => extendRequest(db, { actor, requestId: params.id!, input: body }),
   }),

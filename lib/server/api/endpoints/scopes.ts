@@ -4,7 +4,7 @@ import { listScopes } from "@/lib/scopes/list-scopes";
 import { registerScope, registerScopeInput } from "@/lib/scopes/register-scope";
 import { removeScope } from "@/lib/scopes/remove-scope";
 import { replaceScopeCatalog } from "@/lib/scopes/replace-scope-catalog";
-import { type CatalogInput, catalogInput } from "@/lib/scopes/scope-input";
+import { catalogInput } from "@/lib/scopes/scope-input";
 import { pageOf } from "@/lib/pagination";
 import { endpoint } from "../endpoint";
 import { listPageQuery } from "./query";
@@ -32,7 +32,7 @@ export const scopeEndpoints = [
     path: "/scopes",
     summary: "Register an external scope, whose tasks run elsewhere and ask POST /access/check",
     who: "admins",
-    body: registerScopeInput as never,
+    body: registerScopeInput,
     status: 201,
     handle: ({ db, actor, body }) => registerScope(db, { actor, input: body }),
   }),
@@ -43,12 +43,12 @@ export const scopeEndpoints = [
     who: "any",
     handle: ({ db, actor, params }) => getScope(db, { actor, name: params.name! }),
   }),
-  endpoint<Record<string, never>, CatalogInput>({
+  endpoint<Record<string, never>, unknown>({
     method: "PUT",
     path: "/scopes/{name}",
     summary: "Replace an external scope's tasks, roles and role groups in one call; nothing a policy or open request names may disappear",
     who: "admins",
-    body: catalogBody as never,
+    body: catalogBody,
     maxBodyBytes: CATALOG_BODY_BYTES,
     handle: ({ db, actor, params, body }) => replaceScopeCatalog(db, { actor, name: params.name!, input: body }),
   }),

@@ -16,7 +16,7 @@ export const settingsEndpoints = [
     path: "/settings",
     summary: "Change PAM settings (Enable-/Disable-ElevatedAccessControl)",
     who: "admins",
-    body: settingsInput as never,
+    body: settingsInput,
     handle: ({ db, actor, body }) => updateSettings(db, { actor, input: body }),
   }),
 ];

@@ -19,7 +19,7 @@ export const tokenEndpoints = [
     path: "/tokens",
     summary: "Create a personal API token: shown once, in this answer",
     who: "any, for themselves",
-    body: createTokenInput as never,
+    body: createTokenInput,
     status: 201,
     handle: ({ db, actor, body }) => createToken(db, { actor, input: body }),
   }),

@@ -1,6 +1,6 @@
 import type { Database } from "@/db/client";
-import { type DeliverOutboxOptions, deliverOutbox } from "./deliver-outbox";
-import { registerOutboxPass } from "./outbox-pass";
+import { type DeliverOutboxOptions, deliverOutbox } from "@/lib/notify/deliver-outbox";
+import { registerOutboxPass } from "@/lib/notify/outbox-pass";
 
 export interface OutboxWorker {
   /** Stops polling and waits for the pass in flight, so its claims are recorded before exit. */
