@@ -12,7 +12,7 @@ export const PAGE_SIZES = [10, 25, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 50;
 
 /** The audit actions, for the filter's list (any other can come in by URL): one list, in lib/audit. */
-export { AUDIT_ACTIONS as KNOWN_AUDIT_ACTIONS } from "@/lib/audit/audit-actions";
+export { AUDIT_ACTION_NAMES as KNOWN_AUDIT_ACTIONS } from "@/lib/audit/audit-action-names";
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
 

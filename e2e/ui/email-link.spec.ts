@@ -79,6 +79,8 @@ test("an approver signed out follows the email's link, signs in, and lands on th
 });
 
 test("a link to a request someone already decided says so, and the requester's link lands on their card", async ({ browser, org }) => {
+  // Four people sign in and the request is decided first: about 25 s on an idle machine.
+  test.setTimeout(90_000);
   const requester = new RequestsPage(await signedIn(browser, org.email("requester")));
   await requester.ask({ target: "Remove-AcceptedDomain", reason: "Drop the old domain" });
   const first = new InboxPage(await signedIn(browser, org.email("approver1")));

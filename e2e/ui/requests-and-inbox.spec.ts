@@ -175,6 +175,8 @@ test("the request form explains bad input next to each field", async ({ browser,
 });
 
 test("the dashboard, requests and inbox screens have no serious accessibility violations", async ({ browser, org }) => {
+  // axe over four screens: about 25 s on an idle machine, more under load.
+  test.setTimeout(90_000);
   const page = await signedIn(browser, org.email("approver2"));
   for (const path of ["/", "/requests", "/requests/new", "/inbox"]) {
     await page.goto(path);

@@ -7,6 +7,7 @@
  * requester. The audit filter and the OpenAPI document list the actions from here.
  */
 import { z } from "zod";
+import { AUDIT_ACTION_NAMES, type AuditActionName } from "./audit-action-names";
 
 const text = z.string();
 const optionalText = z.string().nullish();
@@ -216,8 +217,14 @@ export const AUDIT_ACTION_TABLE = {
 
 export type AuditAction = keyof typeof AUDIT_ACTION_TABLE;
 
+// The browser's list of names (audit-action-names.ts) and this table hold the same actions: an
+// action added to one and not the other does not compile.
+type SameSet<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameActions: SameSet<AuditAction, AuditActionName> = true;
+void sameActions;
+
 /** Every action, in order (the audit filter's list, the OpenAPI enum). */
-export const AUDIT_ACTIONS = Object.keys(AUDIT_ACTION_TABLE).sort() as [AuditAction, ...AuditAction[]];
+export const AUDIT_ACTIONS = [...AUDIT_ACTION_NAMES].sort() as [AuditAction, ...AuditAction[]];
 
 /**
  * An action a filter names: one of the list, so a typo is told rather than answered with nothing

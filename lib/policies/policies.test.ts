@@ -8,6 +8,9 @@ import { createPolicy } from "./create-policy";
 import { deletePolicy } from "./delete-policy";
 import { getPolicy, listPolicies } from "./list-policies";
 import { updatePolicy } from "./update-policy";
+import { createRequest } from "@/lib/requests/create-request";
+import { getRequest } from "@/lib/requests/get-request";
+import { listRequests } from "@/lib/requests/list-requests";
 
 describe.each(testDatabaseKinds)("policies on %s", (kind) => {
   let f: ContosoFixture;
@@ -99,6 +102,35 @@ describe.each(testDatabaseKinds)("policies on %s", (kind) => {
     const result = await deletePolicy(f.database.db, { actor, policyId: exportPolicy!.id });
     expect(result.cancelledRequests).toBe(1); // the seeded pending export request
     expect(await codeOf(getPolicy(f.database.db, { actor, policyId: exportPolicy!.id }))).toBe("not-found:policy");
+  });
+
+  it("end the requests waiting under them as they stand: a lapsed one expired, the others cancelled by whoever deleted it", async () => {
+    const org = await f.organisation();
+    const admin = await org.actor("admin@contoso.com");
+    const [exportPolicy] = (await listPolicies(f.database.db, { actor: admin })).filter((p) => p.target === "New-MailboxExportRequest");
+    const seeded = (await listRequests(f.database.db, { actor: admin, input: { status: "pending" } })).items.filter(
+      (r) => r.target === "New-MailboxExportRequest",
+    );
+    expect(seeded.length).toBeGreaterThan(0);
+    await f.lapsePending(seeded[0]!.id);
+    const waiting = await createRequest(f.database.db, {
+      actor: await org.actor("requester2@contoso.com"),
+      input: { target: "New-MailboxExportRequest", reason: "Export before the move", ticket: "CHG-2001" },
+    });
+
+    const result = await deletePolicy(f.database.db, { actor: admin, policyId: exportPolicy!.id });
+    expect(result.cancelledRequests).toBe(seeded.length);
+    const statusOf = async (id: string) => (await getRequest(f.database.db, { actor: admin, requestId: id })).status;
+    expect(await statusOf(seeded[0]!.id)).toBe("expired");
+    expect(await statusOf(waiting.id)).toBe("cancelled");
+    const auditor = await org.actor("auditor@contoso.com");
+    const eventOf = async (id: string, action: string) =>
+      (await searchAudit(f.database.db, { actor: auditor, input: { targetId: id, action } })).items[0];
+    expect(await eventOf(seeded[0]!.id, "request.expired")).toMatchObject({ actor: "system" });
+    expect(await eventOf(waiting.id, "request.cancelled")).toMatchObject({
+      actor: org.email("admin@contoso.com"),
+      details: { reason: "policy deleted", policyId: exportPolicy!.id, requester: org.email("requester2@contoso.com") },
+    });
   });
 
   it("are managed by Role Management and Global Administrators only, and listed to everyone", async () => {

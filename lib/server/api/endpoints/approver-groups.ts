@@ -6,8 +6,8 @@ import { getApproverGroup } from "@/lib/approver-groups/get-approver-group";
 import { listApproverGroups } from "@/lib/approver-groups/list-approver-groups";
 import { updateApproverGroup, updateApproverGroupInput } from "@/lib/approver-groups/update-approver-group";
 import { pageOf } from "@/lib/pagination";
-import { endpoint } from "../endpoint";
 import { listPageQuery } from "./query";
+import { endpoint } from "../endpoint";
 
 export const approverGroupEndpoints = [
   endpoint<z.infer<typeof listPageQuery>>({

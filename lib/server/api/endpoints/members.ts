@@ -5,8 +5,8 @@ import { apiMemberOf, getMember, listMembersPage } from "@/lib/members/list-memb
 import { addMemberInput, updateMemberBody } from "@/lib/members/member-input";
 import { removeMember } from "@/lib/members/remove-member";
 import { updateMember } from "@/lib/members/update-member";
-import { endpoint } from "../endpoint";
 import { queryCursor, queryLimit } from "./query";
+import { endpoint } from "../endpoint";
 
 const listQuery = z.strictObject({
   q: z.string().optional(),

@@ -1,13 +1,13 @@
 import type { z } from "zod";
+import { pageOf } from "@/lib/pagination";
 import { createPolicy } from "@/lib/policies/create-policy";
 import { deletePolicy } from "@/lib/policies/delete-policy";
 import { getPolicy, listPolicies } from "@/lib/policies/list-policies";
 import { createPolicyInput, updatePolicyInput } from "@/lib/policies/policy-input";
 import type { PolicyView } from "@/lib/policies/policy-view";
 import { updatePolicy } from "@/lib/policies/update-policy";
-import { pageOf } from "@/lib/pagination";
-import { endpoint } from "../endpoint";
 import { listPageQuery } from "./query";
+import { endpoint } from "../endpoint";
 
 /** Pages keep the order of the admin center's list: by scope, type and target (the id only breaks ties). */
 const listOrder = (policy: PolicyView) => [policy.scope, policy.type, policy.target, policy.id].join("\u0001");

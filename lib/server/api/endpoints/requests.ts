@@ -9,8 +9,8 @@ import { getRequest } from "@/lib/requests/get-request";
 import { listRequests } from "@/lib/requests/list-requests";
 import { releaseRequest, releaseRequestInput } from "@/lib/requests/release-request";
 import { commentInput, createRequestInput, extendRequestInput } from "@/lib/requests/request-input";
-import { endpoint } from "../endpoint";
 import { queryBoolean, queryCursor, queryLimit } from "./query";
+import { endpoint } from "../endpoint";
 
 const listQuery = z.strictObject({
   mine: queryBoolean.optional(),

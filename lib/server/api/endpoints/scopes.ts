@@ -1,13 +1,13 @@
 import { z } from "zod";
+import { pageOf } from "@/lib/pagination";
 import { getScope } from "@/lib/scopes/get-scope";
 import { listScopes } from "@/lib/scopes/list-scopes";
 import { registerScope, registerScopeInput } from "@/lib/scopes/register-scope";
 import { removeScope } from "@/lib/scopes/remove-scope";
 import { replaceScopeCatalog } from "@/lib/scopes/replace-scope-catalog";
 import { catalogInput } from "@/lib/scopes/scope-input";
-import { pageOf } from "@/lib/pagination";
-import { endpoint } from "../endpoint";
 import { listPageQuery } from "./query";
+import { endpoint } from "../endpoint";
 
 /**
  * The PUT body is checked whole by the domain (`parseCatalog`), which names bad fields by their

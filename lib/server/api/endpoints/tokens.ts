@@ -2,8 +2,8 @@ import { z } from "zod";
 import { createToken, createTokenInput } from "@/lib/tokens/create-token";
 import { listTokensPage } from "@/lib/tokens/list-tokens";
 import { revokeToken } from "@/lib/tokens/revoke-token";
-import { endpoint } from "../endpoint";
 import { listPageQuery } from "./query";
+import { endpoint } from "../endpoint";
 
 export const tokenEndpoints = [
   endpoint<z.infer<typeof listPageQuery>>({
